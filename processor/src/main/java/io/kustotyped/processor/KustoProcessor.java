@@ -2,6 +2,7 @@ package io.kustotyped.processor;
 
 import com.google.auto.service.AutoService;
 import io.kustotyped.processor.codegen.DdlBuilder;
+import io.kustotyped.processor.codegen.GeneratedNames;
 import io.kustotyped.processor.codegen.Generation;
 import io.kustotyped.processor.codegen.IngestorGenerator;
 import io.kustotyped.processor.codegen.JsonWriterGenerator;
@@ -48,6 +49,8 @@ public final class KustoProcessor extends AbstractProcessor {
     private final Map<String, UnresolvedTypeException> deferred = new LinkedHashMap<>();
     /** Table name to the class that claimed it, across rounds. */
     private final Map<String, String> tables = new HashMap<>();
+    /** Generated writer class name to the table class it is generated for, across rounds. */
+    private final Map<String, String> generatedNames = new HashMap<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -104,7 +107,7 @@ public final class KustoProcessor extends AbstractProcessor {
         String name = type.getQualifiedName().toString();
         try {
             Optional<TableModel> model = reader.read(type);
-            if (model.isEmpty() || !claimTableName(model.get())) {
+            if (model.isEmpty() || !claimTableName(model.get()) || !claimGeneratedNames(model.get())) {
                 return;
             }
             generate(model.get());
@@ -132,6 +135,19 @@ public final class KustoProcessor extends AbstractProcessor {
         }
         reporter.error(model.element(), annotation, null, Diagnostic.DUPLICATE_TABLE, model.tableName(), name,
                 owner, model.tableName());
+        return false;
+    }
+
+    private boolean claimGeneratedNames(TableModel model) {
+        String name = model.element().getQualifiedName().toString();
+        String writer = GeneratedNames.generated(model.rowType(), GeneratedNames.WRITER_SUFFIX).toString();
+        String owner = generatedNames.putIfAbsent(writer, name);
+        if (owner == null || owner.equals(name)) {
+            return true;
+        }
+        String prefix = writer.substring(0, writer.length() - GeneratedNames.WRITER_SUFFIX.length());
+        reporter.error(model.element(), Diagnostic.GENERATED_NAME_CLASH, name, prefix + "JsonWriter/KustoSchema/Ingestor",
+                owner);
         return false;
     }
 

@@ -125,6 +125,21 @@ class DiagnosticsTest {
     }
 
     @Test
+    void generatedNameClash() {
+        JavaFileObject nested = table("Outer", "class Outer {", "  @KustoTable(name = \"A\")",
+                "  static class Inner { public String a; }", "}");
+        JavaFileObject flat = table("Outer_Inner", "@KustoTable(name = \"B\")",
+                "class Outer_Inner { public String b; }");
+        Compilation compilation = Sources.compile(nested, flat);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[KustoTable/GeneratedNameClash] The classes generated for com.acme.Outer_Inner "
+                        + "would be named com.acme.Outer_InnerJsonWriter/KustoSchema/Ingestor, like those of "
+                        + "com.acme.Outer.Inner")
+                .inFile(flat).onLineContaining("class Outer_Inner");
+    }
+
+    @Test
     void noColumns() {
         JavaFileObject file = table("Nothing", "@KustoTable", "class Nothing {", "  private String hidden;",
                 "  public static String CONSTANT = \"x\";", "}");

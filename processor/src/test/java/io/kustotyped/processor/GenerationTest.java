@@ -89,6 +89,23 @@ class GenerationTest {
     }
 
     @Test
+    void propertyNamesThatClashWithGeneratedNamesStillCompile() throws Exception {
+        Compilation compilation = Sources.compile(source("com.acme.Awkward", "package com.acme;",
+                "import io.kustotyped.annotations.*;", "import java.util.*;",
+                "@KustoTable",
+                "public class Awkward {",
+                "  public String aB; public String A_B; public String INSTANCE; public String row; public String out;",
+                "  public List<Inner> value; public Map<String, Inner> entry; public String[] i;",
+                "  public int getInt() { return 0; } public String getWrite() { return null; }",
+                "  public static class Inner { public String first; public String element; public String key;",
+                "    public String value; public String out; public String AWKWARD_INNER_FIRST; }",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(generated(compilation, "com.acme.AwkwardJsonWriter"))
+                .contains("\"{\\\"aB\\\":\".getBytes");
+    }
+
+    @Test
     void everySupportedTypeCompilesWithoutWarnings() {
         Compilation compilation = Sources.compile(source("com.acme.All", "package com.acme;",
                 "import io.kustotyped.annotations.*;",

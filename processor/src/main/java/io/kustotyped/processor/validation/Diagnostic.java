@@ -30,6 +30,8 @@ public enum Diagnostic {
             "Table name \"%s\" of %s is already used by %s in this compilation. Two classes would write different "
                     + "META-INF/kusto/%s.kql scripts and schemas for one table: give one of them another "
                     + "@KustoTable(name = ...)."),
+    GENERATED_NAME_CLASH("KustoTable/GeneratedNameClash",
+            "The classes generated for %s would be named %s, like those of %s. Rename one of the two classes."),
     NO_COLUMNS("KustoTable/NoColumns",
             "@KustoTable class %s has no columns. Columns are record components, public getters and public non-static, "
                     + "non-transient fields that are not @KustoIgnore'd: add at least one."),
