@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -43,6 +44,7 @@ public final class KustoProcessor extends AbstractProcessor {
 
     private static final String KUSTO_TABLE = "io.kustotyped.annotations.KustoTable";
 
+    private final Consumer<TypeElement> probe;
     private Reporter reporter;
     private ModelReader reader;
     /** Deferred tables: qualified name to the reason, "property: type". */
@@ -51,6 +53,16 @@ public final class KustoProcessor extends AbstractProcessor {
     private final Map<String, String> tables = new HashMap<>();
     /** Generated writer class name to the table class it is generated for, across rounds. */
     private final Map<String, String> generatedNames = new HashMap<>();
+
+    /** The processor, as the compiler's service loader creates it. */
+    public KustoProcessor() {
+        this(type -> { });
+    }
+
+    /** For tests: {@code probe} runs before each table is read (a failing probe stands for a processor bug). */
+    KustoProcessor(Consumer<TypeElement> probe) {
+        this.probe = probe;
+    }
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -106,6 +118,7 @@ public final class KustoProcessor extends AbstractProcessor {
     private void processTable(TypeElement type) {
         String name = type.getQualifiedName().toString();
         try {
+            probe.accept(type);
             Optional<TableModel> model = reader.read(type);
             if (model.isEmpty() || !claimTableName(model.get()) || !claimGeneratedNames(model.get())) {
                 return;
@@ -123,7 +136,8 @@ public final class KustoProcessor extends AbstractProcessor {
 
     private boolean claimTableName(TableModel model) {
         String name = model.element().getQualifiedName().toString();
-        String owner = tables.putIfAbsent(model.tableName(), name);
+        // Case-insensitively: META-INF/kusto/Orders.kql and orders.kql collide on case-insensitive file systems.
+        String owner = tables.putIfAbsent(model.tableName().toLowerCase(java.util.Locale.ROOT), name);
         if (owner == null || owner.equals(name)) {
             return true;
         }
