@@ -19,7 +19,8 @@ import java.util.UUID;
  * Java SDK's {@code KustoOperationResult} reads to find the primary result.
  */
 final class V1Writer {
-    private static final JsonFactory JSON = new JsonFactory();
+    // A mapper-backed factory, so dynamic (JsonNode) cells can be written with writeTree.
+    private static final JsonFactory JSON = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
     private V1Writer() {}
 

@@ -17,7 +17,8 @@ import java.util.UUID;
  * {@code QueryCompletionInformation} table and {@code DataSetCompletion}. Every frame carries {@code FrameType}.
  */
 final class V2Writer {
-    private static final JsonFactory JSON = new JsonFactory();
+    // A mapper-backed factory, so dynamic (JsonNode) cells can be written with writeTree.
+    private static final JsonFactory JSON = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
     private V2Writer() {}
 
