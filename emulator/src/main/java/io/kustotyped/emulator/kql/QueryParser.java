@@ -19,6 +19,11 @@ final class QueryParser extends TokenCursor {
             + " true/false, datetime(...), timespan literals such as 1d or 30m, guid(...), int(null)-style typed"
             + " literals)";
 
+    /** Query-level keywords outside the subset, refused with a clear message instead of "unknown table". */
+    private static final java.util.Set<String> UNSUPPORTED_STATEMENTS = java.util.Set.of("let", "print", "union",
+            "datatable", "range", "declare", "search", "find", "evaluate", "externaldata", "materialize", "alias",
+            "restrict", "pattern", "cluster", "database", "table", "view");
+
     private QueryParser(String text) {
         super(text);
     }
@@ -37,6 +42,10 @@ final class QueryParser extends TokenCursor {
         }
         if (!atName()) {
             throw error("Expected a table name but found " + first.describe() + ". The emulator supports " + SUPPORTED);
+        }
+        if (first.is(Token.Kind.NAME) && UNSUPPORTED_STATEMENTS.contains(first.text())) {
+            throw error("'" + first.text() + "' is not supported by the emulator; a query is a table name followed"
+                    + " by operators. The emulator supports " + SUPPORTED);
         }
         String table = expectName("a table name");
         List<Query.Op> ops = new ArrayList<>();
