@@ -1,0 +1,141 @@
+package io.kustotyped.emulator;
+
+import io.kustotyped.emulator.fault.FaultOptions;
+import io.kustotyped.emulator.ingest.IngestLimits;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone emulator:
+ * {@code java -jar kusto-typed-emulator.jar --port <port> [--token <secret>] [--database <name>]... [--data-dir <dir>]}.
+ * See {@link #USAGE}.
+ */
+public final class EmulatorMain {
+  /** The {@code --help} text. */
+  static final String USAGE = """
+      Usage: java -jar kusto-typed-emulator.jar [options]
+
+      A local Kusto-compatible server: streaming ingestion (POST /v1/rest/ingest/{db}/{table}), management
+      commands (POST /v1/rest/mgmt), queries (/v1/rest/query, /v2/rest/query), GET /v1/rest/auth/metadata and
+      GET /emulator/stats (request, commit and fault counters as JSON).
+
+      Options:
+        --port <port>          port to listen on (default 8080; 0 picks a free port)
+        --host <address>       address to listen on (default 127.0.0.1)
+        --token <secret>       require 'Authorization: Bearer <secret>' on every request except
+                               GET /v1/rest/auth/metadata (401 otherwise). Without it no auth is needed.
+        --database <name>      create this (persistent) database at start; repeatable. As on Kusto, it has no
+                               streaming ingestion policy: enable it with
+                               '.alter database <name> policy streamingingestion enable', or pass
+                               --enable-streaming.
+        --enable-streaming     enable the streaming policy on the --database databases
+        --data-dir <dir>       keep databases, tables, mappings, policies and rows in <dir> across restarts
+                               (a 200 on an ingest means the rows are on disk). Default: in memory.
+        --max-request-bytes N  ingest body limit on the wire (default 10485760)
+        --max-data-bytes N     ingest uncompressed data limit (default 4194304)
+      Fault injection (ingest requests only; reproducible for a given seed and request order):
+        --fault KIND:PHASE:FRACTION  KIND is 429, 500, 503, close or slow; PHASE is before or after (the
+                               commit); e.g. --fault 429:before:0.1 --fault close:after:0.05. Repeatable.
+        --fault-seed N         random seed (default 0)
+        --retry-after SECONDS  Retry-After of injected 429s (default 1)
+        --slow-delay MILLIS    delay of slow responses (default 2000)
+        --help                 print this help
+      """;
+
+  private EmulatorMain() {}
+
+  /**
+   * Runs the emulator until the process is stopped.
+   *
+   * @param args the command line
+   * @throws InterruptedException when interrupted while running
+   */
+  public static void main(String[] args) throws InterruptedException {
+    KustoEmulator.Builder builder;
+    try {
+      builder = parse(args, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println("Run with --help for the options.");
+      System.exit(2);
+      return;
+    }
+    if (builder == null) {
+      return; // --help
+    }
+    KustoEmulator emulator = builder.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "emulator-shutdown"));
+    System.out.println("Kusto emulator listening on " + emulator.uri()
+        + (builder.token == null ? " (no auth)" : " (bearer token required)")
+        + (builder.dataDir == null ? ", in memory" : ", data in " + builder.dataDir.toAbsolutePath()));
+    stopped.await();
+  }
+
+  /**
+   * Parses the command line into a builder.
+   *
+   * @param args the arguments
+   * @param out where {@code --help} prints
+   * @return the builder, or {@code null} after {@code --help}
+   * @throws IllegalArgumentException naming the bad option
+   */
+  static KustoEmulator.Builder parse(String[] args, PrintStream out) {
+    KustoEmulator.Builder b = KustoEmulator.builder().port(8080);
+    FaultOptions.Builder faults = FaultOptions.builder();
+    long maxRequest = IngestLimits.DEFAULT.maxRequestBytes();
+    long maxData = IngestLimits.DEFAULT.maxDataBytes();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--help", "-h" -> {
+          out.print(USAGE);
+          return null;
+        }
+        case "--port" -> b.port(intArg(args, ++i, a));
+        case "--host" -> b.host(arg(args, ++i, a));
+        case "--token" -> b.token(arg(args, ++i, a));
+        case "--database" -> b.database(arg(args, ++i, a));
+        case "--enable-streaming" -> b.enableStreaming();
+        case "--data-dir" -> b.dataDir(Path.of(arg(args, ++i, a)));
+        case "--max-request-bytes" -> maxRequest = longArg(args, ++i, a);
+        case "--max-data-bytes" -> maxData = longArg(args, ++i, a);
+        case "--fault" -> faults.fault(FaultOptions.Rule.parse(arg(args, ++i, a)));
+        case "--fault-seed" -> faults.seed(longArg(args, ++i, a));
+        case "--retry-after" -> faults.retryAfter(Duration.ofSeconds(longArg(args, ++i, a)));
+        case "--slow-delay" -> faults.slowDelay(Duration.ofMillis(longArg(args, ++i, a)));
+        default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+      }
+    }
+    return b.faults(faults.build()).limits(new IngestLimits(maxRequest, maxData));
+  }
+
+  private static String arg(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static long longArg(String[] args, int i, String option) {
+    String v = arg(args, i, option);
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number, not '" + v + "'");
+    }
+  }
+
+  private static int intArg(String[] args, int i, String option) {
+    long v = longArg(args, i, option);
+    if (v < 0 || v > 65535) {
+      throw new IllegalArgumentException(option + " must be 0-65535, not " + v);
+    }
+    return (int) v;
+  }
+}

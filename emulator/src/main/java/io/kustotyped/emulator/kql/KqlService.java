@@ -1,0 +1,84 @@
+package io.kustotyped.emulator.kql;
+
+import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.store.Catalog;
+import java.util.Objects;
+
+/**
+ * The emulator's management and query endpoints: {@code POST /v1/rest/mgmt} and {@code /v1|v2/rest/query}
+ * (kusto-facts §6). The HTTP server hands over the request's {@code db} and {@code csl}; this class parses, runs and
+ * renders the v1 or v2 JSON body. Every failure is a {@link KustoException}: unparsable or unsupported text is
+ * 400 {@code BadRequest_SyntaxError} with a message listing what the emulator supports, a semantic problem (unknown
+ * column, type mismatch) is 400 {@code General_BadRequest}, missing entities have their own codes.
+ *
+ * <p>Supported commands: see {@link CommandParser#SUPPORTED}; supported queries: {@link QueryParser#SUPPORTED}.
+ * Thread-safe: it keeps no state besides the catalog, which is itself thread-safe.
+ */
+public final class KqlService {
+    private final CommandExecutor commands;
+    private final QueryExecutor queries;
+
+    /**
+     * @param catalog the databases the commands and queries act on
+     */
+    public KqlService(Catalog catalog) {
+        Objects.requireNonNull(catalog, "catalog");
+        this.commands = new CommandExecutor(catalog);
+        this.queries = new QueryExecutor(catalog);
+    }
+
+    /**
+     * Runs a management command.
+     *
+     * @param database the request's {@code db} (the scope of commands that name no database); may be null
+     * @param csl the command text, starting with {@code .}
+     * @param info the request's correlation ids
+     * @return the v1 JSON response body
+     * @throws KustoException for anything the command cannot do
+     */
+    public String management(String database, String csl, RequestInfo info) {
+        Command command = parse(csl, CommandParser::parse);
+        return V1Writer.management(commands.execute(database, command));
+    }
+
+    /**
+     * Runs a query and renders the v1 response (result, {@code @ExtendedProperties}, {@code QueryStatus},
+     * {@code TableOfContents}; kusto-facts §6.2).
+     *
+     * @param database the request's {@code db}
+     * @param csl the query text
+     * @param info the request's correlation ids
+     * @return the v1 JSON response body
+     * @throws KustoException for anything the query cannot do
+     */
+    public String queryV1(String database, String csl, RequestInfo info) {
+        Query query = parse(csl, QueryParser::parse);
+        return V1Writer.query(queries.execute(database, query), info);
+    }
+
+    /**
+     * Runs a query and renders the v2 frames (kusto-facts §6.3).
+     *
+     * @param database the request's {@code db}
+     * @param csl the query text
+     * @param info the request's correlation ids
+     * @return the v2 JSON response body (an array of frames)
+     * @throws KustoException for anything the query cannot do
+     */
+    public String queryV2(String database, String csl, RequestInfo info) {
+        Query query = parse(csl, QueryParser::parse);
+        return V2Writer.query(queries.execute(database, query), info);
+    }
+
+    private static <T> T parse(String csl, java.util.function.Function<String, T> parser) {
+        if (csl == null || csl.isBlank()) {
+            throw KustoException.syntaxError("The request has no command or query text: set 'csl' in the body.");
+        }
+        try {
+            return parser.apply(csl);
+        } catch (KqlSyntaxException e) {
+            throw KustoException.syntaxError("Syntax error: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.kustotyped.emulator.kql;
+
+import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.store.Catalog;
+import io.kustotyped.emulator.store.Database;
+import io.kustotyped.emulator.store.ScalarType;
+import io.kustotyped.emulator.store.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a parsed {@link Query} over a snapshot of a table's rows, operator by operator, each turning one relation
+ * (columns + rows) into the next.
+ */
+final class QueryExecutor {
+
+    /** The working relation between operators. */
+    private record Relation(List<ResultTable.Column> columns, List<Object[]> rows) {}
+
+    private final Catalog catalog;
+
+    QueryExecutor(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param databaseName the request's {@code db}
+     * @param query the parsed query
+     * @return the primary result
+     * @throws KustoException 400 for a missing database or table, an unknown column or a type error
+     */
+    ResultTable execute(String databaseName, Query query) {
+        if (databaseName == null || databaseName.isEmpty()) {
+            throw KustoException.badRequest("BadRequest_DatabaseNotSpecified",
+                    "The request names no database: set 'db' in the request body.");
+        }
+        Database db = catalog.database(databaseName);
+        if (db == null) {
+            throw KustoException.databaseNotExist(databaseName);
+        }
+        Table table = db.table(query.table());
+        if (table == null) {
+            throw KustoException.generalBadRequest("Semantic error: Failed to resolve table expression named '"
+                    + query.table() + "' in database '" + db.name() + "' (at position " + query.tablePosition()
+                    + ").");
+        }
+        List<ResultTable.Column> columns = new ArrayList<>();
+        table.columns().forEach(c -> columns.add(new ResultTable.Column(c.name(), c.type())));
+        Relation r = new Relation(List.copyOf(columns), table.rows());
+        for (Query.Op op : query.operators()) {
+            r = apply(r, op);
+        }
+        return new ResultTable("PrimaryResult", r.columns(), r.rows());
+    }
+
+    private Relation apply(Relation r, Query.Op op) {
+        if (op instanceof Query.Count) {
+            return new Relation(List.of(new ResultTable.Column("Count", ScalarType.LONG)),
+                    List.<Object[]>of(new Object[] {(long) r.rows().size()}));
+        } else if (op instanceof Query.Take t) {
+            return new Relation(r.columns(), r.rows().subList(0, (int) Math.min(t.count(), r.rows().size())));
+        } else if (op instanceof Query.Where w) {
+            Bound p = new ExprCompiler(r.columns(), "where").predicate(w.predicate());
+            List<Object[]> out = new ArrayList<>();
+            for (Object[] row : r.rows()) {
+                if (Boolean.TRUE.equals(p.apply(row))) {
+                    out.add(row);
+                }
+            }
+            return new Relation(r.columns(), out);
+        } else if (op instanceof Query.Project p) {
+            return project(r, p.items(), "project");
+        } else if (op instanceof Query.Sort s) {
+            return sort(r, s.keys(), "order by");
+        } else if (op instanceof Query.Top t) {
+            Relation sorted = sort(r, List.of(t.key()), "top");
+            return new Relation(sorted.columns(),
+                    sorted.rows().subList(0, (int) Math.min(t.count(), sorted.rows().size())));
+        } else if (op instanceof Query.Summarize s) {
+            return summarize(r, s);
+        } else if (op instanceof Query.Distinct d) {
+            Relation projected = project(r, d.columns(), "distinct");
+            Set<List<Object>> seen = new HashSet<>();
+            List<Object[]> out = new ArrayList<>();
+            for (Object[] row : projected.rows()) {
+                if (seen.add(Arrays.asList(row))) {
+                    out.add(row);
+                }
+            }
+            return new Relation(projected.columns(), out);
+        }
+        throw new IllegalStateException("Unhandled operator " + op);
+    }
+
+    private static Relation project(Relation r, List<Query.ProjectItem> items, String operator) {
+        ExprCompiler compiler = new ExprCompiler(r.columns(), operator);
+        List<ResultTable.Column> columns = new ArrayList<>();
+        List<Bound> bound = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Query.ProjectItem item : items) {
+            Bound b = compiler.compile(item.expr());
+            if (!names.add(item.name())) {
+                throw KustoException.generalBadRequest("Semantic error: '" + operator + "' operator: column '"
+                        + item.name() + "' is given more than once (at position " + item.expr().position() + ").");
+            }
+            columns.add(new ResultTable.Column(item.name(), b.type()));
+            bound.add(b);
+        }
+        List<Object[]> out = new ArrayList<>(r.rows().size());
+        for (Object[] row : r.rows()) {
+            Object[] o = new Object[bound.size()];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = bound.get(i).apply(row);
+            }
+            out.add(o);
+        }
+        return new Relation(List.copyOf(columns), out);
+    }
+
+    private static Relation sort(Relation r, List<Query.SortKey> keys, String operator) {
+        ExprCompiler compiler = new ExprCompiler(r.columns(), operator);
+        Comparator<Object[]> order = null;
+        for (Query.SortKey key : keys) {
+            Bound b = compiler.compile(key.expr());
+            // Kusto defaults: ascending sorts nulls first, descending nulls last.
+            boolean nullsFirst = key.nullsFirst() != null ? key.nullsFirst() : key.ascending();
+            Comparator<Object> values = key.ascending() ? Cells::sortCompare
+                    : (x, y) -> Cells.sortCompare(y, x);
+            Comparator<Object> withNulls = nullsFirst ? Comparator.nullsFirst(values) : Comparator.nullsLast(values);
+            Comparator<Object[]> c = Comparator.comparing(b::apply, withNulls);
+            order = order == null ? c : order.thenComparing(c);
+        }
+        List<Object[]> out = new ArrayList<>(r.rows());
+        out.sort(order);
+        return new Relation(r.columns(), out);
+    }
+
+    private static Relation summarize(Relation r, Query.Summarize s) {
+        Relation keys = project(r, s.by(), "summarize");
+        Map<List<Object>, long[]> groups = new LinkedHashMap<>();
+        for (Object[] key : keys.rows()) {
+            groups.computeIfAbsent(Arrays.asList(key), k -> new long[1])[0]++;
+        }
+        if (s.by().isEmpty() && groups.isEmpty()) {
+            groups.put(List.of(), new long[1]);
+        }
+        List<ResultTable.Column> columns = new ArrayList<>(keys.columns());
+        Set<String> names = new HashSet<>();
+        keys.columns().forEach(c -> names.add(c.name()));
+        for (Query.Aggregate a : s.aggregates()) {
+            String name = a.name();
+            if (name == null) {
+                name = "count_";
+                for (int i = 1; names.contains(name); i++) {
+                    name = "count_" + i;
+                }
+            } else if (names.contains(name)) {
+                throw KustoException.generalBadRequest("Semantic error: 'summarize' operator: column '" + name
+                        + "' is given more than once (at position " + a.position() + ").");
+            }
+            names.add(name);
+            columns.add(new ResultTable.Column(name, ScalarType.LONG));
+        }
+        List<Object[]> out = new ArrayList<>(groups.size());
+        for (Map.Entry<List<Object>, long[]> g : groups.entrySet()) {
+            Object[] row = new Object[columns.size()];
+            for (int i = 0; i < g.getKey().size(); i++) {
+                row[i] = g.getKey().get(i);
+            }
+            for (int i = g.getKey().size(); i < row.length; i++) {
+                row[i] = g.getValue()[0];
+            }
+            out.add(row);
+        }
+        return new Relation(List.copyOf(columns), out);
+    }
+}

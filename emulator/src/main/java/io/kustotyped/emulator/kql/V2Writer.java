@@ -1,0 +1,104 @@
+package io.kustotyped.emulator.kql;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.store.ScalarType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes v2 query responses (kusto-facts §6.3): a JSON array of frames {@code DataSetHeader}, the
+ * {@code @ExtendedProperties} {@code QueryProperties} table, the {@code PrimaryResult}, the
+ * {@code QueryCompletionInformation} table and {@code DataSetCompletion}. Every frame carries {@code FrameType}.
+ */
+final class V2Writer {
+    // A mapper-backed factory, so dynamic (JsonNode) cells can be written with writeTree.
+    private static final JsonFactory JSON = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
+
+    private V2Writer() {}
+
+    static String query(ResultTable primary, RequestInfo info) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringField("FrameType", "DataSetHeader");
+            g.writeBooleanField("IsProgressive", false);
+            g.writeStringField("Version", "v2.0");
+            g.writeBooleanField("IsFragmented", false);
+            g.writeStringField("ErrorReportingPlacement", "EndOfDataSet");
+            g.writeEndObject();
+
+            ResultTable properties = new ResultTable("@ExtendedProperties", List.of(
+                    ResultTable.col("TableId", ScalarType.INT),
+                    ResultTable.col("Key", ScalarType.STRING),
+                    ResultTable.col("Value", ScalarType.DYNAMIC)),
+                    List.<Object[]>of(new Object[] {1, "Visualization",
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                                .putNull("Visualization").putNull("Title").put("Accumulate", false)}));
+            dataTable(g, 0, "QueryProperties", properties);
+            dataTable(g, 1, "PrimaryResult", new ResultTable("PrimaryResult", primary.columns(), primary.rows()));
+
+            String clientRequestId = info == null ? null : info.clientRequestId();
+            String activityId = info == null ? null : info.activityId();
+            ResultTable completion = new ResultTable("QueryCompletionInformation", List.of(
+                    ResultTable.col("Timestamp", ScalarType.DATETIME),
+                    ResultTable.col("ClientRequestId", ScalarType.STRING),
+                    ResultTable.col("ActivityId", ScalarType.GUID),
+                    ResultTable.col("SubActivityId", ScalarType.GUID),
+                    ResultTable.col("ParentActivityId", ScalarType.GUID),
+                    ResultTable.col("Level", ScalarType.INT),
+                    ResultTable.col("LevelName", ScalarType.STRING),
+                    ResultTable.col("StatusCode", ScalarType.INT),
+                    ResultTable.col("StatusCodeName", ScalarType.STRING),
+                    ResultTable.col("EventType", ScalarType.INT),
+                    ResultTable.col("EventTypeName", ScalarType.STRING),
+                    ResultTable.col("Payload", ScalarType.STRING)),
+                    List.<Object[]>of(new Object[] {Instant.now(), clientRequestId, activityId, UUID.randomUUID(),
+                        activityId, 4, "Info", 0, "S_OK (0)", 4, "QueryInfo",
+                        "{\"Count\":1,\"Text\":\"Query completed successfully\"}"}));
+            dataTable(g, 2, "QueryCompletionInformation", completion);
+
+            g.writeStartObject();
+            g.writeStringField("FrameType", "DataSetCompletion");
+            g.writeBooleanField("HasErrors", false);
+            g.writeBooleanField("Cancelled", false);
+            g.writeEndObject();
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void dataTable(JsonGenerator g, int id, String kind, ResultTable t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("FrameType", "DataTable");
+        g.writeNumberField("TableId", id);
+        g.writeStringField("TableKind", kind);
+        g.writeStringField("TableName", t.name());
+        g.writeArrayFieldStart("Columns");
+        for (ResultTable.Column c : t.columns()) {
+            g.writeStartObject();
+            g.writeStringField("ColumnName", c.name());
+            g.writeStringField("ColumnType", c.type().cslName());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("Rows");
+        for (Object[] row : t.rows()) {
+            g.writeStartArray();
+            for (Object v : row) {
+                JsonValues.write(g, v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}
