@@ -256,7 +256,7 @@ final class DataDir {
     }
 
     /** Writes one line holding all the rows and fsyncs it. On failure, truncates back to where it started. */
-    void append(List<Object[]> rows, List<ColumnDef> columns) throws IOException {
+    void append(List<Object[]> rows) throws IOException {
       ArrayNode batch = JSON.createArrayNode();
       for (Object[] row : rows) {
         batch.add(RowCodec.encode(row));
