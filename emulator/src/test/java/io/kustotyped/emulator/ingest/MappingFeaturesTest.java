@@ -134,6 +134,16 @@ class MappingFeaturesTest {
   }
 
   @Test
+  void getPathElementGivesANameFromThePath() {
+    List<Object[]> rows = ingest("last:string, parent:string, value:long",
+        "[{\"column\":\"last\",\"Properties\":{\"Path\":\"$.a.b.c\",\"Transform\":\"GetPathElement(0)\"}},"
+            + "{\"column\":\"parent\",\"Properties\":{\"Path\":\"$.a.b.c\",\"Transform\":\"GetPathElement(-1)\"}},"
+            + "{\"column\":\"value\",\"Properties\":{\"Path\":\"$.a.b.c\"}}]",
+        "json", "{\"a\":{\"b\":{\"c\":3}}}");
+    assertArrayEquals(new Object[] {"c", "b", 3L}, rows.get(0));
+  }
+
+  @Test
   void jsonSkipsBadLinesMultiJsonTakesArraysAndConcatenatedObjectsSingleJsonOneObject() {
     String mapping = "[{\"column\":\"a\",\"path\":\"$.a\"}]";
     List<Object[]> json = ingest("a:long", mapping, "Json",
