@@ -147,7 +147,7 @@ class MappingFeaturesTest {
   void jsonSkipsBadLinesMultiJsonTakesArraysAndConcatenatedObjectsSingleJsonOneObject() {
     String mapping = "[{\"column\":\"a\",\"path\":\"$.a\"}]";
     List<Object[]> json = ingest("a:long", mapping, "Json",
-        "{\"a\":1}\nnot json\n{\"a\":2}{\"a\":3}\n[1]\r\n{'a':4}\n");
+        "\uFEFF{\"a\":1}\nnot json\n{\"a\":2}{\"a\":3}\n[1]\r\n{'a':4}\n");
     assertEquals(List.of(1L, 4L), json.stream().map(r -> r[0]).toList(), "bad lines are skipped silently");
     List<Object[]> array = ingest("a:long", mapping, "multijson", "[{\"a\":1},\n {\"a\":2}]");
     assertEquals(List.of(1L, 2L), array.stream().map(r -> r[0]).toList());
