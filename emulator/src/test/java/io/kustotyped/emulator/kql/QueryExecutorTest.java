@@ -93,6 +93,13 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(List.of("[4]"), ids("Logs | where D == 7 | project Id"));
         assertEquals(List.of("[]"), List.of(ids("Logs | where Level == int(null) | project Id").toString()));
         assertEquals(List.of("[3]"), ids("Logs | where Score == real(+inf) | project Id"));
+        assertEquals(List.of("[4]"), ids("Logs | where Score == real(-3) | project Id"));
+        assertEquals(List.of("[1]", "[4]"), ids("Logs | where Ok == bool(true) | project Id"));
+        assertEquals(List.of("[3]", "[4]"), ids("Logs | where Id >= long(3) | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where At == date(2024-01-02) | project Id"));
+        assertEquals(List.of("[4]"), ids("Logs | where Took == time(0) | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where D == dynamic(\"text\") | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where G == uuid(74BE27DE1E4E49D9B579FE0B331D3642) | project Id"));
     }
 
     @Test
@@ -212,6 +219,7 @@ class QueryExecutorTest extends KqlTestSupport {
         fails("General_BadRequest", () -> query("Logs | project Id, Id"));
         fails("General_BadRequest", () -> query("Logs | project Id | where Name == 'a'"));
         fails("BadRequest_DatabaseNotExist", () -> service.queryV2("Nope", "Logs", INFO));
+        fails("BadRequest_DatabaseNotSpecified", () -> service.queryV2(null, "Logs", INFO));
     }
 
     @Test
