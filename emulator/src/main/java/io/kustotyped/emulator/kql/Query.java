@@ -39,11 +39,17 @@ record Query(String table, int tablePosition, List<Op> operators) {
     /** {@code top N by key}. */
     record Top(long count, SortKey key) implements Op {}
 
-    /** One aggregate of {@code summarize}: {@code [name =] count()}; {@code name} null means the default name. */
-    record Aggregate(String name, String function, int position) {}
+    /**
+     * One aggregate of {@code summarize}: {@code [name =] fn([argument])}; {@code name} null means Kusto's default
+     * name ({@code count_}, {@code max_Col}, ...); {@code argument} null for {@code count()}.
+     */
+    record Aggregate(String name, String function, Expr argument, int position) {}
 
     /** {@code summarize aggregates [by columns]}; each group-by item is {@code [alias =] column}. */
     record Summarize(List<Aggregate> aggregates, List<ProjectItem> by) implements Op {}
+
+    /** {@code getschema}. */
+    record GetSchema() implements Op {}
 
     /** {@code distinct a, b}. */
     record Distinct(List<ProjectItem> columns) implements Op {}

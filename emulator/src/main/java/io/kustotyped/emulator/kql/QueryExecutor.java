@@ -82,6 +82,8 @@ final class QueryExecutor {
             Relation sorted = sort(r, List.of(t.key()), "top");
             return new Relation(sorted.columns(),
                     sorted.rows().subList(0, (int) Math.min(t.count(), sorted.rows().size())));
+        } else if (op instanceof Query.GetSchema) {
+            return getSchema(r);
         } else if (op instanceof Query.Summarize s) {
             return summarize(r, s);
         } else if (op instanceof Query.Distinct d) {
@@ -143,41 +145,69 @@ final class QueryExecutor {
 
     private static Relation summarize(Relation r, Query.Summarize s) {
         Relation keys = project(r, s.by(), "summarize");
-        Map<List<Object>, long[]> groups = new LinkedHashMap<>();
-        for (Object[] key : keys.rows()) {
-            groups.computeIfAbsent(Arrays.asList(key), k -> new long[1])[0]++;
+        Map<List<Object>, List<Object[]>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < keys.rows().size(); i++) {
+            groups.computeIfAbsent(groupKey(keys.rows().get(i)), k -> new ArrayList<>()).add(r.rows().get(i));
         }
         if (s.by().isEmpty() && groups.isEmpty()) {
-            groups.put(List.of(), new long[1]);
+            groups.put(List.of(), List.of());
         }
         List<ResultTable.Column> columns = new ArrayList<>(keys.columns());
         Set<String> names = new HashSet<>();
         keys.columns().forEach(c -> names.add(c.name()));
+        ExprCompiler compiler = new ExprCompiler(r.columns(), "summarize");
+        List<Aggregates.BoundAggregate> aggregates = new ArrayList<>();
         for (Query.Aggregate a : s.aggregates()) {
+            Aggregates.BoundAggregate bound = Aggregates.bind(a, compiler);
             String name = a.name();
             if (name == null) {
-                name = "count_";
+                name = bound.defaultName();
                 for (int i = 1; names.contains(name); i++) {
-                    name = "count_" + i;
+                    name = bound.defaultName() + i;
                 }
             } else if (names.contains(name)) {
                 throw KustoException.generalBadRequest("Semantic error: 'summarize' operator: column '" + name
                         + "' is given more than once (at position " + a.position() + ").");
             }
             names.add(name);
-            columns.add(new ResultTable.Column(name, ScalarType.LONG));
+            columns.add(new ResultTable.Column(name, bound.type()));
+            aggregates.add(bound);
         }
         List<Object[]> out = new ArrayList<>(groups.size());
-        for (Map.Entry<List<Object>, long[]> g : groups.entrySet()) {
+        for (Map.Entry<List<Object>, List<Object[]>> g : groups.entrySet()) {
             Object[] row = new Object[columns.size()];
-            for (int i = 0; i < g.getKey().size(); i++) {
+            int k = g.getKey().size();
+            for (int i = 0; i < k; i++) {
                 row[i] = g.getKey().get(i);
             }
-            for (int i = g.getKey().size(); i < row.length; i++) {
-                row[i] = g.getValue()[0];
+            for (int i = 0; i < aggregates.size(); i++) {
+                row[k + i] = aggregates.get(i).compute().apply(g.getValue());
             }
             out.add(row);
         }
         return new Relation(List.copyOf(columns), out);
+    }
+
+    /** A grouping key; decimals compare by value, so 1.50 and 1.5 fall in one group. */
+    private static List<Object> groupKey(Object[] values) {
+        Object[] key = values.clone();
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] instanceof java.math.BigDecimal d) {
+                key[i] = d.stripTrailingZeros();
+            }
+        }
+        return Arrays.asList(key);
+    }
+
+    private static Relation getSchema(Relation r) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+            ResultTable.Column c = r.columns().get(i);
+            rows.add(new Object[] {c.name(), i, c.type().dotNetName(), c.type().cslName()});
+        }
+        return new Relation(List.of(new ResultTable.Column("ColumnName", ScalarType.STRING),
+                new ResultTable.Column("ColumnOrdinal", ScalarType.INT),
+                new ResultTable.Column("DataType", ScalarType.STRING),
+                new ResultTable.Column("ColumnType", ScalarType.STRING)), rows);
     }
 }

@@ -13,7 +13,8 @@ final class QueryParser extends TokenCursor {
     /** The supported subset, quoted in every "unsupported" error. */
     static final String SUPPORTED = "a table name followed by '| count', '| take N', '| limit N', '| where <predicate>',"
             + " '| project col, name = col', '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
-            + " '| summarize count() [by col, ...]', '| distinct col, ...'; predicates use == != <> < > <= >= =~ !~,"
+            + " '| summarize count(), countif(p), dcount(x), min(x), max(x), sum(x), avg(x) [by col, ...]',"
+            + " '| distinct col, ...', '| getschema'; predicates use == != <> < > <= >= =~ !~,"
             + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...),"
             + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), and literals (strings, numbers,"
             + " true/false, datetime(...), timespan literals such as 1d or 30m, guid(...), int(null)-style typed"
@@ -98,6 +99,8 @@ final class QueryParser extends TokenCursor {
                 return summarize();
             case "distinct":
                 return new Query.Distinct(projectItems(false));
+            case "getschema":
+                return new Query.GetSchema();
             default:
                 throw unsupportedOperator(t);
         }
@@ -168,14 +171,21 @@ final class QueryParser extends TokenCursor {
                 next();
             }
             Token fn = peek();
-            if (!fn.isWord("count") || !peek(1).isSymbol("(")) {
-                throw new KqlSyntaxException("Unsupported aggregation " + fn.describe()
-                        + ": the emulator supports only count() in summarize", fn.position());
+            if (!fn.is(Token.Kind.NAME) || !AGGREGATES.contains(fn.text()) || !peek(1).isSymbol("(")) {
+                throw new KqlSyntaxException("Unsupported aggregation " + fn.describe() + ": the emulator supports "
+                        + "count(), countif(predicate), dcount(x), min(x), max(x), sum(x) and avg(x) in summarize",
+                        fn.position());
             }
             next();
             expectSymbol("(");
-            expectSymbol(")");
-            aggregates.add(new Query.Aggregate(name, "count", at.position()));
+            Expr argument = null;
+            if (fn.text().equals("count")) {
+                expectSymbol(")");
+            } else {
+                argument = expression();
+                expectSymbol(")");
+            }
+            aggregates.add(new Query.Aggregate(name, fn.text(), argument, at.position()));
         } while (acceptSymbol(","));
         List<Query.ProjectItem> by = List.of();
         if (acceptWord("by")) {
@@ -242,6 +252,10 @@ final class QueryParser extends TokenCursor {
         }
         return left;
     }
+
+    /** Aggregation functions of {@code summarize}. */
+    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "countif", "dcount", "min",
+            "max", "sum", "avg");
 
     /** Word operators after an expression; each may be negated with a leading {@code !}. */
     private static final java.util.Set<String> STRING_OPERATORS = java.util.Set.of("contains", "contains_cs",

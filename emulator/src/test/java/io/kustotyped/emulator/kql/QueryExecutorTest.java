@@ -168,6 +168,35 @@ class QueryExecutorTest extends KqlTestSupport {
     }
 
     @Test
+    void otherAggregates() {
+        JsonNode t = query("Logs | summarize max(Id), min(At), sum(Level), avg(Id), dcount(Name), countif(Ok),"
+                + " s = sum(Took), total = sum(Amount)");
+        assertEquals(List.of("max_Id", "min_At", "sum_Level", "avg_Id", "dcount_Name", "countif_", "s", "total"),
+                columnNames(t));
+        assertEquals(List.of("long", "datetime", "long", "real", "long", "long", "timespan", "decimal"),
+                columnTypes(t));
+        assertEquals(List.of("[4,\"2023-12-31T23:59:59.0000000Z\",5,2.5,4,2,\"1.01:00:59.0010001\",\"-0.50\"]"),
+                rows(t));
+        assertEquals(List.of("[1,1.5,1.5]", "[2,-3.0,-3.0]", "[null,\"Infinity\",\"Infinity\"]"),
+                ids("Logs | summarize max(Score), min(Score) by Level | order by Level asc nulls last"));
+        assertEquals(List.of("[null,null,0]"), ids("Logs | where Id > 9 | summarize max(Id), avg(Score), dcount(Id)"));
+        assertEquals(List.of("[\"1.5\",1]", "[\"-2\",1]"),
+                ids("Logs | where isnotnull(Amount) | summarize count() by Amount"));
+        fails("General_BadRequest", () -> query("Logs | summarize sum(Name)"));
+        fails("General_BadRequest", () -> query("Logs | summarize countif(Id)"));
+        fails("General_BadRequest", () -> query("Logs | summarize max(D)"));
+        fails("BadRequest_SyntaxError", () -> query("Logs | summarize percentile(Id, 50)"));
+    }
+
+    @Test
+    void getschema() {
+        JsonNode t = query("Logs | project Id, At | getschema");
+        assertEquals(List.of("ColumnName", "ColumnOrdinal", "DataType", "ColumnType"), columnNames(t));
+        assertEquals(List.of("[\"Id\",0,\"System.Int64\",\"long\"]", "[\"At\",1,\"System.DateTime\",\"datetime\"]"),
+                rows(t));
+    }
+
+    @Test
     void v1QueryHasTheFourTablesTheSdkExpects() throws Exception {
         JsonNode root = JSON.readTree(service.queryV1("Test", "Logs | take 1 | project Id, At", INFO));
         JsonNode tables = root.get("Tables");
