@@ -49,6 +49,8 @@ final class ExprCompiler {
             return call(c);
         } else if (e instanceof Query.In i) {
             return in(i);
+        } else if (e instanceof Query.Member m) {
+            return member(m);
         }
         throw new IllegalStateException("Unhandled expression " + e);
     }
@@ -76,6 +78,30 @@ final class ExprCompiler {
         }
         throw semantic("Failed to resolve scalar expression named '" + c.name() + "'; the columns are "
                 + columns.stream().map(ResultTable.Column::name).toList(), c.position());
+    }
+
+    /** {@code d.k}, {@code d['k']}, {@code d[i]} (negative indexes count from the end); missing gives null. */
+    private Bound member(Query.Member m) {
+        Bound target = compile(m.target());
+        if (target.type() != ScalarType.DYNAMIC) {
+            throw semantic("'" + m.key() + "' can only be read from a dynamic value, not from a "
+                    + target.type().cslName(), m.position());
+        }
+        Object key = m.key();
+        return new Bound(ScalarType.DYNAMIC, row -> {
+            Object v = target.apply(row);
+            if (!(v instanceof JsonNode n)) {
+                return null;
+            }
+            JsonNode out;
+            if (key instanceof Long i) {
+                long index = i < 0 ? n.size() + i : i;
+                out = n.isArray() && index >= 0 && index < n.size() ? n.get((int) index) : null;
+            } else {
+                out = n.isObject() ? n.get((String) key) : null;
+            }
+            return out == null || out.isNull() ? null : out;
+        });
     }
 
     private static Bound literal(Query.Literal l) {

@@ -69,6 +69,9 @@ record Query(String table, int tablePosition, List<Op> operators) {
     /** {@code type(raw)}: {@code datetime(...)}, {@code guid(...)}, {@code int(null)}, {@code dynamic(...)}, ... */
     record TypedLiteral(String type, String raw, int position) implements Expr {}
 
+    /** Access into a dynamic value: {@code key} is a property name (String) or an array index (Long). */
+    record Member(Expr target, Object key, int position) implements Expr {}
+
     /** A column reference. */
     record ColumnRef(String name, int position) implements Expr {}
 

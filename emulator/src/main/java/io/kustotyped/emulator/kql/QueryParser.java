@@ -16,7 +16,8 @@ final class QueryParser extends TokenCursor {
             + " '| summarize count(), countif(p), dcount(x), min(x), max(x), sum(x), avg(x) [by col, ...]',"
             + " '| distinct col, ...', '| getschema'; predicates use == != <> < > <= >= =~ !~,"
             + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...),"
-            + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), and literals (strings, numbers,"
+            + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), dynamic access (d.k, d['k'], d[0]),"
+            + " and literals (strings, numbers,"
             + " true/false, datetime(...), timespan literals such as 1d or 30m, guid(...), int(null)-style typed"
             + " literals)";
 
@@ -134,7 +135,9 @@ final class QueryParser extends TokenCursor {
             if (allowExpressions && acceptSymbol("=")) {
                 items.add(new Query.ProjectItem(name, expression()));
             } else {
-                items.add(new Query.ProjectItem(name, new Query.ColumnRef(name, at.position())));
+                Expr e = allowExpressions ? path(new Query.ColumnRef(name, at.position()))
+                        : new Query.ColumnRef(name, at.position());
+                items.add(new Query.ProjectItem(e instanceof Query.Member ? memberName(e) : name, e));
             }
         } while (acceptSymbol(","));
         return List.copyOf(items);
@@ -281,6 +284,43 @@ final class QueryParser extends TokenCursor {
         return primary();
     }
 
+    /** Kusto's column name for {@code project Tags.k[0]}: the path joined with '_' ({@code Tags_k_0}). */
+    private static String memberName(Expr e) {
+        if (e instanceof Query.Member m) {
+            return memberName(m.target()) + "_" + m.key();
+        }
+        return ((Query.ColumnRef) e).name();
+    }
+
+    /** Dynamic property and index access after a column: {@code Tags.k}, {@code Tags['k']}, {@code Tags[0]}. */
+    private Expr path(Expr base) {
+        Expr e = base;
+        while (true) {
+            Token t = peek();
+            if (t.isSymbol(".")) {
+                next();
+                Token key = peek();
+                e = new Query.Member(e, expectName("a property name after '.'"), key.position());
+            } else if (t.is(Token.Kind.QUOTED_NAME)) {
+                next();
+                e = new Query.Member(e, (String) t.value(), t.position());
+            } else if (t.isSymbol("[")) {
+                next();
+                boolean negative = acceptSymbol("-");
+                Token index = peek();
+                if (!index.is(Token.Kind.LONG)) {
+                    throw error("Expected an array index but found " + index.describe());
+                }
+                next();
+                expectSymbol("]");
+                long i = (Long) index.value();
+                e = new Query.Member(e, negative ? -i : i, t.position());
+            } else {
+                return e;
+            }
+        }
+    }
+
     private Expr primary() {
         Token t = next();
         switch (t.kind()) {
@@ -300,7 +340,7 @@ final class QueryParser extends TokenCursor {
             case TYPED_LITERAL:
                 return new Query.TypedLiteral(t.text(), (String) t.value(), t.position());
             case QUOTED_NAME:
-                return new Query.ColumnRef((String) t.value(), t.position());
+                return path(new Query.ColumnRef((String) t.value(), t.position()));
             case NAME:
                 if (t.text().equals("true") || t.text().equals("false")) {
                     return new Query.Literal(Boolean.valueOf(t.text()), Query.LiteralKind.BOOL, t.position());
@@ -316,7 +356,7 @@ final class QueryParser extends TokenCursor {
                     expectSymbol(")");
                     return new Query.Call(t.text(), List.copyOf(args), t.position());
                 }
-                return new Query.ColumnRef(t.text(), t.position());
+                return path(new Query.ColumnRef(t.text(), t.position()));
             case SYMBOL:
                 if (t.text().equals("(")) {
                     Expr inner = expression();

@@ -38,7 +38,8 @@
  * {@code startswith}, {@code endswith}, {@code has} (case-insensitive; {@code _cs} and {@code !} forms),
  * {@code in (...)} / {@code !in (...)}, {@code and}, {@code or},
  * unary minus, and the functions {@code not()}, {@code isnull()}, {@code isnotnull()}, {@code isempty()},
- * {@code isnotempty()}. Kusto's null rules apply (a comparison with null is null; {@code where} keeps true rows).
+ * {@code isnotempty()}; dynamic values are read with {@code d.k}, {@code d['k']} and {@code d[0]} ({@code project d.k}
+ * names the column {@code d_k}). Kusto's null rules apply (a comparison with null is null; {@code where} keeps true rows).
  * Text outside the subset is 400 {@code BadRequest_SyntaxError} saying what is supported; an unknown table or
  * column or a type mismatch is 400 {@code General_BadRequest} naming it.
  */

@@ -120,6 +120,19 @@ class QueryExecutorTest extends KqlTestSupport {
     }
 
     @Test
+    void dynamicPropertiesAndIndexes() {
+        assertEquals(List.of("[1]"), ids("Logs | where D.k[1] == 2 | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where D['k'][-1] == 2 | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where isnotnull(D.k) | project Id"));
+        assertEquals(List.of("[2]", "[3]", "[4]"), ids("Logs | where isnull(D[\"k\"]) | project Id"));
+        JsonNode t = query("Logs | take 1 | project D.k[0], first = D.k[0]");
+        assertEquals(List.of("D_k_0", "first"), columnNames(t));
+        assertEquals(List.of("dynamic", "dynamic"), columnTypes(t));
+        assertEquals(List.of("[1,1]"), rows(t));
+        fails("General_BadRequest", () -> query("Logs | where Name.k == 1"));
+    }
+
+    @Test
     void nullAndEmptyFunctions() {
         assertEquals(List.of("[3]"), ids("Logs | where isnull(Level) | project Id"));
         assertEquals(List.of("[1]", "[2]", "[4]"), ids("Logs | where isnotnull(At) | project Id"));
