@@ -30,6 +30,9 @@ record Query(String table, int tablePosition, List<Op> operators) {
     /** {@code project a, b = c}. */
     record Project(List<ProjectItem> items) implements Op {}
 
+    /** {@code extend name = expr, ...}: adds (or replaces) columns. */
+    record Extend(List<ProjectItem> items) implements Op {}
+
     /** A sort key; {@code nullsFirst} null means Kusto's default (nulls first for asc, last for desc). */
     record SortKey(Expr expr, boolean ascending, Boolean nullsFirst) {}
 

@@ -12,11 +12,12 @@ final class QueryParser extends TokenCursor {
 
     /** The supported subset, quoted in every "unsupported" error. */
     static final String SUPPORTED = "a table name followed by '| count', '| take N', '| limit N', '| where <predicate>',"
-            + " '| project col, name = col', '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
+            + " '| project col, name = expr', '| extend name = expr',"
+            + " '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
             + " '| summarize count(), countif(p), dcount(x), min(x), max(x), sum(x), avg(x) [by col, ...]',"
             + " '| distinct col, ...', '| getschema'; predicates use == != <> < > <= >= =~ !~,"
             + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...),"
-            + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), dynamic access (d.k, d['k'], d[0]),"
+            + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), now(), ago(1h), dynamic access (d.k, d['k'], d[0]),"
             + " and literals (strings, numbers,"
             + " true/false, datetime(...), timespan literals such as 1d or 30m, guid(...), int(null)-style typed"
             + " literals)";
@@ -85,6 +86,8 @@ final class QueryParser extends TokenCursor {
                 return new Query.Where(expression());
             case "project":
                 return new Query.Project(projectItems(true));
+            case "extend":
+                return new Query.Extend(projectItems(true));
             case "order", "sort":
                 expectWord("by");
                 List<Query.SortKey> keys = new ArrayList<>();

@@ -28,7 +28,7 @@
  *
  * <h2>Queries</h2>
  * {@code [set option[=value];]... Table [| operator]...} with the operators {@code count}, {@code take N} /
- * {@code limit N}, {@code where}, {@code project col, alias = expr}, {@code order by} / {@code sort by} (default
+ * {@code limit N}, {@code where}, {@code project col, alias = expr}, {@code extend alias = expr}, {@code order by} / {@code sort by} (default
  * {@code desc}; {@code asc}, {@code nulls first|last}), {@code top N by}, {@code summarize [name =] agg, ...
  * [by col, alias = col]} with {@code count()}, {@code countif()}, {@code dcount()}, {@code min()}, {@code max()},
  * {@code sum()}, {@code avg()}; {@code distinct}, {@code getschema}. Expressions: columns, literals (strings in every form, {@code long} and
@@ -37,7 +37,8 @@
  * comparisons {@code == != <> < > <= >=}, {@code =~ !~} (strings, case-insensitive), {@code contains},
  * {@code startswith}, {@code endswith}, {@code has} (case-insensitive; {@code _cs} and {@code !} forms),
  * {@code in (...)} / {@code !in (...)}, {@code and}, {@code or},
- * unary minus, and the functions {@code not()}, {@code isnull()}, {@code isnotnull()}, {@code isempty()},
+ * unary minus, and the functions {@code now()}, {@code ago(timespan)}, {@code not()}, {@code isnull()},
+ * {@code isnotnull()}, {@code isempty()},
  * {@code isnotempty()}; dynamic values are read with {@code d.k}, {@code d['k']} and {@code d[0]} ({@code project d.k}
  * names the column {@code d_k}). Kusto's null rules apply (a comparison with null is null; {@code where} keeps true rows).
  * Text outside the subset is 400 {@code BadRequest_SyntaxError} saying what is supported; an unknown table or

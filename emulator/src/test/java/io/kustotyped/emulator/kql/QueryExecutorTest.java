@@ -202,6 +202,20 @@ class QueryExecutorTest extends KqlTestSupport {
     }
 
     @Test
+    void extendNowAndAgo() {
+        JsonNode t = query("Logs | extend Big = Id > 2, Name = 'x' | take 1");
+        assertEquals(List.of("Id", "Level", "Score", "Ok", "At", "Took", "G", "D", "Amount", "Big", "Name"),
+                columnNames(t));
+        assertEquals("[1,1,1.5,true,\"2024-01-01T00:00:00.1234567Z\",\"1.01:01:01.0010001\","
+                + "\"74be27de-1e4e-49d9-b579-fe0b331d3642\",{\"k\":[1,2]},\"1.50\",false,\"x\"]", rows(t).get(0));
+        // Every test row is in the past and after 2020.
+        assertEquals(List.of("[3]"), ids("Logs | where At < now() | count"));
+        assertEquals(List.of("[0]"), ids("Logs | where At > ago(1d) | count"));
+        assertEquals(List.of("[3]"), ids("Logs | where At > ago(36500d) | count"));
+        fails("General_BadRequest", () -> query("Logs | where At > ago(1)"));
+    }
+
+    @Test
     void getschema() {
         JsonNode t = query("Logs | project Id, At | getschema");
         assertEquals(List.of("ColumnName", "ColumnOrdinal", "DataType", "ColumnType"), columnNames(t));
@@ -266,7 +280,7 @@ class QueryExecutorTest extends KqlTestSupport {
 
     @Test
     void syntaxErrorsSayWhatIsSupported() {
-        KustoException e = fails("BadRequest_SyntaxError", () -> query("Logs | extend x = 1"));
+        KustoException e = fails("BadRequest_SyntaxError", () -> query("Logs | mv-expand D"));
         assertTrue(e.atMessage().contains("summarize count()"), e.atMessage());
         e = fails("BadRequest_SyntaxError", () -> query("Logs | where strlen(Name) > 1"));
         assertTrue(e.atMessage().contains("Unsupported function 'strlen'"), e.atMessage());
