@@ -294,32 +294,9 @@ final class ExprCompiler {
             if (x == null || y == null) {
                 return null;
             }
-            String text = caseSensitive ? (String) x : ((String) x).toLowerCase(Locale.ROOT);
-            String term = caseSensitive ? (String) y : ((String) y).toLowerCase(Locale.ROOT);
-            boolean result = switch (kind) {
-                case "contains" -> text.contains(term);
-                case "startswith" -> text.startsWith(term);
-                case "endswith" -> text.endsWith(term);
-                default -> hasTerm(text, term);
-            };
+            boolean result = StringPredicates.test(kind, caseSensitive, (String) x, (String) y);
             return result != negated;
         });
-    }
-
-    /** Kusto's {@code has}: the term appears bounded by non-alphanumeric characters (or the ends of the text). */
-    private static boolean hasTerm(String text, String term) {
-        if (term.isEmpty()) {
-            return true;
-        }
-        for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
-            int end = i + term.length();
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
-            if (startOk && endOk) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code x in (a, b)}: equality with any value; values must be comparable with {@code x}. */
