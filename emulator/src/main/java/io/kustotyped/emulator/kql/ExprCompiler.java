@@ -148,7 +148,7 @@ final class ExprCompiler {
                 case DECIMAL -> new BigDecimal(raw);
                 case STRING -> raw;
                 case DATETIME -> Values.parseDatetime(raw);
-                case TIMESPAN -> Values.parseTimespan(raw);
+                case TIMESPAN -> timespan(raw);
                 case GUID -> Values.parseGuid(raw);
                 case DYNAMIC -> JSON.readTree(raw);
             };
@@ -160,6 +160,32 @@ final class ExprCompiler {
                     + " (at position " + t.position() + ").");
         }
         return v;
+    }
+
+    /** {@code [-][d.]hh:mm[:ss[.fffffff]]}: days only before a '.', so {@code 00:00:02} is two seconds. */
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile(
+            "([-+])?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,7}))?)?");
+
+    /**
+     * The text of {@code timespan(...)}: the .NET clock form parsed here (see {@link #CLOCK}), other forms
+     * ({@code 1d}, {@code 2h}, a number of days) by {@link Values#parseTimespan}.
+     */
+    static Duration timespan(String raw) {
+        java.util.regex.Matcher m = CLOCK.matcher(raw);
+        if (!m.matches()) {
+            return Values.parseTimespan(raw);
+        }
+        long days = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+        int hours = Integer.parseInt(m.group(3));
+        int minutes = Integer.parseInt(m.group(4));
+        int seconds = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+        if (hours > 23 || minutes > 59 || seconds > 59) {
+            return null;
+        }
+        String fraction = m.group(6) == null ? "" : m.group(6);
+        long ticks = ((days * 24 + hours) * 3600 + minutes * 60L + seconds) * Values.TICKS_PER_SECOND
+                + (fraction.isEmpty() ? 0 : Long.parseLong((fraction + "000000").substring(0, 7)));
+        return Values.ofTicks("-".equals(m.group(1)) ? -ticks : ticks);
     }
 
     private Bound negate(Query.Negate n) {

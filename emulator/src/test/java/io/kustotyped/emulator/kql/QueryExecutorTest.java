@@ -86,6 +86,11 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(List.of("[1]"), ids("Logs | where Took > 1d | project Id"));
         assertEquals(List.of("[2]"), ids("Logs | where Took < -1s | project Id"));
         assertEquals(List.of("[2]"), ids("Logs | where Took == timespan(-0.00:00:02) | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where Took == timespan(-00:00:02) | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where Took == timespan(1.01:01:01.0010001) | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where Took > time(1.01:01:01) and Took < timespan(1.01:02)"
+                + " | project Id"));
+        assertEquals(List.of("[4]"), ids("Logs | where Took == timespan(00:00) | project Id"));
         assertEquals(List.of("[1]"), ids("Logs | where G == guid(74be27de-1e4e-49d9-b579-fe0b331d3642) | project Id"));
         assertEquals(List.of("[1]"), ids("Logs | where Amount > decimal(1.4) | project Id"));
         assertEquals(List.of("[4]"), ids("Logs | where Amount < 0 | project Id"));
