@@ -26,6 +26,9 @@ sealed interface Command {
     /** {@code .create database D volatile|persist [ifnotexists]}. */
     record CreateDatabase(String name, boolean persistent, boolean ifNotExists) implements Command {}
 
+    /** {@code .drop database D [ifexists]}. */
+    record DropDatabase(String name, boolean ifExists) implements Command {}
+
     /** {@code .show databases}. */
     record ShowDatabases() implements Command {}
 

@@ -48,6 +48,11 @@ final class CommandExecutor {
         String db = requestDatabase;
         if (command instanceof Command.CreateDatabase c) {
             return createDatabase(db, c);
+        } else if (command instanceof Command.DropDatabase c) {
+            if (!catalog.dropDatabase(c.name()) && !c.ifExists()) {
+                throw KustoException.databaseNotExist(c.name());
+            }
+            return showDatabases(db);
         } else if (command instanceof Command.ShowDatabases) {
             return showDatabases(db);
         } else if (command instanceof Command.TableSchema c) {

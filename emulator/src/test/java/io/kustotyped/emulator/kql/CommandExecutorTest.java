@@ -30,6 +30,10 @@ class CommandExecutorTest extends KqlTestSupport {
         mgmt(".create database P persist");
         assertTrue(catalog.database("P").persistent());
         assertEquals(3, mgmt(".show databases").get("Rows").size());
+        assertEquals(2, mgmt(".drop database other").get("Rows").size());
+        assertNull(catalog.database("Other"));
+        fails("BadRequest_DatabaseNotExist", () -> mgmt(".drop database Other"));
+        assertEquals(2, mgmt(".drop database Other ifexists").get("Rows").size());
     }
 
     @Test
