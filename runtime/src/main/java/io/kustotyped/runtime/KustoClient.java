@@ -1,8 +1,78 @@
 package io.kustotyped.runtime;
 
+import io.kustotyped.runtime.impl.HttpKustoClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
 /**
- * CONTRACT SKETCH (the runtime owner fills this in): a connection to one Kusto cluster (or the emulator),
- * created with {@code KustoClient.create(vertx, options)}.
+ * A connection to one Kusto cluster (or the emulator). Thread-safe; share one per cluster.
+ *
+ * <pre>{@code
+ * KustoClient client = KustoClient.create(vertx, new KustoClientOptions()
+ *     .setClusterUrl("https://mycluster.westeurope.kusto.windows.net")
+ *     .setTokenProvider(TokenProvider.fixed(token)));
+ * }</pre>
+ *
+ * <p>Every request carries {@code Accept}, {@code Accept-Encoding}, {@code Connection: Keep-Alive},
+ * {@code x-ms-client-request-id}, {@code x-ms-app}, {@code x-ms-user} and {@code x-ms-client-version}, plus
+ * {@code Authorization: Bearer} when a {@link TokenProvider} is set. A token is never sent over plain HTTP to a
+ * host that is not loopback: such requests fail before anything is sent.
  */
 public interface KustoClient {
+
+    /**
+     * Creates a client.
+     *
+     * @param vertx the Vert.x instance whose event loops and worker threads the client uses
+     * @param options the options; copied
+     * @return the client
+     * @throws IllegalArgumentException if the cluster URL is missing or not an http(s) URL
+     */
+    static KustoClient create(Vertx vertx, KustoClientOptions options) {
+        return new HttpKustoClient(vertx, new KustoClientOptions(options));
+    }
+
+    /** The Vert.x instance the client runs on. */
+    Vertx vertx();
+
+    /** The cluster URL, without a trailing slash. */
+    String clusterUrl();
+
+    /**
+     * Runs a management command ({@code POST /v1/rest/mgmt}, kusto-facts §6.1) and returns its first result table.
+     *
+     * @param database the database ({@code db}), or null for cluster-level commands
+     * @param command the command text, starting with {@code .}
+     * @return the first table, or a failed future with a {@link KustoException}
+     */
+    Future<KustoResultTable> executeMgmt(String database, String command);
+
+    /**
+     * Runs a query ({@code POST /v2/rest/query}, kusto-facts §6.3) and returns its primary result.
+     *
+     * @param database the database
+     * @param query the KQL query
+     * @return the {@code PrimaryResult} table, or a failed future with a {@link KustoException}
+     */
+    Future<KustoResultTable> executeQuery(String database, String query);
+
+    /**
+     * Sends one streaming-ingestion request ({@code POST /v1/rest/ingest/{db}/{table}}, kusto-facts §1.1-1.2), once,
+     * without retrying. Most callers use a generated ingestor instead, which batches, compresses and retries.
+     *
+     * @param database the database
+     * @param table the table
+     * @param streamFormat the {@code streamFormat} value
+     * @param mappingName the {@code mappingName} value, or null
+     * @param gzippedBody the gzip-compressed body (sent with {@code Content-Encoding: gzip} and its exact length)
+     * @param clientRequestId the {@code x-ms-client-request-id} to send
+     * @return the HTTP status on success (200), or a failed future with a {@link KustoServiceException} or
+     *     {@link KustoTransportException}
+     */
+    Future<Integer> streamIngest(String database, String table, String streamFormat, String mappingName,
+            Buffer gzippedBody, String clientRequestId);
+
+    /** Closes the connections. */
+    Future<Void> close();
 }

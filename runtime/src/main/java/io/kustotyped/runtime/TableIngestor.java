@@ -1,37 +1,132 @@
 package io.kustotyped.runtime;
 
+import io.kustotyped.runtime.impl.AsyncSlots;
+import io.kustotyped.runtime.impl.IngestJob;
+import io.kustotyped.runtime.impl.JsonOutputRowEncoder;
+import io.kustotyped.runtime.impl.RowEncoder;
+import io.kustotyped.runtime.impl.SchemaOps;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * CONTRACT SKETCH (the runtime owner fills this in): base class of every generated {@code XIngestor}.
+ * Base class of every generated {@code XIngestor}: streams rows of one table into Kusto, in gzip-compressed batches
+ * cut at row boundaries within the request size limits, retrying what is transient and reporting, by row index,
+ * every row that did not land.
  *
- * <p>Generated code calls exactly this constructor:
- * {@code super(client, database, XKustoSchema.INSTANCE, options)}.
+ * <p>Generated code calls exactly {@code super(client, database, XKustoSchema.INSTANCE, options)}. An ingestor is
+ * thread-safe; all its calls share its {@link IngestOptions#getMaxInFlight()} batch slots, so the memory it holds
+ * stays bounded however many calls run at once.
  *
  * @param <T> the row type
  */
 public abstract class TableIngestor<T> {
 
+    private static final String WORKER_POOL = "kusto-typed-encoder";
+
     private final KustoClient client;
     private final String database;
     private final TableDescriptor<T> table;
     private final IngestOptions options;
+    private final AsyncSlots slots;
+    private final WorkerExecutor workers;
+    private final ThreadLocal<RowEncoder<T>> encoders;
 
     /**
      * @param client the client that sends requests
      * @param database the target database
      * @param table the generated descriptor of the table
-     * @param options batching, format and retry options
+     * @param options batching, format and retry options (copied)
      */
     protected TableIngestor(KustoClient client, String database, TableDescriptor<T> table, IngestOptions options) {
         this.client = Objects.requireNonNull(client, "client");
         this.database = Objects.requireNonNull(database, "database");
         this.table = Objects.requireNonNull(table, "table");
-        this.options = Objects.requireNonNull(options, "options");
+        this.options = new IngestOptions(Objects.requireNonNull(options, "options"));
+        this.slots = new AsyncSlots(this.options.getMaxInFlight());
+        // Serializing and compressing are CPU work: a shared pool as large as the machine, never the event loop.
+        this.workers = client.vertx().createSharedWorkerExecutor(WORKER_POOL,
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.encoders = ThreadLocal.withInitial(() -> new JsonOutputRowEncoder<>(table.writer()));
     }
 
     /** The generated descriptor of the table this ingestor writes to. */
     public TableDescriptor<T> table() {
         return table;
+    }
+
+    /** The database this ingestor writes to. */
+    public String database() {
+        return database;
+    }
+
+    /** A copy of the options. */
+    public IngestOptions options() {
+        return new IngestOptions(options);
+    }
+
+    /** The client. */
+    public KustoClient client() {
+        return client;
+    }
+
+    /**
+     * Runs the generated schema commands ({@link TableDescriptor#schemaCommands()}: table, mapping, streaming
+     * policy), in order, through {@code POST /v1/rest/mgmt}. Stops at the first failure, with the Kusto error.
+     */
+    public Future<Void> applySchema() {
+        return SchemaOps.apply(client, database, table);
+    }
+
+    /**
+     * Compares the live table with the generated schema: reads {@code .show table T cslschema}, the table's JSON
+     * mappings and its (and its database's) streaming policy, and reports every difference.
+     */
+    public Future<SchemaReport> checkSchema() {
+        return SchemaOps.check(client, database, table);
+    }
+
+    /**
+     * Ingests {@code rows}. Succeeds only when every row landed; otherwise fails with an {@link IngestException}
+     * whose result lists the rows (index ranges into {@code rows}) that did not, and why.
+     */
+    public Future<IngestResult> ingest(List<? extends T> rows) {
+        return ingest(rows.iterator());
+    }
+
+    /** Ingests {@code rows}, read lazily as batch slots free up (never more than the slots hold at once). */
+    public Future<IngestResult> ingest(Iterable<? extends T> rows) {
+        return ingest(rows.iterator());
+    }
+
+    /** Ingests {@code rows}, consumed lazily; the stream is closed when the call completes. */
+    public Future<IngestResult> ingest(Stream<? extends T> rows) {
+        Iterator<? extends T> it = rows.iterator();
+        return ingest(it).andThen(ar -> rows.close());
+    }
+
+    /** Ingests the rows of {@code rows}, read lazily on worker threads (so a blocking iterator is fine). */
+    public Future<IngestResult> ingest(Iterator<? extends T> rows) {
+        return run(rows, 0).compose(r -> r.isComplete() ? Future.succeededFuture(r)
+                : Future.failedFuture(new IngestException(r)));
+    }
+
+    /**
+     * A long-lived stream for continuous feeds: rows are flushed when {@link IngestOptions#getMaxBatchRows()} are
+     * queued, after {@link IngestOptions#getLingerTime()}, and at {@code end()}; requests are cut at the size limits.
+     */
+    public KustoWriteStream<T> writeStream() {
+        return new KustoWriteStream<>(this);
+    }
+
+    /** Runs one job; the result may be incomplete (not failed). */
+    Future<IngestResult> run(Iterator<? extends T> rows, long firstIndex) {
+        IngestJob.Context<T> ctx = new IngestJob.Context<>(client.vertx(), workers, client, database,
+                table.tableName(), table.mappingName(), options, slots, encoders,
+                e -> SchemaOps.hint(e, table));
+        return new IngestJob<>(ctx, rows, firstIndex).start();
     }
 }

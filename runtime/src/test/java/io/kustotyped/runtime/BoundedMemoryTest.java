@@ -1,0 +1,88 @@
+package io.kustotyped.runtime;
+
+import static io.kustotyped.runtime.TestSupport.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A lazy input far larger than what may be held is read only as batch slots free up. */
+class BoundedMemoryTest {
+
+    private Vertx vertx;
+    private FakeKusto server;
+    private KustoClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = new FakeKusto(vertx);
+        client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        await(vertx.close());
+    }
+
+    @Test
+    void lazyInputIsPulledOnlyAsSlotsFreeUp() throws Exception {
+        int rawLimit = 16 * 1024;
+        int compressedLimit = 16 * 1024;
+        int maxInFlight = 2;
+        int rowCount = 200_000; // ~ 20 MB of JSON, 600 times what may be held
+        AtomicLong pulled = new AtomicLong();
+        AtomicLong landed = new AtomicLong();
+        AtomicLong maxAhead = new AtomicLong();
+        server.respond(r -> {
+            landed.addAndGet(r.lines().size());
+            return FakeKusto.Reply.ok();
+        });
+        Iterator<Event> lazy = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pulled.get() < rowCount;
+            }
+
+            @Override
+            public Event next() {
+                long i = pulled.getAndIncrement();
+                maxAhead.accumulateAndGet(i - landed.get(), Math::max);
+                return new Event(i, TestSupport.message((int) i, 80));
+            }
+        };
+        IngestResult r = await(new Event.Ingestor(client, "db", new IngestOptions().setMaxRawBatchBytes(rawLimit)
+                .setMaxCompressedBatchBytes(compressedLimit).setMaxInFlight(maxInFlight))
+                .ingest(lazy));
+
+        assertEquals(rowCount, r.rowsIngested());
+        assertEquals(rowCount, landed.get());
+        long rawTotal = r.rawBytes();
+        assertTrue(rawTotal > 1000L * rawLimit, "input must dwarf the limit, was " + rawTotal);
+        long bound = (long) maxInFlight * (rawLimit + compressedLimit);
+        assertTrue(r.peakBufferedBytes() <= bound, "peak " + r.peakBufferedBytes() + " over " + bound);
+        assertTrue(r.peakBufferedBytes() > 0);
+        // rows read ahead of the server: at most the batches in flight plus the one carried row
+        long rowsPerBatch = rawLimit / 100 + 1;
+        assertTrue(maxAhead.get() <= (maxInFlight + 1) * rowsPerBatch,
+                "read " + maxAhead.get() + " rows ahead of the server, allowed " + (maxInFlight + 1) * rowsPerBatch);
+    }
+
+    @Test
+    void streamInputIsConsumedLazilyAndClosed() throws Exception {
+        AtomicLong closed = new AtomicLong();
+        Stream<Event> s = Stream.iterate(0L, i -> i + 1).limit(5000).map(i -> new Event(i, "m" + i))
+                .onClose(closed::incrementAndGet);
+        IngestResult r = await(new Event.Ingestor(client, "db", new IngestOptions().setMaxRawBatchBytes(4096))
+                .ingest(s));
+        assertEquals(5000, r.rowsIngested());
+        assertEquals(1, closed.get());
+    }
+}
