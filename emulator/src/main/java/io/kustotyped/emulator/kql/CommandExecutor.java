@@ -115,12 +115,15 @@ final class CommandExecutor {
     // ---- databases ----
 
     private ResultTable createDatabase(String requestDatabase, Command.CreateDatabase c) {
-        Database existing = catalog.database(c.name());
-        if (existing != null && !c.ifNotExists()) {
-            throw KustoException.badRequest("BadRequest_EntityAlreadyExists", "Entity '" + c.name()
-                    + "' of kind 'Database' already exists. Add 'ifnotexists' to make the command idempotent.");
+        Database db;
+        synchronized (catalog) {
+            Database existing = catalog.database(c.name());
+            if (existing != null && !c.ifNotExists()) {
+                throw KustoException.badRequest("BadRequest_EntityAlreadyExists", "Entity '" + c.name()
+                        + "' of kind 'Database' already exists. Add 'ifnotexists' to make the command idempotent.");
+            }
+            db = existing != null ? existing : catalog.createDatabase(c.name(), c.persistent());
         }
-        Database db = existing != null ? existing : catalog.createDatabase(c.name(), c.persistent());
         return new ResultTable("Table_0", DATABASE_COLUMNS, List.<Object[]>of(databaseRow(db, requestDatabase)));
     }
 

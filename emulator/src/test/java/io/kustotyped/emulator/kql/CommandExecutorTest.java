@@ -192,6 +192,35 @@ class CommandExecutorTest extends KqlTestSupport {
     }
 
     @Test
+    void concurrentCreatesOfOneMappingLetExactlyOneWin() throws Exception {
+        mgmt(".create table T (a:string)");
+        int threads = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    service.management("Test", ".create table T ingestion json mapping \"M\" "
+                            + "'[{\"column\":\"a\",\"path\":\"$.a\"}]'", INFO);
+                    return true;
+                } catch (KustoException e) {
+                    assertEquals("BadRequest_DuplicateMapping", e.code());
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int wins = 0;
+        for (java.util.concurrent.Future<Boolean> f : results) {
+            wins += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, wins);
+    }
+
+    @Test
     void mappingNamesAreCaseSensitive() {
         mgmt(".create table T (a:string)");
         mgmt(".create table T ingestion json mapping \"M\" '[{\"column\":\"a\",\"path\":\"$.a\"}]'");
