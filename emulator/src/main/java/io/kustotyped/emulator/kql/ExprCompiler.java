@@ -358,6 +358,9 @@ final class ExprCompiler {
         String fn = c.function();
         switch (fn) {
             case "isnull", "isnotnull", "isempty", "isnotempty", "not", "ago" -> { }
+            case "bin", "floor" -> {
+                return bin(c);
+            }
             case "now" -> {
                 if (!c.arguments().isEmpty()) {
                     throw semantic("now() takes no argument", c.position());
@@ -366,14 +369,21 @@ final class ExprCompiler {
                 Instant now = Values.truncateToTicks(queryTime);
                 return new Bound(ScalarType.DATETIME, row -> now);
             }
-            default -> throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position "
-                    + c.position() + "). The emulator supports " + QueryParser.SUPPORTED);
+            default -> {
+                if (!Functions.CONVERSIONS.contains(fn)) {
+                    throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position "
+                            + c.position() + "). The emulator supports " + QueryParser.SUPPORTED);
+                }
+            }
         }
         if (c.arguments().size() != 1) {
             throw semantic("function '" + fn + "' takes exactly one argument, not " + c.arguments().size(),
                     c.position());
         }
         Bound arg = compile(c.arguments().get(0));
+        if (Functions.CONVERSIONS.contains(fn)) {
+            return new Bound(Functions.conversionType(fn), row -> Functions.convert(fn, arg.apply(row)));
+        }
         if (fn.equals("ago")) {
             if (arg.type() != ScalarType.TIMESPAN) {
                 throw semantic("ago() needs a timespan argument such as 1h, not " + arg.type().cslName(),
@@ -400,6 +410,22 @@ final class ExprCompiler {
                 });
             }
         };
+    }
+
+    /** {@code bin(value, size)} (alias {@code floor}) for numbers, datetimes and timespans. */
+    private Bound bin(Query.Call c) {
+        if (c.arguments().size() != 2) {
+            throw semantic(c.function() + "() takes two arguments: the value and the bin size", c.position());
+        }
+        Bound value = compile(c.arguments().get(0));
+        Bound size = compile(c.arguments().get(1));
+        ScalarType type = Functions.binType(value.type(), size.type());
+        if (type == null) {
+            throw semantic(c.function() + "() is not defined for " + value.type().cslName() + " and "
+                    + size.type().cslName() + " (use a number with a number, or a datetime/timespan with a timespan"
+                    + " such as 1h)", c.position());
+        }
+        return new Bound(type, row -> Functions.bin(value.apply(row), size.apply(row), type));
     }
 
     /** Kusto's isempty(): null, or an empty string. */

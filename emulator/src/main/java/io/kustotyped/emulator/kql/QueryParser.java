@@ -14,13 +14,13 @@ final class QueryParser extends TokenCursor {
     static final String SUPPORTED = "a table name followed by '| count', '| take N', '| limit N', '| where <predicate>',"
             + " '| project col, name = expr', '| extend name = expr',"
             + " '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
-            + " '| summarize count(), countif(p), dcount(x), min(x), max(x), sum(x), avg(x) [by col, ...]',"
+            + " '| summarize count(), countif(p), dcount(x), min(x), max(x), sum(x), avg(x) [by col, bin(col, size)]',"
             + " '| distinct col, ...', '| getschema'; predicates use == != <> < > <= >= =~ !~,"
-            + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...),"
-            + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), now(), ago(1h), dynamic access (d.k, d['k'], d[0]),"
-            + " and literals (strings, numbers,"
-            + " true/false, datetime(...), timespan literals such as 1d or 30m, guid(...), int(null)-style typed"
-            + " literals)";
+            + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...), and, or, not(),"
+            + " isnull(), isnotnull(), isempty(), isnotempty(), now(), ago(1h), bin(x, size), tostring(), toint(),"
+            + " tolong(), todouble(), todecimal(), tobool(), todatetime(), totimespan(), toguid(),"
+            + " dynamic access (d.k, d['k'], d[0]), and literals (strings, numbers, true/false, datetime(...),"
+            + " timespan literals such as 1d or 30m, guid(...), int(null)-style typed literals)";
 
     /** Query-level keywords outside the subset, refused with a clear message instead of "unknown table". */
     private static final java.util.Set<String> UNSUPPORTED_STATEMENTS = java.util.Set.of("let", "print", "union",
@@ -85,9 +85,9 @@ final class QueryParser extends TokenCursor {
             case "where", "filter":
                 return new Query.Where(expression());
             case "project":
-                return new Query.Project(projectItems(true));
+                return new Query.Project(projectItems(true, false));
             case "extend":
-                return new Query.Extend(projectItems(true));
+                return new Query.Extend(projectItems(true, false));
             case "order", "sort":
                 expectWord("by");
                 List<Query.SortKey> keys = new ArrayList<>();
@@ -102,7 +102,7 @@ final class QueryParser extends TokenCursor {
             case "summarize":
                 return summarize();
             case "distinct":
-                return new Query.Distinct(projectItems(false));
+                return new Query.Distinct(projectItems(false, false));
             case "getschema":
                 return new Query.GetSchema();
             default:
@@ -130,20 +130,56 @@ final class QueryParser extends TokenCursor {
         return (Long) t.value();
     }
 
-    private List<Query.ProjectItem> projectItems(boolean allowExpressions) {
+    /**
+     * Output columns: {@code name}, {@code alias = expr}, or (with {@code allowExpressions}) any expression. An
+     * unnamed expression is named as Kusto does: a dynamic path {@code d.k} gives {@code d_k}; in {@code summarize by}
+     * a function of a column ({@code bin(At, 1h)}) gives the column's name; otherwise {@code Column1}, {@code Column2}...
+     */
+    private List<Query.ProjectItem> projectItems(boolean allowExpressions, boolean groupBy) {
         List<Query.ProjectItem> items = new ArrayList<>();
+        int unnamed = 0;
         do {
             Token at = peek();
-            String name = expectName("a column name");
-            if (allowExpressions && acceptSymbol("=")) {
-                items.add(new Query.ProjectItem(name, expression()));
-            } else {
-                Expr e = allowExpressions ? path(new Query.ColumnRef(name, at.position()))
-                        : new Query.ColumnRef(name, at.position());
-                items.add(new Query.ProjectItem(e instanceof Query.Member ? memberName(e) : name, e));
+            if (!allowExpressions) {
+                items.add(new Query.ProjectItem(expectName("a column name"),
+                        new Query.ColumnRef((String) at.value(), at.position())));
+                continue;
             }
+            if (atName() && peek(1).isSymbol("=")) {
+                String name = expectName("a column name");
+                next();
+                items.add(new Query.ProjectItem(name, expression()));
+                continue;
+            }
+            Expr e = expression();
+            String name;
+            if (e instanceof Query.ColumnRef c) {
+                name = c.name();
+            } else if (e instanceof Query.Member) {
+                name = memberName(e);
+            } else {
+                String column = groupBy ? firstColumn(e) : null;
+                name = column != null ? column : "Column" + (++unnamed);
+            }
+            items.add(new Query.ProjectItem(name, e));
         } while (acceptSymbol(","));
         return List.copyOf(items);
+    }
+
+    /** The first column an expression reads, or null. */
+    private static String firstColumn(Expr e) {
+        if (e instanceof Query.ColumnRef c) {
+            return c.name();
+        }
+        if (e instanceof Query.Call c) {
+            for (Expr a : c.arguments()) {
+                String name = firstColumn(a);
+                if (name != null) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     private Query.SortKey sortKey() {
@@ -195,7 +231,7 @@ final class QueryParser extends TokenCursor {
         } while (acceptSymbol(","));
         List<Query.ProjectItem> by = List.of();
         if (acceptWord("by")) {
-            by = projectItems(true);
+            by = projectItems(true, true);
         }
         return new Query.Summarize(List.copyOf(aggregates), by);
     }

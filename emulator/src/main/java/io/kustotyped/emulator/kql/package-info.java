@@ -38,8 +38,10 @@
  * comparisons {@code == != <> < > <= >=}, {@code =~ !~} (strings, case-insensitive), {@code contains},
  * {@code startswith}, {@code endswith}, {@code has} (case-insensitive; {@code _cs} and {@code !} forms),
  * {@code in (...)} / {@code !in (...)}, {@code and}, {@code or},
- * unary minus, and the functions {@code now()}, {@code ago(timespan)}, {@code not()}, {@code isnull()},
- * {@code isnotnull()}, {@code isempty()},
+ * unary minus, and the functions {@code now()}, {@code ago(timespan)}, {@code bin(x, size)} (numbers, datetimes,
+ * timespans), the conversions {@code tostring()}, {@code toint()}, {@code tolong()}, {@code todouble()},
+ * {@code todecimal()}, {@code tobool()}, {@code todatetime()}, {@code totimespan()}, {@code toguid()} (null when a
+ * value does not convert), {@code not()}, {@code isnull()}, {@code isnotnull()}, {@code isempty()},
  * {@code isnotempty()}; dynamic values are read with {@code d.k}, {@code d['k']} and {@code d[0]} ({@code project d.k}
  * names the column {@code d_k}). Kusto's null rules apply (a comparison with null is null; {@code where} keeps true rows).
  * Text outside the subset is 400 {@code BadRequest_SyntaxError} saying what is supported; an unknown table or
