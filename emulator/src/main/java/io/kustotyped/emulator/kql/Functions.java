@@ -62,7 +62,7 @@ final class Functions {
                 case BOOL -> v instanceof Boolean b ? b : v instanceof Number n ? n.doubleValue() != 0
                         : v instanceof String s ? parseBool(s) : null;
                 case DATETIME -> v instanceof Instant t ? t : v instanceof String s ? Values.parseDatetime(s) : null;
-                case TIMESPAN -> v instanceof Duration d ? d : v instanceof String s ? ExprCompiler.timespan(s.strip())
+                case TIMESPAN -> v instanceof Duration d ? d : v instanceof String s ? Literals.timespan(s.strip())
                         : null;
                 default -> v instanceof UUID u ? u : v instanceof String s ? Values.parseGuid(s) : null;
             };

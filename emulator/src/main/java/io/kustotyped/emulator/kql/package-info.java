@@ -5,7 +5,8 @@
  * <p>Pipeline: {@code KqlLexer} (text → tokens, every string-literal form of kusto-facts §3.2 and bracket-quoted
  * names of §5.2) → {@code CommandParser} / {@code QueryParser} (tokens → {@code Command} / {@code Query} records) →
  * {@code CommandExecutor} (with {@code MappingCommands}, {@code PolicyCommands}) / {@code QueryExecutor} (with
- * {@code ExprCompiler}) → {@code V1Writer} / {@code V2Writer} (kusto-facts §6.2 / §6.3).
+ * {@code ExprCompiler}, {@code Literals}, {@code Functions}, {@code Aggregates}) → {@code V1Writer} /
+ * {@code V2Writer} (kusto-facts §6.2 / §6.3). {@code QueryParser} builds on {@code ExprParser}.
  *
  * <h2>Management commands</h2>
  * <ul>
