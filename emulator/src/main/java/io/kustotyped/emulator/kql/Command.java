@@ -29,6 +29,9 @@ sealed interface Command {
     /** {@code .drop database D [ifexists]}. */
     record DropDatabase(String name, boolean ifExists) implements Command {}
 
+    /** {@code .show version}. */
+    record ShowVersion() implements Command {}
+
     /** {@code .show databases}. */
     record ShowDatabases() implements Command {}
 

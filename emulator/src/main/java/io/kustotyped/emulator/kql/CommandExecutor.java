@@ -53,6 +53,12 @@ final class CommandExecutor {
                 throw KustoException.databaseNotExist(c.name());
             }
             return showDatabases(db);
+        } else if (command instanceof Command.ShowVersion) {
+            return new ResultTable("Table_0", List.of(col("BuildVersion", ScalarType.STRING),
+                    col("BuildTime", ScalarType.DATETIME), col("ServiceType", ScalarType.STRING),
+                    col("ProductVersion", ScalarType.STRING)),
+                    List.<Object[]>of(new Object[] {"1.0.0.0", java.time.Instant.EPOCH, "Engine",
+                        "kusto-typed-emulator"}));
         } else if (command instanceof Command.ShowDatabases) {
             return showDatabases(db);
         } else if (command instanceof Command.TableSchema c) {

@@ -19,6 +19,7 @@ final class CommandParser extends TokenCursor {
     static final String SUPPORTED = String.join("; ",
             ".create database D volatile|persist [ifnotexists]",
             ".show databases",
+            ".show version",
             ".drop database D [ifexists]",
             ".create|.create-merge|.alter-merge table T (col:type, ...) [with (docstring=\"..\", folder=\"..\")]",
             ".alter table T folder|docstring \"..\"",
@@ -175,6 +176,9 @@ final class CommandParser extends TokenCursor {
         }
         if (acceptKeyword("databases")) {
             return new Command.ShowDatabases();
+        }
+        if (acceptKeyword("version")) {
+            return new Command.ShowVersion();
         }
         Target target = tableOrDatabase(true);
         if (acceptKeyword("policy")) {

@@ -11,7 +11,7 @@
  * <h2>Management commands</h2>
  * <ul>
  *   <li>{@code .create database D volatile|persist [ifnotexists]}, {@code .drop database D [ifexists]},
- *       {@code .show databases}</li>
+ *       {@code .show databases}, {@code .show version}</li>
  *   <li>{@code .create|.create-merge|.alter-merge table T (col:type, ...) [with (docstring="..", folder="..")]},
  *       {@code .alter table T folder|docstring ".."}, {@code .drop table T [ifexists]}, {@code .show tables},
  *       {@code .show table T cslschema|kqlschema|schema as json}; results {@code (TableName, Schema, DatabaseName,

@@ -37,6 +37,13 @@ class CommandExecutorTest extends KqlTestSupport {
     }
 
     @Test
+    void showVersion() {
+        JsonNode t = mgmt(".show version");
+        assertEquals(List.of("BuildVersion", "BuildTime", "ServiceType", "ProductVersion"), columnNames(t));
+        assertEquals("Engine", t.get("Rows").get(0).get(2).asText());
+    }
+
+    @Test
     void createTableReturnsSchemaRowWithV1Columns() {
         JsonNode t = mgmt(".create table ['Logs'] (Timestamp:datetime, ['Level name']:string, N:int32) "
                 + "with (docstring=\"the logs\", folder=\"ops\")");
