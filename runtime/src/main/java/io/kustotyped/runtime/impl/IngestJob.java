@@ -113,75 +113,6 @@ public final class IngestJob<T> {
 
     // ---------------------------------------------------------------- filling
 
-    /** Rows serialized into one contiguous buffer, one JSON object per line. */
-    private static final class Batch {
-        byte[] raw;
-        int length;
-        int rows;
-        int[] ends = new int[256];
-        long[] index = new long[256];
-        long rowsRead;
-        boolean sourceDone;
-        Throwable sourceFailure;
-        final List<FailedRows> rowFailures = new ArrayList<>();
-
-        Batch(int rawLimit) {
-            raw = new byte[Math.min(rawLimit, 64 * 1024)];
-        }
-
-        void append(byte[] src, int len, long idx, int rawLimit) {
-            int need = length + len + 1;
-            if (need > raw.length) {
-                raw = Arrays.copyOf(raw, (int) Math.min(rawLimit, Math.max(need, 2L * raw.length)));
-            }
-            System.arraycopy(src, 0, raw, length, len);
-            raw[length + len] = '\n';
-            length = need;
-            if (rows == ends.length) {
-                ends = Arrays.copyOf(ends, rows * 2);
-                index = Arrays.copyOf(index, rows * 2);
-            }
-            ends[rows] = length;
-            index[rows] = idx;
-            rows++;
-        }
-
-        void fail(long idx, Throwable cause) {
-            rowFailures.add(new FailedRows(List.of(new RowRange(idx, idx + 1)), cause, false));
-        }
-    }
-
-    /** A contiguous run of a batch's rows {@code [from, to)}. */
-    private record Piece(Batch batch, int from, int to) {
-        int start() {
-            return from == 0 ? 0 : batch.ends[from - 1];
-        }
-
-        int rawLength() {
-            return batch.ends[to - 1] - start();
-        }
-
-        int rows() {
-            return to - from;
-        }
-
-        List<RowRange> ranges() {
-            List<RowRange> out = new ArrayList<>();
-            long first = batch.index[from];
-            long prev = first;
-            for (int i = from + 1; i < to; i++) {
-                long idx = batch.index[i];
-                if (idx != prev + 1) {
-                    out.add(new RowRange(first, prev + 1));
-                    first = idx;
-                }
-                prev = idx;
-            }
-            out.add(new RowRange(first, prev + 1));
-            return out;
-        }
-    }
-
     private Batch fill() {
         IngestOptions o = c.options();
         int rawLimit = o.getMaxRawBatchBytes();
@@ -308,11 +239,11 @@ public final class IngestJob<T> {
     private Future<Void> process(Piece p) {
         IngestOptions o = c.options();
         return c.workers().<Buffer>executeBlocking(
-                () -> Gzip.compress(p.batch.raw, p.start(), p.rawLength(), o.getGzipLevel()), false)
+                () -> Gzip.compress(p.batch().raw, p.start(), p.rawLength(), o.getGzipLevel()), false)
                 .compose(gz -> {
                     if (gz.length() > o.getMaxCompressedBatchBytes()) {
                         if (p.rows() == 1) {
-                            long idx = p.batch.index[p.from];
+                            long idx = p.batch().index[p.from()];
                             fail(p, new RowTooLargeException(idx, "row " + idx + " is " + gz.length()
                                     + " bytes gzip-compressed, over maxCompressedBatchBytes="
                                     + o.getMaxCompressedBatchBytes() + ": it can never be sent"), false);
@@ -337,8 +268,8 @@ public final class IngestJob<T> {
 
     /** Halves a piece and processes the halves one after the other (413, or compressed over the limit). */
     private Future<Void> split(Piece p) {
-        int mid = (p.from + p.to) >>> 1;
-        return process(new Piece(p.batch, p.from, mid)).compose(v -> process(new Piece(p.batch, mid, p.to)));
+        int mid = (p.from() + p.to()) >>> 1;
+        return process(new Piece(p.batch(), p.from(), mid)).compose(v -> process(new Piece(p.batch(), mid, p.to())));
     }
 
     private void attempt(Piece p, Buffer gz, String baseId, int attempt, long deadline, boolean ambiguous,
@@ -387,7 +318,7 @@ public final class IngestJob<T> {
                     emit(p, gz, id, attempt, latency, status, Outcome.SPLIT, e);
                     split(p).onComplete(x -> done.complete());
                 } else {
-                    long idx = p.batch.index[p.from];
+                    long idx = p.batch().index[p.from()];
                     emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
                     fail(p, new RowTooLargeException(idx, "row " + idx + " was rejected by the service as too large: "
                             + k.getMessage()), nowAmbiguous);
