@@ -101,6 +101,8 @@ class FaultInjectionTest {
             assertEquals(0, r.rowsIngested());
             assertEquals(ROWS, r.rowsFailed());
             assertEquals(r.clientRequestIds().size(), r.requests(), "a permanent error is never retried");
+            assertTrue(r.stoppedReading().isPresent(), "a missing mapping stops reading: " + r);
+            assertTrue(r.requests() <= options().getMaxInFlight() + 1, "few requests were sent: " + r.requests());
             long covered = 0;
             for (FailedRows fr : r.failures()) {
                 KustoServiceException k = assertInstanceOf(KustoServiceException.class, fr.cause());

@@ -15,6 +15,7 @@ final class Batch {
     long[] index = new long[256];
     long rowsRead;
     boolean sourceDone;
+    boolean stoppedEarly;
     Throwable sourceFailure;
     final List<FailedRows> rowFailures = new ArrayList<>();
 

@@ -67,6 +67,8 @@ public final class IngestJob<T> {
 
     private final Context<T> c;
     private final Iterator<? extends T> source;
+    private final long firstIndex;
+    private final long knownSize;
     private final Promise<IngestResult> promise = Promise.promise();
     private final long startNanos = System.nanoTime();
 
@@ -90,6 +92,9 @@ public final class IngestJob<T> {
     private long bufferedBytes;
     private long peakBufferedBytes;
     private Throwable inputFailure;
+    /** A permanent error that no later request can escape (wrong table, mapping, policy, permission). */
+    private volatile Throwable abortCause;
+    private boolean stoppedEarly;
     private final List<FailedRows> failures = new ArrayList<>();
     private final List<RowRange> possiblyDuplicated = new ArrayList<>();
     private final List<String> requestIds = new ArrayList<>();
@@ -98,10 +103,13 @@ public final class IngestJob<T> {
      * @param context the ingestor's parts
      * @param source the rows, read lazily on worker threads
      * @param firstIndex the index of the first row (non-zero for write-stream flushes)
+     * @param knownSize the number of rows in the input when known (a list), else -1
      */
-    public IngestJob(Context<T> context, Iterator<? extends T> source, long firstIndex) {
+    public IngestJob(Context<T> context, Iterator<? extends T> source, long firstIndex, long knownSize) {
         this.c = context;
         this.source = source;
+        this.firstIndex = firstIndex;
+        this.knownSize = knownSize;
         this.nextIndex = firstIndex;
     }
 
@@ -119,10 +127,21 @@ public final class IngestJob<T> {
         Batch b = new Batch(rawLimit);
         RowEncoder<T> enc = c.encoders().get();
         while (b.rows < o.getMaxBatchRows()) {
+            if (abortCause != null) {
+                // Stop reading: every later request would fail the same way. A row already read is reported.
+                if (carry != null) {
+                    b.fail(carryIndex, abortCause);
+                    carry = null;
+                }
+                b.sourceDone = true;
+                b.stoppedEarly = hasMore();
+                break;
+            }
             long idx;
             byte[] src;
             int len;
-            if (carry != null) {
+            boolean fromCarry = carry != null;
+            if (fromCarry) {
                 idx = carryIndex;
                 src = carry;
                 len = carry.length;
@@ -161,7 +180,7 @@ public final class IngestJob<T> {
                 }
             }
             if (b.length + len + 1 > rawLimit) {
-                carry = src == carry ? src : Arrays.copyOf(src, len);
+                carry = fromCarry ? src : Arrays.copyOf(src, len);
                 carryIndex = idx;
                 break;
             }
@@ -171,6 +190,14 @@ public final class IngestJob<T> {
             b.sourceDone = false;
         }
         return b;
+    }
+
+    private boolean hasMore() {
+        try {
+            return source.hasNext();
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private void pump() {
@@ -200,6 +227,9 @@ public final class IngestJob<T> {
                 }
                 if (filled.sourceDone) {
                     exhausted = true;
+                }
+                if (filled.stoppedEarly) {
+                    stoppedEarly = true;
                 }
                 if (filled.rows > 0) {
                     active++;
@@ -338,9 +368,28 @@ public final class IngestJob<T> {
                 }
             }
             emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
-            fail(p, c.hinter().apply(e), nowAmbiguous);
+            Throwable reported = c.hinter().apply(e);
+            if (isFatal(e) && abortCause == null) {
+                abortCause = reported;
+            }
+            fail(p, reported, nowAmbiguous);
             done.complete();
         });
+    }
+
+    /**
+     * A permanent error about the target rather than the data: every later request would fail the same way, so the
+     * job stops reading its input (the rows not read are reported).
+     */
+    static boolean isFatal(Throwable e) {
+        if (!(e instanceof KustoServiceException k) || k.isTransient() || k.isPayloadTooLarge()) {
+            return false;
+        }
+        String code = k.code() == null ? "" : k.code();
+        return k.status() == 401 || k.status() == 403 || k.status() == 404 || code.contains("TableNotExist")
+                || code.contains("DatabaseNotExist") || code.contains("MappingReferenceWasNotFound")
+                || code.contains("StreamingIngestion") || code.contains("NotFound") || code.contains("AccessDenied")
+                || code.contains("Forbidden");
     }
 
     /** Exponential backoff with full jitter, at least what {@code Retry-After} asked for. */
@@ -385,10 +434,17 @@ public final class IngestJob<T> {
                 return;
             }
             finished = true;
+            Throwable stopped = stoppedEarly ? abortCause : null;
+            if (stopped != null && knownSize > rowsRead) {
+                // A list: the rows never read are known, report them by index like the others.
+                failures.add(new FailedRows(List.of(new RowRange(firstIndex + rowsRead, firstIndex + knownSize)),
+                        stopped, false));
+            }
             failures.sort((a, b) -> Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
             result = new IngestResult(rowsRead, rowsIngested, requests, retries, throttled, rawBytes,
                     compressedBytes, Duration.ofNanos(System.nanoTime() - startNanos), failures,
-                    possiblyDuplicated, Optional.ofNullable(inputFailure), requestIds, peakBufferedBytes);
+                    possiblyDuplicated, Optional.ofNullable(inputFailure), Optional.ofNullable(stopped), requestIds,
+                    peakBufferedBytes);
         }
         promise.complete(result);
     }
