@@ -31,7 +31,7 @@ import java.lang.annotation.Target;
  *   <tr><td>{@code Duration}</td><td>timespan</td></tr>
  *   <tr><td>{@code UUID}</td><td>guid</td></tr>
  *   <tr><td>{@code Map}, {@code List}, {@code Set} (any {@code Iterable}), arrays, nested records and classes, Jackson
- *       {@code JsonNode}, {@code Object}</td><td>dynamic</td></tr>
+ *       {@code JsonNode}, {@code Object}, {@code Number}</td><td>dynamic</td></tr>
  * </table>
  * {@code Optional}, {@code OptionalInt}, {@code OptionalLong} and {@code OptionalDouble} map like the type they hold;
  * empty is written as null. Any other type is a compile error on the property.

@@ -40,13 +40,28 @@ public final class TestClient {
       b.header("Authorization", "Bearer " + token);
     }
     try {
-      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(b.build(), TestClient::decodingHandler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Reads the body as UTF-8, gunzipping it when the server compressed it (Content-Encoding: gzip). */
+  static HttpResponse.BodySubscriber<String> decodingHandler(HttpResponse.ResponseInfo info) {
+    boolean gzip = info.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false);
+    return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
+      if (!gzip) {
+        return new String(bytes, StandardCharsets.UTF_8);
+      }
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   public HttpRequest.Builder request(String pathAndQuery) {

@@ -22,6 +22,7 @@ final class JsonRecordReader {
   /** Numbers keep their exact text (decimal columns), comments and single quotes are allowed (§8). */
   static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
       .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)

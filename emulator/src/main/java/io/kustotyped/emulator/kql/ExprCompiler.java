@@ -47,6 +47,8 @@ final class ExprCompiler {
             return b.operator().equals("and") || b.operator().equals("or") ? logical(b) : comparison(b);
         } else if (e instanceof Query.Call c) {
             return call(c);
+        } else if (e instanceof Query.In i) {
+            return in(i);
         }
         throw new IllegalStateException("Unhandled expression " + e);
     }
@@ -187,6 +189,9 @@ final class ExprCompiler {
         ScalarType lt = l.type();
         ScalarType rt = r.type();
         boolean equality = op.equals("==") || op.equals("!=");
+        if (Character.isLetter(op.charAt(op.length() - 1))) {
+            return stringOperator(b, l, r);
+        }
         if (op.equals("=~") || op.equals("!~")) {
             if (lt != ScalarType.STRING || rt != ScalarType.STRING) {
                 throw semantic("'" + op + "' compares strings, not " + lt.cslName() + " and " + rt.cslName(),
@@ -239,6 +244,80 @@ final class ExprCompiler {
                 case ">=" -> c >= 0;
                 default -> throw new IllegalStateException(op);
             };
+        });
+    }
+
+    /** {@code contains}, {@code startswith}, {@code endswith}, {@code has}: case-insensitive unless {@code _cs}. */
+    private Bound stringOperator(Query.Binary b, Bound l, Bound r) {
+        String op = b.operator();
+        boolean negated = op.startsWith("!");
+        String name = negated ? op.substring(1) : op;
+        boolean caseSensitive = name.endsWith("_cs");
+        String kind = caseSensitive ? name.substring(0, name.length() - 3) : name;
+        if (l.type() != ScalarType.STRING || r.type() != ScalarType.STRING) {
+            throw semantic("'" + op + "' compares strings, not " + l.type().cslName() + " and " + r.type().cslName(),
+                    b.position());
+        }
+        return new Bound(ScalarType.BOOL, row -> {
+            Object x = l.apply(row);
+            Object y = r.apply(row);
+            if (x == null || y == null) {
+                return null;
+            }
+            String text = caseSensitive ? (String) x : ((String) x).toLowerCase(Locale.ROOT);
+            String term = caseSensitive ? (String) y : ((String) y).toLowerCase(Locale.ROOT);
+            boolean result = switch (kind) {
+                case "contains" -> text.contains(term);
+                case "startswith" -> text.startsWith(term);
+                case "endswith" -> text.endsWith(term);
+                default -> hasTerm(text, term);
+            };
+            return result != negated;
+        });
+    }
+
+    /** Kusto's {@code has}: the term appears bounded by non-alphanumeric characters (or the ends of the text). */
+    private static boolean hasTerm(String text, String term) {
+        if (term.isEmpty()) {
+            return true;
+        }
+        for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+            int end = i + term.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code x in (a, b)}: equality with any value; values must be comparable with {@code x}. */
+    private Bound in(Query.In in) {
+        Bound operand = compile(in.operand());
+        List<Bound> values = new java.util.ArrayList<>();
+        for (Expr v : in.values()) {
+            Bound b = compile(v);
+            boolean comparable = Cells.isNumeric(operand.type()) && Cells.isNumeric(b.type())
+                    || operand.type() == b.type();
+            if (!comparable) {
+                throw semantic("'in' compares values of type " + operand.type().cslName() + " with a value of type "
+                        + b.type().cslName(), v.position());
+            }
+            values.add(b);
+        }
+        return new Bound(ScalarType.BOOL, row -> {
+            Object x = operand.apply(row);
+            if (x == null) {
+                return in.negated();
+            }
+            for (Bound v : values) {
+                Object y = v.apply(row);
+                if (y != null && Integer.valueOf(0).equals(Cells.compare(x, y))) {
+                    return !in.negated();
+                }
+            }
+            return in.negated();
         });
     }
 

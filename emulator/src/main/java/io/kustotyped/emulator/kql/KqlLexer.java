@@ -115,7 +115,7 @@ final class KqlLexer {
                 return new Token(Token.Kind.SYMBOL, op, op, start);
             }
         }
-        if ("|()[],:;=<>-+*{}".indexOf(c) >= 0) {
+        if ("|()[],:;=<>-+*{}!".indexOf(c) >= 0) {
             pos++;
             return new Token(Token.Kind.SYMBOL, String.valueOf(c), String.valueOf(c), start);
         }

@@ -66,8 +66,14 @@ record Query(String table, int tablePosition, List<Op> operators) {
     /** A column reference. */
     record ColumnRef(String name, int position) implements Expr {}
 
-    /** A binary operator: comparison ({@code == != <> < > <= >= =~ !~}) or logical ({@code and or}). */
+    /**
+     * A binary operator: comparison ({@code == != < > <= >= =~ !~}), string ({@code contains}, {@code startswith},
+     * {@code endswith}, {@code has}, their {@code _cs} and {@code !} forms) or logical ({@code and or}).
+     */
     record Binary(String operator, Expr left, Expr right, int position) implements Expr {}
+
+    /** {@code x in (a, b, ...)} or {@code x !in (...)}. */
+    record In(Expr operand, List<Expr> values, boolean negated, int position) implements Expr {}
 
     /** A negated number literal or expression: {@code -x}. */
     record Negate(Expr operand, int position) implements Expr {}

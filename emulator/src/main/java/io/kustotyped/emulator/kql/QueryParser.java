@@ -14,9 +14,15 @@ final class QueryParser extends TokenCursor {
     static final String SUPPORTED = "a table name followed by '| count', '| take N', '| limit N', '| where <predicate>',"
             + " '| project col, name = col', '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
             + " '| summarize count() [by col, ...]', '| distinct col, ...'; predicates use == != <> < > <= >= =~ !~,"
+            + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...),"
             + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), and literals (strings, numbers,"
             + " true/false, datetime(...), timespan literals such as 1d or 30m, guid(...), int(null)-style typed"
             + " literals)";
+
+    /** Query-level keywords outside the subset, refused with a clear message instead of "unknown table". */
+    private static final java.util.Set<String> UNSUPPORTED_STATEMENTS = java.util.Set.of("let", "print", "union",
+            "datatable", "range", "declare", "search", "find", "evaluate", "externaldata", "materialize", "alias",
+            "restrict", "pattern", "cluster", "database", "table", "view");
 
     private QueryParser(String text) {
         super(text);
@@ -36,6 +42,10 @@ final class QueryParser extends TokenCursor {
         }
         if (!atName()) {
             throw error("Expected a table name but found " + first.describe() + ". The emulator supports " + SUPPORTED);
+        }
+        if (first.is(Token.Kind.NAME) && UNSUPPORTED_STATEMENTS.contains(first.text())) {
+            throw error("'" + first.text() + "' is not supported by the emulator; a query is a table name followed"
+                    + " by operators. The emulator supports " + SUPPORTED);
         }
         String table = expectName("a table name");
         List<Query.Op> ops = new ArrayList<>();
@@ -208,12 +218,34 @@ final class QueryParser extends TokenCursor {
         if (op.isSymbol("=")) {
             throw error("'=' is not a comparison in KQL; use '=='");
         }
+        boolean negated = op.isSymbol("!") && peek(1).is(Token.Kind.NAME) && STRING_OPERATORS.contains(peek(1).text());
+        Token word = negated ? peek(1) : op;
+        if (word.is(Token.Kind.NAME) && STRING_OPERATORS.contains(word.text())) {
+            next();
+            if (negated) {
+                next();
+            }
+            if (word.text().equals("in")) {
+                expectSymbol("(");
+                List<Expr> values = new ArrayList<>();
+                do {
+                    values.add(unary());
+                } while (acceptSymbol(","));
+                expectSymbol(")");
+                return new Query.In(left, List.copyOf(values), negated, op.position());
+            }
+            return new Query.Binary((negated ? "!" : "") + word.text(), left, unary(), op.position());
+        }
         if (op.is(Token.Kind.NAME) && !isClauseWord(op)) {
             throw new KqlSyntaxException("Unsupported operator " + op.describe() + " in expression. The emulator"
                     + " supports " + SUPPORTED, op.position());
         }
         return left;
     }
+
+    /** Word operators after an expression; each may be negated with a leading {@code !}. */
+    private static final java.util.Set<String> STRING_OPERATORS = java.util.Set.of("contains", "contains_cs",
+            "startswith", "startswith_cs", "endswith", "endswith_cs", "has", "has_cs", "in");
 
     /** Words that may legitimately follow an expression. */
     private static boolean isClauseWord(Token t) {

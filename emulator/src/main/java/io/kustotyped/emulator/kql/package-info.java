@@ -14,7 +14,7 @@
  *       {@code .alter table T folder|docstring ".."}, {@code .drop table T [ifexists]}, {@code .show tables},
  *       {@code .show table T cslschema|kqlschema|schema as json}; results {@code (TableName, Schema, DatabaseName,
  *       Folder, DocString)}</li>
- *   <li>{@code .create|.create-or-alter|.alter table|database X ingestion json mapping "N" '<json>'},
+ *   <li>{@code .create|.create-or-alter|.alter table|database X ingestion json|csv mapping "N" '<json>'},
  *       {@code .show table|database X ingestion [json] mappings}, {@code ... ingestion json mapping "N"},
  *       {@code .drop table|database X ingestion json mapping "N"}; results {@code (Name, Kind, Mapping,
  *       LastUpdatedOn, Database[, Table])}</li>

@@ -192,6 +192,17 @@ class CommandExecutorTest extends KqlTestSupport {
     }
 
     @Test
+    void csvMappings() {
+        mgmt(".create table T (a:string, b:long)");
+        JsonNode row = mgmt(".create table T ingestion csv mapping \"C\" '[{\"column\":\"b\",\"Properties\":{\"Ordinal\":\"0\"}}]'")
+                .get("Rows").get(0);
+        assertEquals("Csv", row.get(1).asText());
+        assertNotNull(catalog.database("Test").table("T").mapping("csv", "C"));
+        assertEquals(0, mgmt(".show table T ingestion json mappings").get("Rows").size());
+        assertEquals(1, mgmt(".show table T ingestion csv mappings").get("Rows").size());
+    }
+
+    @Test
     void databaseScopeMappings() {
         JsonNode created = mgmt(".create database Test ingestion json mapping \"DM\" '[{\"column\":\"a\",\"path\":\"$.a\"}]'");
         assertEquals(List.of("Name", "Kind", "Mapping", "LastUpdatedOn", "Database"), columnNames(created));

@@ -96,6 +96,23 @@ class QueryExecutorTest extends KqlTestSupport {
     }
 
     @Test
+    void stringOperatorsAndIn() {
+        assertEquals(List.of("[2]", "[4]"), ids("Logs | where Name contains 'ET' | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where Name contains_cs 'Be' | project Id"));
+        assertEquals(List.of("[1]", "[3]"), ids("Logs | where Name !contains 'et' | project Id"));
+        assertEquals(List.of("[2]", "[4]"), ids("Logs | where Name startswith 'b' | project Id"));
+        assertEquals(List.of("[1]", "[2]", "[4]"), ids("Logs | where Name endswith 'A' | project Id"));
+        assertEquals(List.of("[2]", "[4]"), ids("Logs | where Name has 'BETA' | project Id"));
+        assertEquals(List.of(), ids("Logs | where Name has 'bet' | project Id"));
+        assertEquals(List.of("[1]", "[3]"), ids("Logs | where Id in (1, 3, 7) | project Id"));
+        assertEquals(List.of("[2]", "[4]"), ids("Logs | where Id !in (1, 3) | project Id"));
+        assertEquals(List.of("[1]", "[2]"), ids("Logs | where Name in ('alpha', 'Beta') | project Id"));
+        assertEquals(List.of("[3]"), ids("Logs | where Level !in (1, 2) | project Id"));
+        fails("General_BadRequest", () -> query("Logs | where Id contains '1'"));
+        fails("General_BadRequest", () -> query("Logs | where Id in ('1')"));
+    }
+
+    @Test
     void nullAndEmptyFunctions() {
         assertEquals(List.of("[3]"), ids("Logs | where isnull(Level) | project Id"));
         assertEquals(List.of("[1]", "[2]", "[4]"), ids("Logs | where isnotnull(At) | project Id"));

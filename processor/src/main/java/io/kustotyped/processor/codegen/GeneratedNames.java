@@ -25,8 +25,12 @@ public final class GeneratedNames {
         return ClassName.get(rowType.packageName(), String.join("_", rowType.simpleNames()) + suffix);
     }
 
-    /** The class-path resource holding the table's DDL script. */
+    /**
+     * The class-path resource holding the table's DDL script: {@code META-INF/kusto/<table name>.kql}, with each space
+     * written {@code %20}, since the compiler only accepts resource names that are relative URIs (a legal table name
+     * holds no other character a URI forbids, and no {@code %}, so the name stays unique).
+     */
     public static String scriptResource(String tableName) {
-        return "META-INF/kusto/" + tableName + ".kql";
+        return "META-INF/kusto/" + tableName.replace(" ", "%20") + ".kql";
     }
 }

@@ -57,20 +57,31 @@ final class PropertyScanner {
     }
 
     private List<RawProperty> scanRecord(TypeElement type, DeclaredType declared) {
+        Map<String, Element> fields = new LinkedHashMap<>();
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.FIELD && !member.getModifiers().contains(Modifier.STATIC)) {
+                fields.put(member.getSimpleName().toString(), member);
+            }
+        }
         List<RawProperty> result = new ArrayList<>();
         for (RecordComponentElement component : type.getRecordComponents()) {
             ExecutableElement accessor = component.getAccessor();
+            // javac (17) gives record components no source position in diagnostics; the component's private field
+            // has the component's position and carries its @Column (FIELD is among @Column's targets).
+            Element site = fields.getOrDefault(component.getSimpleName().toString(), component);
             if (annotation(component, IGNORE) != null || annotation(accessor, IGNORE) != null) {
                 continue;
             }
-            AnnotationMirror column = annotation(component, COLUMN);
-            Element site = component;
+            AnnotationMirror column = annotation(site, COLUMN);
+            if (column == null) {
+                column = annotation(component, COLUMN);
+            }
             if (column == null && annotation(accessor, COLUMN) != null) {
                 column = annotation(accessor, COLUMN);
                 site = accessor;
             }
             TypeMirror propertyType = ((ExecutableType) types.asMemberOf(declared, accessor)).getReturnType();
-            result.add(new RawProperty(component.getSimpleName().toString(), component,
+            result.add(new RawProperty(component.getSimpleName().toString(), site,
                     new Accessor(accessor.getSimpleName().toString(), true), propertyType, column, site));
         }
         return result;

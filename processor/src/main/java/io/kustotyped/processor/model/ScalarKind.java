@@ -39,7 +39,7 @@ public enum ScalarKind {
     GUID(KustoType.GUID),
     /** Jackson {@code JsonNode} and subclasses. */
     JSON_NODE(KustoType.DYNAMIC),
-    /** {@code Object}: dispatched at run time by {@code JsonOutput.dynamic(Object)}. */
+    /** {@code Object} or {@code Number}: dispatched at run time by {@code JsonOutput.dynamic(Object)}. */
     OBJECT(KustoType.DYNAMIC);
 
     private final KustoType kustoType;

@@ -51,7 +51,9 @@ final class TypeMapper {
             Map.entry("java.time.LocalDateTime", ScalarKind.DATETIME),
             Map.entry("java.time.Duration", ScalarKind.TIMESPAN),
             Map.entry("java.util.UUID", ScalarKind.GUID),
-            Map.entry("java.lang.Object", ScalarKind.OBJECT));
+            Map.entry("java.lang.Object", ScalarKind.OBJECT),
+            // Any Number subclass: JsonOutput.dynamic(Object) writes it as the JSON number it is.
+            Map.entry("java.lang.Number", ScalarKind.OBJECT));
 
     private static final Map<String, ScalarKind> OPTIONAL_PRIMITIVES = Map.of(
             "java.util.OptionalInt", ScalarKind.INT,

@@ -227,7 +227,13 @@ public final class JsonOutput {
         }
     }
 
-    /** A boxed number of any primitive kind, or {@code null}; other {@link Number} types are rejected. */
+    /**
+     * A boxed primitive number ({@code Integer}, {@code Long}, {@code Short}, {@code Byte}, {@code Double},
+     * {@code Float}), or a {@code BigDecimal}/{@code BigInteger} as a plain JSON number with every digit (use
+     * {@link #decimal(BigDecimal)} for decimal columns), or {@code null}.
+     *
+     * @throws IllegalArgumentException for other {@link Number} types ({@code AtomicLong}, ...), naming the type
+     */
     public void number(Number v) {
         if (v == null) {
             nullValue();

@@ -1,0 +1,33 @@
+package io.kustotyped.benchmarks;
+
+import io.kustotyped.annotations.KustoTable;
+import java.time.Instant;
+
+/**
+ * The benchmark's row: a typical 10-field log line (an instant, five strings, two longs, two doubles). The
+ * processor generates {@code LogRowJsonWriter} for it, the writer under test.
+ *
+ * @param timestamp when the event happened
+ * @param level severity
+ * @param host emitting host
+ * @param service emitting service
+ * @param traceId 32 hex digits
+ * @param message free text; some rows need escapes, about 1% are non-ASCII
+ * @param durationMicros request duration
+ * @param bytes response size
+ * @param cpu CPU share
+ * @param latencyMs latency in milliseconds
+ */
+@KustoTable(name = "Logs")
+public record LogRow(
+        Instant timestamp,
+        String level,
+        String host,
+        String service,
+        String traceId,
+        String message,
+        long durationMicros,
+        long bytes,
+        double cpu,
+        double latencyMs) {
+}
