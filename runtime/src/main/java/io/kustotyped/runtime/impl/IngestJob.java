@@ -282,14 +282,18 @@ public final class IngestJob<T> {
                         return split(p);
                     }
                     buffered(gz.length());
-                    Promise<Void> done = Promise.promise();
+                    Promise<Boolean> done = Promise.promise(); // true: the service said too large, split it
                     String baseId = HttpKustoClient.newRequestId(o.getClientRequestIdPrefix());
                     synchronized (this) {
                         requestIds.add(baseId);
                     }
                     long deadline = System.nanoTime() + o.getRetryBudget().toNanos();
                     attempt(p, gz, baseId, 0, deadline, false, done);
-                    return done.future().andThen(x -> buffered(-gz.length()));
+                    // The compressed body is let go before the halves are compressed, keeping the memory bound.
+                    return done.future().compose(tooLarge -> {
+                        buffered(-gz.length());
+                        return tooLarge ? split(p) : Future.succeededFuture();
+                    });
                 }, err -> {
                     fail(p, err, false);
                     return Future.succeededFuture();
@@ -303,7 +307,7 @@ public final class IngestJob<T> {
     }
 
     private void attempt(Piece p, Buffer gz, String baseId, int attempt, long deadline, boolean ambiguous,
-            Promise<Void> done) {
+            Promise<Boolean> done) {
         // Retries reuse the uuid and append ";<attempt>" so the service's logs correlate them.
         String id = attempt == 0 ? baseId : baseId + ";" + attempt;
         long t0 = System.nanoTime();
@@ -332,7 +336,7 @@ public final class IngestJob<T> {
                     }
                 }
                 emit(p, gz, id, attempt, latency, ar.result(), Outcome.SUCCEEDED, null);
-                done.complete();
+                done.complete(false);
                 return;
             }
             Throwable e = ar.cause();
@@ -346,13 +350,13 @@ public final class IngestJob<T> {
             if (e instanceof KustoServiceException k && k.isPayloadTooLarge()) {
                 if (p.rows() > 1) {
                     emit(p, gz, id, attempt, latency, status, Outcome.SPLIT, e);
-                    split(p).onComplete(x -> done.complete());
+                    done.complete(true);
                 } else {
                     long idx = p.batch().index[p.from()];
                     emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
                     fail(p, new RowTooLargeException(idx, "row " + idx + " was rejected by the service as too large: "
                             + k.getMessage()), nowAmbiguous);
-                    done.complete();
+                    done.complete(false);
                 }
                 return;
             }
@@ -373,7 +377,7 @@ public final class IngestJob<T> {
                 abortCause = reported;
             }
             fail(p, reported, nowAmbiguous);
-            done.complete();
+            done.complete(false);
         });
     }
 
