@@ -91,6 +91,28 @@ class FaultInjectionTest {
     }
 
     @Test
+    void timeoutsAreRetriedAndTheirRowsReportedAsPossibleDuplicates() throws Exception {
+        FaultOptions faults = FaultOptions.builder().seed(3).slowDelay(Duration.ofMillis(1500))
+                .fault(FaultKind.SLOW, FaultPhase.BEFORE_COMMIT, 0.25).build();
+        try (EmulatorFixture f = new EmulatorFixture(b -> b.faults(faults), Duration.ofMillis(400))) {
+            LogEventIngestor ingestor = LogEventIngestor.create(f.client, options());
+            await(ingestor.applySchema());
+            List<LogEvent> rows = rows().subList(0, 3000);
+            IngestResult r = await(ingestor.ingest(rows));
+            assertEquals(3000, r.rowsIngested());
+            assertEquals(3000, f.count("Logs | distinct seq | count"), "every row landed");
+            assertTrue(r.retries() > 0, "the slow answers timed out and were retried: " + r);
+            KustoResultTable dups = await(f.client.executeQuery("Test",
+                    "Logs | summarize n = count() by seq | where n > 1"));
+            for (List<Object> row : dups.rows()) {
+                long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
+                assertTrue(r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
+                        "duplicated row " + seq + " is not reported in " + r.possiblyDuplicated());
+            }
+        }
+    }
+
+    @Test
     void aPermanentErrorNamesEveryRowAndWhatToRun() throws Exception {
         try (EmulatorFixture f = new EmulatorFixture(b -> { })) {
             // the table exists but the mapping does not: the pitfall users hit most
