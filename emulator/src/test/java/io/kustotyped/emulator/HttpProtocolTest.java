@@ -65,6 +65,7 @@ class HttpProtocolTest {
       out.flush();
       String head = readHead(s.getInputStream());
       assertTrue(head.startsWith("HTTP/1.1 400"), head); // no "100 Continue": the body never had to be sent
+      assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), head);
     }
   }
 

@@ -8,6 +8,7 @@ import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,14 +24,17 @@ final class ExprCompiler {
 
     private final List<ResultTable.Column> columns;
     private final String operator;
+    private final Instant queryTime;
 
     /**
      * @param columns the columns of the relation the expression reads
      * @param operator the operator the expression belongs to, for error messages ({@code where}, {@code project}...)
+     * @param queryTime the value of {@code now()} for the whole query
      */
-    ExprCompiler(List<ResultTable.Column> columns, String operator) {
+    ExprCompiler(List<ResultTable.Column> columns, String operator, Instant queryTime) {
         this.columns = columns;
         this.operator = operator;
+        this.queryTime = queryTime;
     }
 
     Bound compile(Expr e) {
@@ -49,6 +53,8 @@ final class ExprCompiler {
             return call(c);
         } else if (e instanceof Query.In i) {
             return in(i);
+        } else if (e instanceof Query.Member m) {
+            return member(m);
         }
         throw new IllegalStateException("Unhandled expression " + e);
     }
@@ -76,6 +82,30 @@ final class ExprCompiler {
         }
         throw semantic("Failed to resolve scalar expression named '" + c.name() + "'; the columns are "
                 + columns.stream().map(ResultTable.Column::name).toList(), c.position());
+    }
+
+    /** {@code d.k}, {@code d['k']}, {@code d[i]} (negative indexes count from the end); missing gives null. */
+    private Bound member(Query.Member m) {
+        Bound target = compile(m.target());
+        if (target.type() != ScalarType.DYNAMIC) {
+            throw semantic("'" + m.key() + "' can only be read from a dynamic value, not from a "
+                    + target.type().cslName(), m.position());
+        }
+        Object key = m.key();
+        return new Bound(ScalarType.DYNAMIC, row -> {
+            Object v = target.apply(row);
+            if (!(v instanceof JsonNode n)) {
+                return null;
+            }
+            JsonNode out;
+            if (key instanceof Long i) {
+                long index = i < 0 ? n.size() + i : i;
+                out = n.isArray() && index >= 0 && index < n.size() ? n.get((int) index) : null;
+            } else {
+                out = n.isObject() ? n.get((String) key) : null;
+            }
+            return out == null || out.isNull() ? null : out;
+        });
     }
 
     private static Bound literal(Query.Literal l) {
@@ -324,7 +354,15 @@ final class ExprCompiler {
     private Bound call(Query.Call c) {
         String fn = c.function();
         switch (fn) {
-            case "isnull", "isnotnull", "isempty", "isnotempty", "not" -> { }
+            case "isnull", "isnotnull", "isempty", "isnotempty", "not", "ago" -> { }
+            case "now" -> {
+                if (!c.arguments().isEmpty()) {
+                    throw semantic("now() takes no argument", c.position());
+                }
+                // One instant per query, as in Kusto (now() is evaluated once).
+                Instant now = Values.truncateToTicks(queryTime);
+                return new Bound(ScalarType.DATETIME, row -> now);
+            }
             default -> throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position "
                     + c.position() + "). The emulator supports " + QueryParser.SUPPORTED);
         }
@@ -333,6 +371,17 @@ final class ExprCompiler {
                     c.position());
         }
         Bound arg = compile(c.arguments().get(0));
+        if (fn.equals("ago")) {
+            if (arg.type() != ScalarType.TIMESPAN) {
+                throw semantic("ago() needs a timespan argument such as 1h, not " + arg.type().cslName(),
+                        c.position());
+            }
+            Instant now = Values.truncateToTicks(queryTime);
+            return new Bound(ScalarType.DATETIME, row -> {
+                Duration d = (Duration) arg.apply(row);
+                return d == null ? null : now.minus(d);
+            });
+        }
         return switch (fn) {
             case "isnull" -> new Bound(ScalarType.BOOL, row -> arg.apply(row) == null);
             case "isnotnull" -> new Bound(ScalarType.BOOL, row -> arg.apply(row) != null);

@@ -116,6 +116,9 @@ class ConversionsTest {
     assertEquals(1, fromString.get("rowId").asInt());
     assertEquals("plain", ((JsonNode) json("\"plain\"", DYNAMIC)).textValue());
     assertEquals(5, ((JsonNode) json("5", DYNAMIC)).asInt());
+    assertTrue(((JsonNode) Conversions.fromText("{\"a\":1}", DYNAMIC)).isObject(), "a CSV field holding JSON");
+    assertTrue(((JsonNode) Conversions.fromText("12", DYNAMIC)).isNumber());
+    assertEquals("hello world", ((JsonNode) Conversions.fromText("hello world", DYNAMIC)).textValue());
     assertNull(json("\"[" + "1,".repeat(Conversions.MAX_DYNAMIC_CHARS / 2) + "1]\"", DYNAMIC), "over 1 MiB is NULL");
   }
 }

@@ -134,10 +134,20 @@ class MappingFeaturesTest {
   }
 
   @Test
+  void getPathElementGivesANameFromThePath() {
+    List<Object[]> rows = ingest("last:string, parent:string, value:long",
+        "[{\"column\":\"last\",\"Properties\":{\"Path\":\"$.a.b.c\",\"Transform\":\"GetPathElement(0)\"}},"
+            + "{\"column\":\"parent\",\"Properties\":{\"Path\":\"$.a.b.c\",\"Transform\":\"GetPathElement(-1)\"}},"
+            + "{\"column\":\"value\",\"Properties\":{\"Path\":\"$.a.b.c\"}}]",
+        "json", "{\"a\":{\"b\":{\"c\":3}}}");
+    assertArrayEquals(new Object[] {"c", "b", 3L}, rows.get(0));
+  }
+
+  @Test
   void jsonSkipsBadLinesMultiJsonTakesArraysAndConcatenatedObjectsSingleJsonOneObject() {
     String mapping = "[{\"column\":\"a\",\"path\":\"$.a\"}]";
     List<Object[]> json = ingest("a:long", mapping, "Json",
-        "{\"a\":1}\nnot json\n{\"a\":2}{\"a\":3}\n[1]\r\n{'a':4}\n");
+        "\uFEFF{\"a\":1}\nnot json\n{\"a\":2}{\"a\":3}\n[1]\r\n{'a':4}\n");
     assertEquals(List.of(1L, 4L), json.stream().map(r -> r[0]).toList(), "bad lines are skipped silently");
     List<Object[]> array = ingest("a:long", mapping, "multijson", "[{\"a\":1},\n {\"a\":2}]");
     assertEquals(List.of(1L, 2L), array.stream().map(r -> r[0]).toList());

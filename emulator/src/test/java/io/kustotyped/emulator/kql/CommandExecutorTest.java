@@ -125,6 +125,10 @@ class CommandExecutorTest extends KqlTestSupport {
                 () -> service.management("Nope", ".show tables", INFO));
         assertTrue(e.atMessage().contains("Nope"), e.atMessage());
         fails("BadRequest_DatabaseNotExist", () -> mgmt(".alter database Nope policy streamingingestion enable"));
+        fails("BadRequest_DatabaseNotSpecified", () -> service.management(null, ".show tables", INFO));
+        // Database-level commands that name their database do not need the request's.
+        assertEquals("[Test]", firstRow(service.management(null, ".show database Test policy streamingingestion",
+                INFO)).get(1).asText());
     }
 
     @Test
@@ -133,6 +137,14 @@ class CommandExecutorTest extends KqlTestSupport {
         assertEquals(400, e.httpStatus());
         assertTrue(e.atMessage().contains(".create-merge"), e.atMessage());
         fails("BadRequest_SyntaxError", () -> mgmt("   "));
+    }
+
+    private static JsonNode firstRow(String body) {
+        try {
+            return JSON.readTree(body).get("Tables").get(0).get("Rows").get(0);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     // ---- mappings ----

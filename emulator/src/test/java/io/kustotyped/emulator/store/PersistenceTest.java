@@ -110,6 +110,16 @@ class PersistenceTest {
   }
 
   @Test
+  void aDataDirectoryHasOneOwner() {
+    try (Catalog c = Catalog.open(dir)) {
+      assertEquals(dir.toAbsolutePath(), c.dataDir());
+      var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class, () -> Catalog.open(dir));
+      assertTrue(e.getMessage().contains("in use by another emulator"), e.getMessage());
+    }
+    Catalog.open(dir).close(); // released on close
+  }
+
+  @Test
   void catalogFileIsReadableJson() throws Exception {
     try (Catalog c = Catalog.open(dir)) {
       c.createDatabase("D", true);

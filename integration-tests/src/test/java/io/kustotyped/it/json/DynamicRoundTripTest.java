@@ -86,7 +86,7 @@ class DynamicRoundTripTest {
 
         DynamicRow allNull = new DynamicRow(null, null, null, null, null, null, null, null, null, null, null, null);
         JsonNode nulls = Json.write(DynamicRowKustoSchema.INSTANCE, allNull);
-        nulls.fields().forEachRemaining(e -> assertTrue(e.getValue().isNull(), e.getKey()));
+        nulls.properties().forEach(e -> assertTrue(e.getValue().isNull(), e.getKey()));
     }
 
     @Test

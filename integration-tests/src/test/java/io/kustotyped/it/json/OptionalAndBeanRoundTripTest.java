@@ -32,11 +32,11 @@ class OptionalAndBeanRoundTripTest {
     void emptyAndNullOptionalsWriteNull() {
         OptionalRow empty = new OptionalRow(Optional.empty(), OptionalInt.empty(), OptionalLong.empty(),
                 OptionalDouble.empty(), Optional.empty(), OptionalLong.empty());
-        Json.write(OptionalRowKustoSchema.INSTANCE, empty).fields()
-                .forEachRemaining(e -> assertTrue(e.getValue().isNull(), e.getKey()));
+        Json.write(OptionalRowKustoSchema.INSTANCE, empty).properties()
+                .forEach(e -> assertTrue(e.getValue().isNull(), e.getKey()));
         OptionalRow nulls = new OptionalRow(null, null, null, null, null, null);
-        Json.write(OptionalRowKustoSchema.INSTANCE, nulls).fields()
-                .forEachRemaining(e -> assertTrue(e.getValue().isNull(), e.getKey()));
+        Json.write(OptionalRowKustoSchema.INSTANCE, nulls).properties()
+                .forEach(e -> assertTrue(e.getValue().isNull(), e.getKey()));
     }
 
     @Test

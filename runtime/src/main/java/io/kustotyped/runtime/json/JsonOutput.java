@@ -112,6 +112,23 @@ public final class JsonOutput {
         pos = 0;
     }
 
+    /**
+     * Forgets what was written and, if the buffer has grown past {@code maxRetainedCapacity} (one huge row, say),
+     * replaces it with a fresh one of that capacity, so a long-lived, reused output does not pin its largest
+     * buffer forever. O(1) unless it reallocates.
+     *
+     * @throws IllegalArgumentException if {@code maxRetainedCapacity} is negative
+     */
+    public void reset(int maxRetainedCapacity) {
+        if (maxRetainedCapacity < 0) {
+            throw new IllegalArgumentException("maxRetainedCapacity must be >= 0, was " + maxRetainedCapacity);
+        }
+        pos = 0;
+        if (buf.length > maxRetainedCapacity) {
+            buf = new byte[maxRetainedCapacity];
+        }
+    }
+
     /** The current {@link #size()}, to {@link #truncate(int)} back to later, e.g. the end of the last whole row. */
     public int mark() {
         return pos;
