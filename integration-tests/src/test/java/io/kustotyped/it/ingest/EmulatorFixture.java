@@ -18,11 +18,15 @@ final class EmulatorFixture implements AutoCloseable {
     final KustoClient client;
 
     EmulatorFixture(Consumer<KustoEmulator.Builder> config) {
+        this(config, Duration.ofSeconds(10));
+    }
+
+    EmulatorFixture(Consumer<KustoEmulator.Builder> config, Duration requestTimeout) {
         KustoEmulator.Builder b = KustoEmulator.builder().database("Test").enableStreaming();
         config.accept(b);
         emulator = b.start();
         client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString())
-                .setRequestTimeout(Duration.ofSeconds(10)));
+                .setRequestTimeout(requestTimeout));
     }
 
     long count(String query) throws Exception {

@@ -91,6 +91,28 @@ class FaultInjectionTest {
     }
 
     @Test
+    void timeoutsAreRetriedAndTheirRowsReportedAsPossibleDuplicates() throws Exception {
+        FaultOptions faults = FaultOptions.builder().seed(3).slowDelay(Duration.ofMillis(1500))
+                .fault(FaultKind.SLOW, FaultPhase.BEFORE_COMMIT, 0.25).build();
+        try (EmulatorFixture f = new EmulatorFixture(b -> b.faults(faults), Duration.ofMillis(400))) {
+            LogEventIngestor ingestor = LogEventIngestor.create(f.client, options());
+            await(ingestor.applySchema());
+            List<LogEvent> rows = rows().subList(0, 3000);
+            IngestResult r = await(ingestor.ingest(rows));
+            assertEquals(3000, r.rowsIngested());
+            assertEquals(3000, f.count("Logs | distinct seq | count"), "every row landed");
+            assertTrue(r.retries() > 0, "the slow answers timed out and were retried: " + r);
+            KustoResultTable dups = await(f.client.executeQuery("Test",
+                    "Logs | summarize n = count() by seq | where n > 1"));
+            for (List<Object> row : dups.rows()) {
+                long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
+                assertTrue(r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
+                        "duplicated row " + seq + " is not reported in " + r.possiblyDuplicated());
+            }
+        }
+    }
+
+    @Test
     void aPermanentErrorNamesEveryRowAndWhatToRun() throws Exception {
         try (EmulatorFixture f = new EmulatorFixture(b -> { })) {
             // the table exists but the mapping does not: the pitfall users hit most
@@ -101,6 +123,8 @@ class FaultInjectionTest {
             assertEquals(0, r.rowsIngested());
             assertEquals(ROWS, r.rowsFailed());
             assertEquals(r.clientRequestIds().size(), r.requests(), "a permanent error is never retried");
+            assertTrue(r.stoppedReading().isPresent(), "a missing mapping stops reading: " + r);
+            assertTrue(r.requests() <= options().getMaxInFlight() + 1, "few requests were sent: " + r.requests());
             long covered = 0;
             for (FailedRows fr : r.failures()) {
                 KustoServiceException k = assertInstanceOf(KustoServiceException.class, fr.cause());
