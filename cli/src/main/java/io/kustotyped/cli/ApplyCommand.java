@@ -30,7 +30,7 @@ final class ApplyCommand {
 
     static int run(List<KqlScript> scripts, CliOptions o, KustoClient client, PrintStream out, PrintStream err) {
         int total = scripts.stream().mapToInt(s -> s.commands().size()).sum();
-        out.println("Applying " + total + " commands to " + o.cluster() + ", database " + o.database() + ":");
+        out.println("Applying " + total + (total == 1 ? " command" : " commands") + " to " + o.cluster() + ", database " + o.database() + ":");
         int done = 0;
         for (KqlScript s : scripts) {
             String label = s.table() == null ? s.origin() : s.table();
@@ -45,8 +45,9 @@ final class ApplyCommand {
                 } catch (RuntimeException e) {
                     out.println("FAILED");
                     err.println("error: " + s.origin() + ", command " + (i + 1) + " failed: " + describe(e));
-                    err.println("Stopped: " + done + " of " + total + " commands ran; the " + (total - done - 1)
-                            + " after the failed one were not run.");
+                    int skipped = total - done - 1;
+                    err.println("Stopped: " + done + " of " + total + " commands ran"
+                            + (skipped == 0 ? "." : "; the " + skipped + " after the failed one were not run."));
                     return KustoTypedCli.FAILED;
                 }
                 out.println("ok (" + (System.nanoTime() - start) / 1_000_000 + " ms)");

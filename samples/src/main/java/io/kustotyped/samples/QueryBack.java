@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Proves the rows landed: counts this run's rows in each table with a query, then reads a few rows back and
@@ -41,23 +42,19 @@ final class QueryBack {
         this.await = await;
     }
 
-    Outcome run(long rows) {
+    Outcome run(long shipmentRows, long logRows) {
         List<String> problems = new ArrayList<>();
         long shipments = count("Shipments | where RunId == guid(" + data.runId() + ") | count");
-        if (shipments != rows) {
-            problems.add("Shipments holds " + shipments + " rows of this run, expected " + rows);
+        if (shipments != shipmentRows) {
+            problems.add("Shipments holds " + shipments + " rows of this run, expected " + shipmentRows);
         }
         long logs = count("Logs | where Timestamp >= " + datetime(data.logTimestamp(0)) + " and Timestamp <= "
-                + datetime(data.logTimestamp(rows - 1)) + " | count");
-        if (logs != rows) {
-            problems.add("Logs holds " + logs + " rows in this run's time range, expected " + rows);
+                + datetime(data.logTimestamp(logRows - 1)) + " | count");
+        if (logs != logRows) {
+            problems.add("Logs holds " + logs + " rows in this run's time range, expected " + logRows);
         }
-        int compared = 0;
-        for (long i : sampleIndexes(rows)) {
-            compareShipment(i, problems);
-            compareLog(i, problems);
-            compared += 2;
-        }
+        int compared = compareShipments(sampleIndexes(shipmentRows), problems)
+                + compareLogs(sampleIndexes(logRows), problems);
         return new Outcome(shipments, logs, compared, problems);
     }
 
@@ -80,48 +77,88 @@ final class QueryBack {
         return ((Number) t.value(0, "Count")).longValue();
     }
 
-    private void compareShipment(long i, List<String> problems) {
-        KustoResultTable t = await.apply(client.executeQuery(database,
-                "Shipments | where RunId == guid(" + data.runId() + ") and sequence == " + i));
-        if (t.rowCount() != 1) {
-            problems.add("Shipments row " + i + ": the query found " + t.rowCount() + " rows, expected 1");
-            return;
+    /** Reads the picked rows with one query and compares each with the row the generator makes. */
+    private int compareShipments(TreeSet<Long> picks, List<String> problems) {
+        KustoResultTable t = await.apply(client.executeQuery(database, "Shipments | where RunId == guid("
+                + data.runId() + ") and (" + anyOf("sequence", picks, Object::toString) + ")"));
+        int compared = 0;
+        for (long i : picks) {
+            int row = find(t, "Shipments", "sequence", i, problems);
+            if (row < 0) {
+                continue;
+            }
+            compared++;
+            Shipment e = data.shipment(i);
+            Check c = new Check("Shipments", i, problems);
+            c.equal("RunId", e.runId().toString(), t.string(row, "RunId"));
+            c.equal("sequence", e.sequence(), number(t, row, "sequence", Number::longValue));
+            c.equal("shipmentId", e.shipmentId().toString(), t.string(row, "shipmentId"));
+            c.equal("createdAt", e.createdAt(), instant(t.string(row, "createdAt")));
+            c.equal("transitTime", e.transitTime(), timespan(t.string(row, "transitTime")));
+            String value = t.string(row, "declaredValue");
+            c.equal("declaredValue", e.declaredValue().stripTrailingZeros(),
+                    value == null ? null : new BigDecimal(value).stripTrailingZeros());
+            c.equal("status", e.status().name(), t.string(row, "status"));
+            c.equal("destination", new JsonObject().put("city", e.destination().city())
+                    .put("country", e.destination().country()).put("postalCode", e.destination().postalCode()),
+                    json(t.value(row, "destination")));
+            c.equal("tags", new JsonArray(new ArrayList<>(e.tags())), json(t.value(row, "tags")));
+            c.equal("trackingNote", e.trackingNote().orElse(""), t.string(row, "trackingNote"));
+            c.equal("priority", e.priority().isPresent() ? (Long) (long) e.priority().getAsInt() : null,
+                    number(t, row, "priority", Number::longValue));
+            c.equal("weightKg", e.weightKg(), number(t, row, "weightKg", Number::doubleValue));
+            c.equal("fragile", e.fragile(), t.value(row, "fragile"));
+            c.equal("deliveredAt", Instant.ofEpochMilli(e.deliveredAt()), instant(t.string(row, "deliveredAt")));
         }
-        Shipment e = data.shipment(i);
-        Check c = new Check("Shipments", i, problems);
-        c.equal("RunId", e.runId().toString(), t.string(0, "RunId"));
-        c.equal("sequence", e.sequence(), number(t, "sequence", Number::longValue));
-        c.equal("shipmentId", e.shipmentId().toString(), t.string(0, "shipmentId"));
-        c.equal("createdAt", e.createdAt(), instant(t.string(0, "createdAt")));
-        c.equal("transitTime", e.transitTime(), timespan(t.string(0, "transitTime")));
-        String value = t.string(0, "declaredValue");
-        c.equal("declaredValue", e.declaredValue().stripTrailingZeros(),
-                value == null ? null : new BigDecimal(value).stripTrailingZeros());
-        c.equal("status", e.status().name(), t.string(0, "status"));
-        c.equal("destination", new JsonObject().put("city", e.destination().city())
-                .put("country", e.destination().country()).put("postalCode", e.destination().postalCode()),
-                json(t.value(0, "destination")));
-        c.equal("tags", new JsonArray(new ArrayList<>(e.tags())), json(t.value(0, "tags")));
-        c.equal("trackingNote", e.trackingNote().orElse(""), t.string(0, "trackingNote"));
-        c.equal("priority", e.priority().isPresent() ? (Long) (long) e.priority().getAsInt() : null,
-                number(t, "priority", Number::longValue));
-        c.equal("weightKg", e.weightKg(), number(t, "weightKg", Number::doubleValue));
-        c.equal("fragile", e.fragile(), t.value(0, "fragile"));
-        c.equal("deliveredAt", Instant.ofEpochMilli(e.deliveredAt()), instant(t.string(0, "deliveredAt")));
+        return compared;
     }
 
-    private void compareLog(long i, List<String> problems) {
-        KustoResultTable t = await.apply(client.executeQuery(database,
-                "Logs | where Timestamp == " + datetime(data.logTimestamp(i))));
-        if (t.rowCount() != 1) {
-            problems.add("Logs row " + i + ": the query found " + t.rowCount() + " rows, expected 1");
-            return;
+    private int compareLogs(TreeSet<Long> picks, List<String> problems) {
+        KustoResultTable t = await.apply(client.executeQuery(database, "Logs | where "
+                + anyOf("Timestamp", picks, i -> datetime(data.logTimestamp(i)))));
+        int compared = 0;
+        for (long i : picks) {
+            LogEntry e = data.log(i);
+            int row = -1;
+            int matches = 0;
+            for (int r = 0; r < t.rowCount(); r++) {
+                if (e.timestamp().equals(instant(t.string(r, "Timestamp")))) {
+                    row = r;
+                    matches++;
+                }
+            }
+            if (matches != 1) {
+                problems.add("Logs row " + i + ": the query found " + matches + " rows, expected 1");
+                continue;
+            }
+            compared++;
+            Check c = new Check("Logs", i, problems);
+            c.equal("Level", e.level(), t.string(row, "Level"));
+            c.equal("EventText", e.eventText(), t.string(row, "EventText"));
         }
-        LogEntry e = data.log(i);
-        Check c = new Check("Logs", i, problems);
-        c.equal("Timestamp", e.timestamp(), instant(t.string(0, "Timestamp")));
-        c.equal("Level", e.level(), t.string(0, "Level"));
-        c.equal("EventText", e.eventText(), t.string(0, "EventText"));
+        return compared;
+    }
+
+    private static String anyOf(String column, TreeSet<Long> picks, Function<Long, String> literal) {
+        return picks.stream().map(i -> column + " == " + literal.apply(i)).collect(Collectors.joining(" or "));
+    }
+
+    /** The result row whose {@code column} is {@code value}; -1 (and a problem) unless exactly one. */
+    private static int find(KustoResultTable t, String table, String column, long value, List<String> problems) {
+        int row = -1;
+        int matches = 0;
+        for (int r = 0; r < t.rowCount(); r++) {
+            Object v = t.value(r, column);
+            if (v instanceof Number n && n.longValue() == value) {
+                row = r;
+                matches++;
+            }
+        }
+        if (matches != 1) {
+            problems.add(table + " row " + value + ": the query found " + matches + " rows, expected 1");
+            return -1;
+        }
+        return row;
     }
 
     private record Check(String table, long row, List<String> problems) {
@@ -133,8 +170,8 @@ final class QueryBack {
         }
     }
 
-    private static <N> N number(KustoResultTable t, String column, Function<Number, N> as) {
-        Object v = t.value(0, column);
+    private static <N> N number(KustoResultTable t, int row, String column, Function<Number, N> as) {
+        Object v = t.value(row, column);
         if (v == null) {
             return null;
         }

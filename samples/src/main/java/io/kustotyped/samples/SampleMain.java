@@ -37,9 +37,10 @@ public final class SampleMain {
     static final String USAGE = """
             Usage: java -jar kusto-typed-sample.jar [--rows N] [--cluster URL --database DB]
 
-            Ingests N generated rows into each of the tables Shipments and Logs, queries them back and checks them.
+            Ingests N generated rows, half into table Shipments and half into table Logs, queries them back and
+            checks them column by column.
 
-              --rows N          rows per table (default 100000)
+              --rows N          rows in all (default 100000, at least 2)
               --cluster URL     a real cluster's engine URL, e.g. https://mycluster.westeurope.kusto.windows.net
                                 (default: start the kusto-typed emulator in this process). The token comes from
                                 KUSTO_ACCESS_TOKEN, else from 'az account get-access-token' if the Azure CLI is
@@ -136,8 +137,10 @@ public final class SampleMain {
         int run() {
             UUID runId = UUID.randomUUID();
             SampleData data = new SampleData(runId, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            Progress shipmentProgress = new Progress("Shipments", args.rows(), err, terminal);
-            Progress logProgress = new Progress("Logs", args.rows(), err, terminal);
+            long shipmentRows = (args.rows() + 1) / 2;
+            long logRows = args.rows() / 2;
+            Progress shipmentProgress = new Progress("Shipments", shipmentRows, err, terminal);
+            Progress logProgress = new Progress("Logs", logRows, err, terminal);
             ShipmentIngestor shipments = ShipmentIngestor.create(client, args.database(),
                     new IngestOptions().setListener(shipmentProgress));
             LogEntryIngestor logs = LogEntryIngestor.create(client, args.database(),
@@ -150,18 +153,18 @@ public final class SampleMain {
                 }
             }
 
-            out.println("Ingesting " + String.format(Locale.ROOT, "%,d", args.rows()) + " rows into each table (run "
-                    + runId + "):");
-            IngestResult shipped = ingest(shipments, SampleData.rows(args.rows(), data::shipment), shipmentProgress);
-            IngestResult logged = ingest(logs, SampleData.rows(args.rows(), data::log), logProgress);
+            out.println(String.format(Locale.ROOT, "Ingesting %,d rows: %,d into Shipments, %,d into Logs (run %s):",
+                    args.rows(), shipmentRows, logRows, runId));
+            IngestResult shipped = ingest(shipments, SampleData.rows(shipmentRows, data::shipment), shipmentProgress);
+            IngestResult logged = ingest(logs, SampleData.rows(logRows, data::log), logProgress);
 
             out.println("Querying the rows back:");
             QueryBack.Outcome check = new QueryBack(client, args.database(), data, SampleMain::await)
-                    .run(args.rows());
+                    .run(shipmentRows, logRows);
             printSummary(shipped, logged, check);
 
             boolean landed = shipped.isComplete() && logged.isComplete()
-                    && shipped.rowsIngested() == args.rows() && logged.rowsIngested() == args.rows();
+                    && shipped.rowsIngested() == shipmentRows && logged.rowsIngested() == logRows;
             if (landed && check.ok()) {
                 out.println("OK: every row landed and the rows read back equal the rows sent.");
                 return 0;
@@ -259,8 +262,9 @@ public final class SampleMain {
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("--rows needs a whole number, got '" + v + "'");
                     }
-                    if (rows < 1) {
-                        throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
+                    if (rows < 2) {
+                        throw new IllegalArgumentException("--rows must be at least 2 (one row per table), got "
+                                + rows);
                     }
                 }
                 case "--cluster" -> cluster = value(args, i++, arg);
