@@ -53,9 +53,9 @@ public @interface Column {
 
     /**
      * The Kusto type of the column. An explicit type must fit the Java type: a widening ({@code int} to
-     * {@code long}, {@code real} or {@code decimal}; {@code long} to {@code real} or {@code decimal}; {@code BigDecimal}
-     * to {@code real}), a text form ({@code string} for enums, datetimes, durations and UUIDs; {@code datetime},
-     * {@code timespan}, {@code guid}, {@code decimal} for strings Kusto parses), or {@code dynamic} for anything.
+     * {@code long}, {@code real} or {@code decimal}; {@code long} to {@code real} or {@code decimal}), a text form
+     * ({@code string} for datetimes, durations and UUIDs; {@code datetime}, {@code timespan}, {@code guid} or
+     * {@code decimal} for strings Kusto parses), or {@code dynamic} for anything. Anything else is a compile error.
      *
      * @return the Kusto type; {@link KustoType#AUTO} (the default) infers it from the Java type
      */

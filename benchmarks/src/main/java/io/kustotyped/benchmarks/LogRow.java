@@ -1,9 +1,11 @@
 package io.kustotyped.benchmarks;
 
+import io.kustotyped.annotations.KustoTable;
 import java.time.Instant;
 
 /**
- * The benchmark's row: a typical 10-field log line (an instant, five strings, two longs, two doubles).
+ * The benchmark's row: a typical 10-field log line (an instant, five strings, two longs, two doubles). The
+ * processor generates {@code LogRowJsonWriter} for it, the writer under test.
  *
  * @param timestamp when the event happened
  * @param level severity
@@ -16,6 +18,7 @@ import java.time.Instant;
  * @param cpu CPU share
  * @param latencyMs latency in milliseconds
  */
+@KustoTable(name = "Logs")
 public record LogRow(
         Instant timestamp,
         String level,

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Serializing {@link LogRow}s to JSON lines, side by side: the generated writer, a hand-written writer of the same
- * shape, and three Jackson set-ups. Every invocation writes {@value #ROWS} distinct rows into a reused buffer and
+ * Serializing {@link LogRow}s to JSON lines, side by side: the generated {@code LogRowJsonWriter}, a hand-written
+ * writer of the same shape, and three Jackson set-ups. Every invocation writes {@value #ROWS} distinct rows into a reused buffer and
  * counts as {@value #ROWS} operations, so scores are <b>ns per row</b> and {@code gc.alloc.rate.norm} (with
  * {@code -prof gc}) is bytes per {@value #ROWS} rows. {@link #verifySameJson()} fails the run before measuring if
  * any variant writes different JSON than the others.
@@ -104,6 +104,14 @@ public class SerializerBenchmark {
 
     // ------------------------------------------------------------------ variants
 
+    /** The writer the processor generates for {@link LogRow}, into a reused {@link JsonOutput}. */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int generated() {
+        return writeAll(LogRowJsonWriter.INSTANCE);
+    }
+
+    /** A hand-written writer of the generated shape: the bound the generated code should be within. */
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public int handWritten_directBytes() {
@@ -192,6 +200,8 @@ public class SerializerBenchmark {
      */
     void verifySameJson() throws IOException {
         Map<String, List<JsonNode>> outputs = new LinkedHashMap<>();
+        generated();
+        outputs.put("generated", parseLines(out.toByteArray()));
         handWritten_directBytes();
         outputs.put("handWritten_directBytes", parseLines(out.toByteArray()));
         jackson_writeValue_perRow();

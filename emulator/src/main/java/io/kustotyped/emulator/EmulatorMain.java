@@ -65,6 +65,10 @@ public final class EmulatorMain {
     if (builder == null) {
       return; // --help
     }
+    if (builder.token != null && !isLoopback(builder.host)) {
+      System.err.println("warning: listening on " + builder.host + " over plain HTTP; the bearer token travels "
+          + "unencrypted to this address. Use 127.0.0.1 unless the network is trusted.");
+    }
     KustoEmulator emulator = builder.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -113,6 +117,10 @@ public final class EmulatorMain {
       }
     }
     return b.faults(faults.build()).limits(new IngestLimits(maxRequest, maxData));
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
   }
 
   private static String arg(String[] args, int i, String option) {

@@ -2,6 +2,7 @@ package io.kustotyped.processor;
 
 import com.google.auto.service.AutoService;
 import io.kustotyped.processor.codegen.DdlBuilder;
+import io.kustotyped.processor.codegen.GeneratedNames;
 import io.kustotyped.processor.codegen.Generation;
 import io.kustotyped.processor.codegen.IngestorGenerator;
 import io.kustotyped.processor.codegen.JsonWriterGenerator;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -42,12 +44,25 @@ public final class KustoProcessor extends AbstractProcessor {
 
     private static final String KUSTO_TABLE = "io.kustotyped.annotations.KustoTable";
 
+    private final Consumer<TypeElement> probe;
     private Reporter reporter;
     private ModelReader reader;
     /** Deferred tables: qualified name to the reason, "property: type". */
     private final Map<String, UnresolvedTypeException> deferred = new LinkedHashMap<>();
     /** Table name to the class that claimed it, across rounds. */
     private final Map<String, String> tables = new HashMap<>();
+    /** Generated writer class name to the table class it is generated for, across rounds. */
+    private final Map<String, String> generatedNames = new HashMap<>();
+
+    /** The processor, as the compiler's service loader creates it. */
+    public KustoProcessor() {
+        this(type -> { });
+    }
+
+    /** For tests: {@code probe} runs before each table is read (a failing probe stands for a processor bug). */
+    KustoProcessor(Consumer<TypeElement> probe) {
+        this.probe = probe;
+    }
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -103,8 +118,9 @@ public final class KustoProcessor extends AbstractProcessor {
     private void processTable(TypeElement type) {
         String name = type.getQualifiedName().toString();
         try {
+            probe.accept(type);
             Optional<TableModel> model = reader.read(type);
-            if (model.isEmpty() || !claimTableName(model.get())) {
+            if (model.isEmpty() || !claimTableName(model.get()) || !claimGeneratedNames(model.get())) {
                 return;
             }
             generate(model.get());
@@ -120,7 +136,8 @@ public final class KustoProcessor extends AbstractProcessor {
 
     private boolean claimTableName(TableModel model) {
         String name = model.element().getQualifiedName().toString();
-        String owner = tables.putIfAbsent(model.tableName(), name);
+        // Case-insensitively: META-INF/kusto/Orders.kql and orders.kql collide on case-insensitive file systems.
+        String owner = tables.putIfAbsent(model.tableName().toLowerCase(java.util.Locale.ROOT), name);
         if (owner == null || owner.equals(name)) {
             return true;
         }
@@ -132,6 +149,19 @@ public final class KustoProcessor extends AbstractProcessor {
         }
         reporter.error(model.element(), annotation, null, Diagnostic.DUPLICATE_TABLE, model.tableName(), name,
                 owner, model.tableName());
+        return false;
+    }
+
+    private boolean claimGeneratedNames(TableModel model) {
+        String name = model.element().getQualifiedName().toString();
+        String writer = GeneratedNames.generated(model.rowType(), GeneratedNames.WRITER_SUFFIX).toString();
+        String owner = generatedNames.putIfAbsent(writer, name);
+        if (owner == null || owner.equals(name)) {
+            return true;
+        }
+        String prefix = writer.substring(0, writer.length() - GeneratedNames.WRITER_SUFFIX.length());
+        reporter.error(model.element(), Diagnostic.GENERATED_NAME_CLASH, name, prefix + "JsonWriter/KustoSchema/Ingestor",
+                owner);
         return false;
     }
 

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.kustotyped.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,59 @@ class DiagnosticsTest {
                 .hadErrorContaining("[KustoTable/DuplicateTable] Table name \"Same\" of com.acme.Second is already "
                         + "used by com.acme.First")
                 .inFile(second).onLineContaining("@KustoTable(name = \"Same\")");
+    }
+
+    @Test
+    void duplicateTableIgnoringCase() {
+        JavaFileObject first = table("First", "@KustoTable(name = \"Orders\")", "record First(String a) {", "}");
+        JavaFileObject second = table("Second", "@KustoTable(name = \"orders\")", "record Second(String b) {", "}");
+        Compilation compilation = Sources.compile(first, second);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[KustoTable/DuplicateTable] Table name \"orders\" of com.acme.Second is already "
+                        + "used by com.acme.First in this compilation (names are compared ignoring case")
+                .inFile(second).onLineContaining("@KustoTable(name = \"orders\")");
+    }
+
+    @Test
+    void internalErrorBecomesACompileErrorOnTheTable() {
+        JavaFileObject file = table("Row", "@KustoTable", "record Row(String a) {", "}");
+        KustoProcessor buggy = new KustoProcessor(type -> {
+            throw new IllegalStateException("boom");
+        });
+        Compilation compilation = Sources.compile(List.of(buggy), file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[KustoTable/InternalError] Bug in the kusto-typed processor while processing "
+                        + "com.acme.Row: java.lang.IllegalStateException: boom. Please report it")
+                .inFile(file).onLineContaining("record Row(String a)");
+        assertThat(compilation).hadErrorContaining("DiagnosticsTest");
+    }
+
+    @Test
+    void erroneousAnnotationValueLeavesTheErrorToTheCompiler() {
+        JavaFileObject file = table("Row", "@KustoTable", "record Row(",
+                "    @Column(type = KustoType.TEXT) String a) {", "}");
+        Compilation compilation = Sources.compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file)
+                .onLineContaining("KustoType.TEXT");
+    }
+
+    @Test
+    void generatedNameClash() {
+        JavaFileObject nested = table("Outer", "class Outer {", "  @KustoTable(name = \"A\")",
+                "  static class Inner { public String a; }", "}");
+        JavaFileObject flat = table("Outer_Inner", "@KustoTable(name = \"B\")",
+                "class Outer_Inner { public String b; }");
+        Compilation compilation = Sources.compile(nested, flat);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[KustoTable/GeneratedNameClash] The classes generated for com.acme.Outer_Inner "
+                        + "would be named com.acme.Outer_InnerJsonWriter/KustoSchema/Ingestor, like those of "
+                        + "com.acme.Outer.Inner")
+                .inFile(flat).onLineContaining("class Outer_Inner");
     }
 
     @Test

@@ -88,6 +88,57 @@ class GenerationTest {
         return m.group(1);
     }
 
+    /** Generates {@code com.acme.Money} in the first round, as Lombok or another processor might. */
+    @javax.annotation.processing.SupportedAnnotationTypes("*")
+    static final class MoneyGenerator extends javax.annotation.processing.AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+            return javax.lang.model.SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+                javax.annotation.processing.RoundEnvironment round) {
+            if (!done) {
+                done = true;
+                try (var writer = processingEnv.getFiler().createSourceFile("com.acme.Money").openWriter()) {
+                    writer.write("package com.acme; public record Money(java.math.BigDecimal amount, String currency) {}");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void tableUsingATypeGeneratedInTheSameCompilationIsDeferredNotFailed() throws Exception {
+        JavaFileObject row = source("com.acme.Payment", "package com.acme;", "import io.kustotyped.annotations.*;",
+                "@KustoTable public record Payment(String id, Money amount) {}");
+        Compilation compilation = Sources.compile(java.util.List.of(new KustoProcessor(), new MoneyGenerator()), row);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(generated(compilation, "com.acme.PaymentJsonWriter")).contains("writeMoney(amount, out);");
+    }
+
+    @Test
+    void propertyNamesThatClashWithGeneratedNamesStillCompile() throws Exception {
+        Compilation compilation = Sources.compile(source("com.acme.Awkward", "package com.acme;",
+                "import io.kustotyped.annotations.*;", "import java.util.*;",
+                "@KustoTable",
+                "public class Awkward {",
+                "  public String aB; public String A_B; public String INSTANCE; public String row; public String out;",
+                "  public List<Inner> value; public Map<String, Inner> entry; public String[] i;",
+                "  public int getInt() { return 0; } public String getWrite() { return null; }",
+                "  public static class Inner { public String first; public String element; public String key;",
+                "    public String value; public String out; public String AWKWARD_INNER_FIRST; }",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(generated(compilation, "com.acme.AwkwardJsonWriter"))
+                .contains("\"{\\\"aB\\\":\".getBytes");
+    }
+
     @Test
     void everySupportedTypeCompilesWithoutWarnings() {
         Compilation compilation = Sources.compile(source("com.acme.All", "package com.acme;",

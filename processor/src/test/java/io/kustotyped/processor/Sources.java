@@ -6,6 +6,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /**
@@ -35,11 +36,16 @@ final class Sources {
 
     /** Compiles {@code sources} with the processor, with the runtime contract, under {@code -Xlint:all}. */
     static Compilation compile(JavaFileObject... sources) {
+        return compile(List.of(new KustoProcessor()), sources);
+    }
+
+    /** Compiles {@code sources} with {@code processors}, with the runtime contract, under {@code -Xlint:all}. */
+    static Compilation compile(List<Processor> processors, JavaFileObject... sources) {
         List<JavaFileObject> all = new ArrayList<>(List.of(sources));
         for (String contract : CONTRACT) {
             all.add(JavaFileObjects.forResource("runtime-contract/" + contract));
         }
-        return javac().withProcessors(new KustoProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
+        return javac().withProcessors(processors).withOptions("-Xlint:all", "-Xlint:-processing")
                 .compile(all);
     }
 

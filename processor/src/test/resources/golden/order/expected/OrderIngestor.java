@@ -11,52 +11,52 @@ import io.kustotyped.runtime.TableIngestor;
  */
 @KustoGenerated("io.kustotyped.processor.KustoProcessor")
 public final class OrderIngestor extends TableIngestor<Order> {
-  private OrderIngestor(KustoClient client, String database, IngestOptions options) {
-    super(client, database, OrderKustoSchema.INSTANCE, options);
-  }
+    private OrderIngestor(KustoClient client, String database, IngestOptions options) {
+        super(client, database, OrderKustoSchema.INSTANCE, options);
+    }
 
-  /**
-   * An ingestor writing to table {@code Orders} of {@code database}, with default options.
-   *
-   * @param client the client that sends the requests
-   * @param database the database the table is in
-   * @return the ingestor
-   */
-  public static OrderIngestor create(KustoClient client, String database) {
-    return new OrderIngestor(client, database, new IngestOptions());
-  }
+    /**
+     * An ingestor writing to table {@code Orders} of {@code database}, with default options.
+     *
+     * @param client the client that sends the requests
+     * @param database the database the table is in
+     * @return the ingestor
+     */
+    public static OrderIngestor create(KustoClient client, String database) {
+        return new OrderIngestor(client, database, new IngestOptions());
+    }
 
-  /**
-   * An ingestor writing to table {@code Orders} of {@code database}.
-   *
-   * @param client the client that sends the requests
-   * @param database the database the table is in
-   * @param options batching, format and retry options
-   * @return the ingestor
-   */
-  public static OrderIngestor create(KustoClient client, String database, IngestOptions options) {
-    return new OrderIngestor(client, database, options);
-  }
+    /**
+     * An ingestor writing to table {@code Orders} of {@code database}.
+     *
+     * @param client the client that sends the requests
+     * @param database the database the table is in
+     * @param options batching, format and retry options
+     * @return the ingestor
+     */
+    public static OrderIngestor create(KustoClient client, String database, IngestOptions options) {
+        return new OrderIngestor(client, database, options);
+    }
 
-  /**
-   * An ingestor writing to table {@code Orders} of the database {@code Sales} named by {@code @KustoTable},
-   * with default options.
-   *
-   * @param client the client that sends the requests
-   * @return the ingestor
-   */
-  public static OrderIngestor create(KustoClient client) {
-    return new OrderIngestor(client, "Sales", new IngestOptions());
-  }
+    /**
+     * An ingestor writing to table {@code Orders} of the database {@code Sales} named by {@code @KustoTable},
+     * with default options.
+     *
+     * @param client the client that sends the requests
+     * @return the ingestor
+     */
+    public static OrderIngestor create(KustoClient client) {
+        return new OrderIngestor(client, "Sales", new IngestOptions());
+    }
 
-  /**
-   * An ingestor writing to table {@code Orders} of the database {@code Sales} named by {@code @KustoTable}.
-   *
-   * @param client the client that sends the requests
-   * @param options batching, format and retry options
-   * @return the ingestor
-   */
-  public static OrderIngestor create(KustoClient client, IngestOptions options) {
-    return new OrderIngestor(client, "Sales", options);
-  }
+    /**
+     * An ingestor writing to table {@code Orders} of the database {@code Sales} named by {@code @KustoTable}.
+     *
+     * @param client the client that sends the requests
+     * @param options batching, format and retry options
+     * @return the ingestor
+     */
+    public static OrderIngestor create(KustoClient client, IngestOptions options) {
+        return new OrderIngestor(client, "Sales", options);
+    }
 }

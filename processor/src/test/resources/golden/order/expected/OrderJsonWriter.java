@@ -20,184 +20,184 @@ import java.util.UUID;
  */
 @KustoGenerated("io.kustotyped.processor.KustoProcessor")
 public final class OrderJsonWriter implements JsonRowWriter<Order> {
-  /**
-   * The writer; it holds no state.
-   */
-  public static final OrderJsonWriter INSTANCE = new OrderJsonWriter();
+    /**
+     * The writer; it holds no state.
+     */
+    public static final OrderJsonWriter INSTANCE = new OrderJsonWriter();
 
-  private static final byte[] ID = "{\"OrderId\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ID = "{\"OrderId\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] PLACED_AT = ",\"placedAt\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PLACED_AT = ",\"placedAt\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] SHIPPED_AT_MILLIS = ",\"shippedAtMillis\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SHIPPED_AT_MILLIS = ",\"shippedAtMillis\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] STATUS = ",\"status\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] STATUS = ",\"status\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] QUANTITY = ",\"quantity\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] QUANTITY = ",\"quantity\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] PRICE = ",\"price\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PRICE = ",\"price\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] TOTAL = ",\"total\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TOTAL = ",\"total\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] NOTE = ",\"note\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOTE = ",\"note\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] PARENT_ID = ",\"parentId\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PARENT_ID = ",\"parentId\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] HANDLING_TIME = ",\"handlingTime\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] HANDLING_TIME = ",\"handlingTime\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] PRIORITY = ",\"priority\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PRIORITY = ",\"priority\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] LINES = ",\"lines\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LINES = ",\"lines\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] ORDER_LINE_SKU = "{\"sku\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ORDER_LINE_SKU = "{\"sku\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] ORDER_LINE_COUNT = ",\"count\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ORDER_LINE_COUNT = ",\"count\":".getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] ATTRIBUTES = ",\"attributes\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ATTRIBUTES = ",\"attributes\":".getBytes(StandardCharsets.UTF_8);
 
-  private OrderJsonWriter() {
-  }
-
-  @Override
-  public void write(Order row, JsonOutput out) {
-    out.raw(ID);
-    UUID id = row.id();
-    if (id == null) {
-      out.nullValue();
-    } else {
-      out.guid(id);
+    private OrderJsonWriter() {
     }
-    out.raw(PLACED_AT);
-    Instant placedAt = row.placedAt();
-    if (placedAt == null) {
-      out.nullValue();
-    } else {
-      out.datetime(placedAt);
-    }
-    out.raw(SHIPPED_AT_MILLIS);
-    out.number(row.shippedAtMillis());
-    out.raw(STATUS);
-    Order.Status status = row.status();
-    if (status == null) {
-      out.nullValue();
-    } else {
-      out.string(status.name());
-    }
-    out.raw(QUANTITY);
-    out.number(row.quantity());
-    out.raw(PRICE);
-    out.number(row.price());
-    out.raw(TOTAL);
-    BigDecimal total = row.total();
-    if (total == null) {
-      out.nullValue();
-    } else {
-      out.decimal(total);
-    }
-    out.raw(NOTE);
-    Optional<String> note = row.note();
-    if (note == null || note.isEmpty()) {
-      out.nullValue();
-    } else {
-      String noteValue = note.get();
-      out.string(noteValue);
-    }
-    out.raw(PARENT_ID);
-    OptionalLong parentId = row.parentId();
-    if (parentId == null || parentId.isEmpty()) {
-      out.nullValue();
-    } else {
-      out.number(parentId.getAsLong());
-    }
-    out.raw(HANDLING_TIME);
-    Duration handlingTime = row.handlingTime();
-    if (handlingTime == null) {
-      out.nullValue();
-    } else {
-      out.timespan(handlingTime);
-    }
-    out.raw(PRIORITY);
-    Integer priority = row.priority();
-    if (priority == null) {
-      out.nullValue();
-    } else {
-      out.number(priority.intValue());
-    }
-    out.raw(LINES);
-    List<Order.Line> lines = row.lines();
-    if (lines == null) {
-      out.nullValue();
-    } else {
-      writeListOfOrderLine(lines, out);
-    }
-    out.raw(ATTRIBUTES);
-    Map<String, Object> attributes = row.attributes();
-    if (attributes == null) {
-      out.nullValue();
-    } else {
-      writeMapOfStringToObject(attributes, out);
-    }
-    out.rawByte('}');
-  }
 
-  private static void writeListOfOrderLine(List<Order.Line> value, JsonOutput out) {
-    out.rawByte('[');
-    boolean first = true;
-    for (Order.Line element : value) {
-      if (first) {
-        first = false;
-      } else {
-        out.rawByte(',');
-      }
-      if (element == null) {
-        out.nullValue();
-      } else {
-        writeOrderLine(element, out);
-      }
+    @Override
+    public void write(Order row, JsonOutput out) {
+        out.raw(ID);
+        UUID id = row.id();
+        if (id == null) {
+            out.nullValue();
+        } else {
+            out.guid(id);
+        }
+        out.raw(PLACED_AT);
+        Instant placedAt = row.placedAt();
+        if (placedAt == null) {
+            out.nullValue();
+        } else {
+            out.datetime(placedAt);
+        }
+        out.raw(SHIPPED_AT_MILLIS);
+        out.number(row.shippedAtMillis());
+        out.raw(STATUS);
+        Order.Status status = row.status();
+        if (status == null) {
+            out.nullValue();
+        } else {
+            out.string(status.name());
+        }
+        out.raw(QUANTITY);
+        out.number(row.quantity());
+        out.raw(PRICE);
+        out.number(row.price());
+        out.raw(TOTAL);
+        BigDecimal total = row.total();
+        if (total == null) {
+            out.nullValue();
+        } else {
+            out.decimal(total);
+        }
+        out.raw(NOTE);
+        Optional<String> note = row.note();
+        if (note == null || note.isEmpty()) {
+            out.nullValue();
+        } else {
+            String noteValue = note.get();
+            out.string(noteValue);
+        }
+        out.raw(PARENT_ID);
+        OptionalLong parentId = row.parentId();
+        if (parentId == null || parentId.isEmpty()) {
+            out.nullValue();
+        } else {
+            out.number(parentId.getAsLong());
+        }
+        out.raw(HANDLING_TIME);
+        Duration handlingTime = row.handlingTime();
+        if (handlingTime == null) {
+            out.nullValue();
+        } else {
+            out.timespan(handlingTime);
+        }
+        out.raw(PRIORITY);
+        Integer priority = row.priority();
+        if (priority == null) {
+            out.nullValue();
+        } else {
+            out.number(priority.intValue());
+        }
+        out.raw(LINES);
+        List<Order.Line> lines = row.lines();
+        if (lines == null) {
+            out.nullValue();
+        } else {
+            writeListOfOrderLine(lines, out);
+        }
+        out.raw(ATTRIBUTES);
+        Map<String, Object> attributes = row.attributes();
+        if (attributes == null) {
+            out.nullValue();
+        } else {
+            writeMapOfStringToObject(attributes, out);
+        }
+        out.rawByte('}');
     }
-    out.rawByte(']');
-  }
 
-  private static void writeOrderLine(Order.Line value, JsonOutput out) {
-    out.raw(ORDER_LINE_SKU);
-    String sku = value.sku();
-    if (sku == null) {
-      out.nullValue();
-    } else {
-      out.string(sku);
+    private static void writeListOfOrderLine(List<Order.Line> value, JsonOutput out) {
+        out.rawByte('[');
+        boolean first = true;
+        for (Order.Line element : value) {
+            if (first) {
+                first = false;
+            } else {
+                out.rawByte(',');
+            }
+            if (element == null) {
+                out.nullValue();
+            } else {
+                writeOrderLine(element, out);
+            }
+        }
+        out.rawByte(']');
     }
-    out.raw(ORDER_LINE_COUNT);
-    out.number(value.count());
-    out.rawByte('}');
-  }
 
-  private static void writeMapOfStringToObject(Map<String, Object> value, JsonOutput out) {
-    out.rawByte('{');
-    boolean first = true;
-    for (Map.Entry<String, Object> entry : value.entrySet()) {
-      if (first) {
-        first = false;
-      } else {
-        out.rawByte(',');
-      }
-      String key = entry.getKey();
-      if (key == null) {
-        throw new NullPointerException("A java.util.Map<java.lang.String, java.lang.Object> written to table Orders has a null key; JSON object keys cannot be null");
-      }
-      out.string(key);
-      out.rawByte(':');
-      Object element = entry.getValue();
-      if (element == null) {
-        out.nullValue();
-      } else {
-        out.dynamic(element);
-      }
+    private static void writeOrderLine(Order.Line value, JsonOutput out) {
+        out.raw(ORDER_LINE_SKU);
+        String sku = value.sku();
+        if (sku == null) {
+            out.nullValue();
+        } else {
+            out.string(sku);
+        }
+        out.raw(ORDER_LINE_COUNT);
+        out.number(value.count());
+        out.rawByte('}');
     }
-    out.rawByte('}');
-  }
 
-  @Override
-  public String toString() {
-    return "OrderJsonWriter[table Orders]";
-  }
+    private static void writeMapOfStringToObject(Map<String, Object> value, JsonOutput out) {
+        out.rawByte('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> entry : value.entrySet()) {
+            if (first) {
+                first = false;
+            } else {
+                out.rawByte(',');
+            }
+            String key = entry.getKey();
+            if (key == null) {
+                throw new NullPointerException("A java.util.Map<java.lang.String, java.lang.Object> written to table Orders has a null key; JSON object keys cannot be null");
+            }
+            out.string(key);
+            out.rawByte(':');
+            Object element = entry.getValue();
+            if (element == null) {
+                out.nullValue();
+            } else {
+                out.dynamic(element);
+            }
+        }
+        out.rawByte('}');
+    }
+
+    @Override
+    public String toString() {
+        return "OrderJsonWriter[table Orders]";
+    }
 }

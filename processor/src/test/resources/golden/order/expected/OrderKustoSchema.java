@@ -14,111 +14,111 @@ import java.util.Optional;
  */
 @KustoGenerated("io.kustotyped.processor.KustoProcessor")
 public final class OrderKustoSchema implements TableDescriptor<Order> {
-  /**
-   * The table name (case-sensitive).
-   */
-  public static final String TABLE_NAME = "Orders";
+    /**
+     * The table name (case-sensitive).
+     */
+    public static final String TABLE_NAME = "Orders";
 
-  /**
-   * The name of the JSON ingestion mapping.
-   */
-  public static final String MAPPING_NAME = "Orders_4359bd71";
+    /**
+     * The name of the JSON ingestion mapping.
+     */
+    public static final String MAPPING_NAME = "Orders_4359bd71";
 
-  /**
-   * The JSON ingestion mapping, in the {@code Properties} form.
-   */
-  public static final String MAPPING_JSON = "[{\"column\":\"OrderId\",\"datatype\":\"guid\",\"Properties\":{\"Path\":\"$['OrderId']\"}},{\"column\":\"placedAt\",\"datatype\":\"datetime\",\"Properties\":{\"Path\":\"$['placedAt']\"}},{\"column\":\"shippedAtMillis\",\"datatype\":\"datetime\",\"Properties\":{\"Path\":\"$['shippedAtMillis']\",\"Transform\":\"DateTimeFromUnixMilliseconds\"}},{\"column\":\"status\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$['status']\"}},{\"column\":\"quantity\",\"datatype\":\"int\",\"Properties\":{\"Path\":\"$['quantity']\"}},{\"column\":\"price\",\"datatype\":\"real\",\"Properties\":{\"Path\":\"$['price']\"}},{\"column\":\"total\",\"datatype\":\"decimal\",\"Properties\":{\"Path\":\"$['total']\"}},{\"column\":\"note\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$['note']\"}},{\"column\":\"parentId\",\"datatype\":\"long\",\"Properties\":{\"Path\":\"$['parentId']\"}},{\"column\":\"handlingTime\",\"datatype\":\"timespan\",\"Properties\":{\"Path\":\"$['handlingTime']\"}},{\"column\":\"priority\",\"datatype\":\"long\",\"Properties\":{\"Path\":\"$['priority']\"}},{\"column\":\"lines\",\"datatype\":\"dynamic\",\"Properties\":{\"Path\":\"$['lines']\"}},{\"column\":\"attributes\",\"datatype\":\"dynamic\",\"Properties\":{\"Path\":\"$['attributes']\"}}]";
+    /**
+     * The JSON ingestion mapping, in the {@code Properties} form.
+     */
+    public static final String MAPPING_JSON = "[{\"column\":\"OrderId\",\"datatype\":\"guid\",\"Properties\":{\"Path\":\"$['OrderId']\"}},{\"column\":\"placedAt\",\"datatype\":\"datetime\",\"Properties\":{\"Path\":\"$['placedAt']\"}},{\"column\":\"shippedAtMillis\",\"datatype\":\"datetime\",\"Properties\":{\"Path\":\"$['shippedAtMillis']\",\"Transform\":\"DateTimeFromUnixMilliseconds\"}},{\"column\":\"status\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$['status']\"}},{\"column\":\"quantity\",\"datatype\":\"int\",\"Properties\":{\"Path\":\"$['quantity']\"}},{\"column\":\"price\",\"datatype\":\"real\",\"Properties\":{\"Path\":\"$['price']\"}},{\"column\":\"total\",\"datatype\":\"decimal\",\"Properties\":{\"Path\":\"$['total']\"}},{\"column\":\"note\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$['note']\"}},{\"column\":\"parentId\",\"datatype\":\"long\",\"Properties\":{\"Path\":\"$['parentId']\"}},{\"column\":\"handlingTime\",\"datatype\":\"timespan\",\"Properties\":{\"Path\":\"$['handlingTime']\"}},{\"column\":\"priority\",\"datatype\":\"long\",\"Properties\":{\"Path\":\"$['priority']\"}},{\"column\":\"lines\",\"datatype\":\"dynamic\",\"Properties\":{\"Path\":\"$['lines']\"}},{\"column\":\"attributes\",\"datatype\":\"dynamic\",\"Properties\":{\"Path\":\"$['attributes']\"}}]";
 
-  /**
-   * Creates the table, or adds missing columns to it.
-   */
-  public static final String CREATE_TABLE = ".create-merge table ['Orders'] (['OrderId']:guid, ['placedAt']:datetime, ['shippedAtMillis']:datetime, ['status']:string, ['quantity']:int, ['price']:real, ['total']:decimal, ['note']:string, ['parentId']:long, ['handlingTime']:timespan, ['priority']:long, ['lines']:dynamic, ['attributes']:dynamic) with (folder=\"shop\", docstring=\"One row per order\")";
+    /**
+     * Creates the table, or adds missing columns to it.
+     */
+    public static final String CREATE_TABLE = ".create-merge table ['Orders'] (['OrderId']:guid, ['placedAt']:datetime, ['shippedAtMillis']:datetime, ['status']:string, ['quantity']:int, ['price']:real, ['total']:decimal, ['note']:string, ['parentId']:long, ['handlingTime']:timespan, ['priority']:long, ['lines']:dynamic, ['attributes']:dynamic) with (folder=\"shop\", docstring=\"One row per order\")";
 
-  /**
-   * Creates or replaces the table's JSON ingestion mapping {@link #MAPPING_NAME}.
-   */
-  public static final String CREATE_MAPPING = ".create-or-alter table ['Orders'] ingestion json mapping \"Orders_4359bd71\" '[{\"column\":\"OrderId\",\"datatype\":\"guid\",\"Properties\":{\"Path\":\"$[\\'OrderId\\']\"}},{\"column\":\"placedAt\",\"datatype\":\"datetime\",\"Properties\":{\"Path\":\"$[\\'placedAt\\']\"}},{\"column\":\"shippedAtMillis\",\"datatype\":\"datetime\",\"Properties\":{\"Path\":\"$[\\'shippedAtMillis\\']\",\"Transform\":\"DateTimeFromUnixMilliseconds\"}},{\"column\":\"status\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$[\\'status\\']\"}},{\"column\":\"quantity\",\"datatype\":\"int\",\"Properties\":{\"Path\":\"$[\\'quantity\\']\"}},{\"column\":\"price\",\"datatype\":\"real\",\"Properties\":{\"Path\":\"$[\\'price\\']\"}},{\"column\":\"total\",\"datatype\":\"decimal\",\"Properties\":{\"Path\":\"$[\\'total\\']\"}},{\"column\":\"note\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$[\\'note\\']\"}},{\"column\":\"parentId\",\"datatype\":\"long\",\"Properties\":{\"Path\":\"$[\\'parentId\\']\"}},{\"column\":\"handlingTime\",\"datatype\":\"timespan\",\"Properties\":{\"Path\":\"$[\\'handlingTime\\']\"}},{\"column\":\"priority\",\"datatype\":\"long\",\"Properties\":{\"Path\":\"$[\\'priority\\']\"}},{\"column\":\"lines\",\"datatype\":\"dynamic\",\"Properties\":{\"Path\":\"$[\\'lines\\']\"}},{\"column\":\"attributes\",\"datatype\":\"dynamic\",\"Properties\":{\"Path\":\"$[\\'attributes\\']\"}}]'";
+    /**
+     * Creates or replaces the table's JSON ingestion mapping {@link #MAPPING_NAME}.
+     */
+    public static final String CREATE_MAPPING = ".create-or-alter table ['Orders'] ingestion json mapping \"Orders_4359bd71\" '[{\"column\":\"OrderId\",\"datatype\":\"guid\",\"Properties\":{\"Path\":\"$[\\'OrderId\\']\"}},{\"column\":\"placedAt\",\"datatype\":\"datetime\",\"Properties\":{\"Path\":\"$[\\'placedAt\\']\"}},{\"column\":\"shippedAtMillis\",\"datatype\":\"datetime\",\"Properties\":{\"Path\":\"$[\\'shippedAtMillis\\']\",\"Transform\":\"DateTimeFromUnixMilliseconds\"}},{\"column\":\"status\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$[\\'status\\']\"}},{\"column\":\"quantity\",\"datatype\":\"int\",\"Properties\":{\"Path\":\"$[\\'quantity\\']\"}},{\"column\":\"price\",\"datatype\":\"real\",\"Properties\":{\"Path\":\"$[\\'price\\']\"}},{\"column\":\"total\",\"datatype\":\"decimal\",\"Properties\":{\"Path\":\"$[\\'total\\']\"}},{\"column\":\"note\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$[\\'note\\']\"}},{\"column\":\"parentId\",\"datatype\":\"long\",\"Properties\":{\"Path\":\"$[\\'parentId\\']\"}},{\"column\":\"handlingTime\",\"datatype\":\"timespan\",\"Properties\":{\"Path\":\"$[\\'handlingTime\\']\"}},{\"column\":\"priority\",\"datatype\":\"long\",\"Properties\":{\"Path\":\"$[\\'priority\\']\"}},{\"column\":\"lines\",\"datatype\":\"dynamic\",\"Properties\":{\"Path\":\"$[\\'lines\\']\"}},{\"column\":\"attributes\",\"datatype\":\"dynamic\",\"Properties\":{\"Path\":\"$[\\'attributes\\']\"}}]'";
 
-  /**
-   * Enables streaming ingestion on the table.
-   */
-  public static final String ENABLE_STREAMING = ".alter table ['Orders'] policy streamingingestion enable";
+    /**
+     * Enables streaming ingestion on the table.
+     */
+    public static final String ENABLE_STREAMING = ".alter table ['Orders'] policy streamingingestion enable";
 
-  /**
-   * The class-path resource holding {@link #COMMANDS} as a script, one command per blank-line-separated block.
-   */
-  public static final String SCRIPT_RESOURCE = "META-INF/kusto/Orders.kql";
+    /**
+     * The class-path resource holding {@link #COMMANDS} as a script, one command per blank-line-separated block.
+     */
+    public static final String SCRIPT_RESOURCE = "META-INF/kusto/Orders.kql";
 
-  /**
-   * The management commands that set the table up, in the order to apply them.
-   */
-  public static final List<String> COMMANDS = List.of(CREATE_TABLE, CREATE_MAPPING, ENABLE_STREAMING);
+    /**
+     * The management commands that set the table up, in the order to apply them.
+     */
+    public static final List<String> COMMANDS = List.of(CREATE_TABLE, CREATE_MAPPING, ENABLE_STREAMING);
 
-  private static final List<ColumnDescriptor> COLUMNS = List.of(
-    new ColumnDescriptor("OrderId", "guid"),
-    new ColumnDescriptor("placedAt", "datetime"),
-    new ColumnDescriptor("shippedAtMillis", "datetime"),
-    new ColumnDescriptor("status", "string"),
-    new ColumnDescriptor("quantity", "int"),
-    new ColumnDescriptor("price", "real"),
-    new ColumnDescriptor("total", "decimal"),
-    new ColumnDescriptor("note", "string"),
-    new ColumnDescriptor("parentId", "long"),
-    new ColumnDescriptor("handlingTime", "timespan"),
-    new ColumnDescriptor("priority", "long"),
-    new ColumnDescriptor("lines", "dynamic"),
-    new ColumnDescriptor("attributes", "dynamic"));
+    private static final List<ColumnDescriptor> COLUMNS = List.of(
+        new ColumnDescriptor("OrderId", "guid"),
+        new ColumnDescriptor("placedAt", "datetime"),
+        new ColumnDescriptor("shippedAtMillis", "datetime"),
+        new ColumnDescriptor("status", "string"),
+        new ColumnDescriptor("quantity", "int"),
+        new ColumnDescriptor("price", "real"),
+        new ColumnDescriptor("total", "decimal"),
+        new ColumnDescriptor("note", "string"),
+        new ColumnDescriptor("parentId", "long"),
+        new ColumnDescriptor("handlingTime", "timespan"),
+        new ColumnDescriptor("priority", "long"),
+        new ColumnDescriptor("lines", "dynamic"),
+        new ColumnDescriptor("attributes", "dynamic"));
 
-  /**
-   * The descriptor of the table.
-   */
-  public static final OrderKustoSchema INSTANCE = new OrderKustoSchema();
+    /**
+     * The descriptor of the table.
+     */
+    public static final OrderKustoSchema INSTANCE = new OrderKustoSchema();
 
-  private OrderKustoSchema() {
-  }
+    private OrderKustoSchema() {
+    }
 
-  @Override
-  public Class<Order> rowType() {
-    return Order.class;
-  }
+    @Override
+    public Class<Order> rowType() {
+        return Order.class;
+    }
 
-  @Override
-  public String tableName() {
-    return TABLE_NAME;
-  }
+    @Override
+    public String tableName() {
+        return TABLE_NAME;
+    }
 
-  @Override
-  public Optional<String> defaultDatabase() {
-    return Optional.of("Sales");
-  }
+    @Override
+    public Optional<String> defaultDatabase() {
+        return Optional.of("Sales");
+    }
 
-  @Override
-  public String mappingName() {
-    return MAPPING_NAME;
-  }
+    @Override
+    public String mappingName() {
+        return MAPPING_NAME;
+    }
 
-  @Override
-  public List<ColumnDescriptor> columns() {
-    return COLUMNS;
-  }
+    @Override
+    public List<ColumnDescriptor> columns() {
+        return COLUMNS;
+    }
 
-  @Override
-  public String mappingJson() {
-    return MAPPING_JSON;
-  }
+    @Override
+    public String mappingJson() {
+        return MAPPING_JSON;
+    }
 
-  @Override
-  public List<String> schemaCommands() {
-    return COMMANDS;
-  }
+    @Override
+    public List<String> schemaCommands() {
+        return COMMANDS;
+    }
 
-  @Override
-  public JsonRowWriter<Order> writer() {
-    return OrderJsonWriter.INSTANCE;
-  }
+    @Override
+    public JsonRowWriter<Order> writer() {
+        return OrderJsonWriter.INSTANCE;
+    }
 
-  @Override
-  public String toString() {
-    return "OrderKustoSchema[table Orders]";
-  }
+    @Override
+    public String toString() {
+        return "OrderKustoSchema[table Orders]";
+    }
 }

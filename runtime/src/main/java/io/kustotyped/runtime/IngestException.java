@@ -26,7 +26,7 @@ public final class IngestException extends RuntimeException {
         if (!r.failures().isEmpty()) {
             return r.failures().get(0).cause();
         }
-        return r.inputFailure().orElse(null);
+        return r.inputFailure().orElse(r.stoppedReading().orElse(null));
     }
 
     private static String describe(IngestResult r) {
@@ -47,6 +47,8 @@ public final class IngestException extends RuntimeException {
         }
         r.inputFailure().ifPresent(t -> sb.append("; the input failed after row ").append(r.rowsRead() - 1)
                 .append(" and was not read further: ").append(t));
+        r.stoppedReading().ifPresent(t -> sb.append("; reading stopped after row ").append(r.rowsRead() - 1)
+                .append(" because every request would fail: ").append(t.getMessage()));
         return sb.toString();
     }
 }

@@ -20,13 +20,17 @@ import java.util.Optional;
  * @param possiblyDuplicated rows that landed, but an earlier attempt carrying them was fully sent and its outcome
  *     lost: the service may hold them twice
  * @param inputFailure what the input iterator threw, which ended reading; empty if the input was read to the end
+ * @param stoppedReading the permanent error (wrong table, mapping, streaming policy or permission) that made the
+ *     call stop reading its input, since every later request would have failed the same way: rows after
+ *     {@link #rowsRead()} were not sent. For a {@code List} input they are also listed in {@link #failures()}.
  * @param clientRequestIds the {@code x-ms-client-request-id} of every request (first attempts; a retry appends
  *     {@code ;<attempt>})
  * @param peakBufferedBytes the most bytes (raw and compressed batches) this call held in memory at once
  */
 public record IngestResult(long rowsRead, long rowsIngested, long requests, long retries, long throttled,
         long rawBytes, long compressedBytes, Duration elapsed, List<FailedRows> failures,
-        List<RowRange> possiblyDuplicated, Optional<Throwable> inputFailure, List<String> clientRequestIds,
+        List<RowRange> possiblyDuplicated, Optional<Throwable> inputFailure, Optional<Throwable> stoppedReading,
+        List<String> clientRequestIds,
         long peakBufferedBytes) {
 
     /** Copies the lists. */
@@ -47,7 +51,7 @@ public record IngestResult(long rowsRead, long rowsIngested, long requests, long
 
     /** True when every row read landed and the input was read to its end. */
     public boolean isComplete() {
-        return failures.isEmpty() && inputFailure.isEmpty();
+        return failures.isEmpty() && inputFailure.isEmpty() && stoppedReading.isEmpty();
     }
 
     /** A one-line summary. */
@@ -57,6 +61,6 @@ public record IngestResult(long rowsRead, long rowsIngested, long requests, long
                 + ", requests=" + requests + ", retries=" + retries + ", throttled=" + throttled
                 + ", rawBytes=" + rawBytes + ", compressedBytes=" + compressedBytes + ", elapsed=" + elapsed
                 + ", possiblyDuplicated=" + possiblyDuplicated + inputFailure.map(t -> ", inputFailure=" + t).orElse("")
-                + "]";
+                + stoppedReading.map(t -> ", stoppedReading=" + t).orElse("") + "]";
     }
 }

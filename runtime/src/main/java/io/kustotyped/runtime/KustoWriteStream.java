@@ -109,7 +109,7 @@ public final class KustoWriteStream<T> implements WriteStream<T> {
         pending = new ArrayList<>();
         pendingPromise = Promise.promise();
         runningFlushes++;
-        ingestor.run(chunk.iterator(), first).onComplete(ar -> flushDone(chunk.size(), chunkPromise, ar));
+        ingestor.run(chunk.iterator(), first, chunk.size()).onComplete(ar -> flushDone(chunk.size(), chunkPromise, ar));
     }
 
     private void flushDone(int rows, Promise<Void> chunkPromise, AsyncResult<IngestResult> ar) {
@@ -199,6 +199,7 @@ public final class KustoWriteStream<T> implements WriteStream<T> {
         List<RowRange> dups = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         Throwable inputFailure = null;
+        Throwable stopped = null;
         for (IngestResult r : parts) {
             read += r.rowsRead();
             ingested += r.rowsIngested();
@@ -214,10 +215,13 @@ public final class KustoWriteStream<T> implements WriteStream<T> {
             if (inputFailure == null && r.inputFailure().isPresent()) {
                 inputFailure = r.inputFailure().get();
             }
+            if (stopped == null && r.stoppedReading().isPresent()) {
+                stopped = r.stoppedReading().get();
+            }
         }
         failures.sort((a, b) -> Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
         return new IngestResult(read, ingested, requests, retries, throttled, raw, compressed, elapsed, failures,
-                dups, Optional.ofNullable(inputFailure), ids, peak);
+                dups, Optional.ofNullable(inputFailure), Optional.ofNullable(stopped), ids, peak);
     }
 
     @Override

@@ -94,12 +94,12 @@ public abstract class TableIngestor<T> {
      * whose result lists the rows (index ranges into {@code rows}) that did not, and why.
      */
     public Future<IngestResult> ingest(List<? extends T> rows) {
-        return ingest(rows.iterator());
+        return complete(run(rows.iterator(), 0, rows.size()));
     }
 
     /** Ingests {@code rows}, read lazily as batch slots free up (never more than the slots hold at once). */
     public Future<IngestResult> ingest(Iterable<? extends T> rows) {
-        return ingest(rows.iterator());
+        return complete(run(rows.iterator(), 0, rows instanceof java.util.Collection<?> c ? c.size() : -1));
     }
 
     /** Ingests {@code rows}, consumed lazily; the stream is closed when the call completes. */
@@ -110,7 +110,11 @@ public abstract class TableIngestor<T> {
 
     /** Ingests the rows of {@code rows}, read lazily on worker threads (so a blocking iterator is fine). */
     public Future<IngestResult> ingest(Iterator<? extends T> rows) {
-        return run(rows, 0).compose(r -> r.isComplete() ? Future.succeededFuture(r)
+        return complete(run(rows, 0, -1));
+    }
+
+    private static Future<IngestResult> complete(Future<IngestResult> run) {
+        return run.compose(r -> r.isComplete() ? Future.succeededFuture(r)
                 : Future.failedFuture(new IngestException(r)));
     }
 
@@ -123,10 +127,10 @@ public abstract class TableIngestor<T> {
     }
 
     /** Runs one job; the result may be incomplete (not failed). */
-    Future<IngestResult> run(Iterator<? extends T> rows, long firstIndex) {
+    Future<IngestResult> run(Iterator<? extends T> rows, long firstIndex, long knownSize) {
         IngestJob.Context<T> ctx = new IngestJob.Context<>(client.vertx(), workers, client, database,
                 table.tableName(), table.mappingName(), options, slots, encoders,
                 e -> SchemaOps.hint(e, table));
-        return new IngestJob<>(ctx, rows, firstIndex).start();
+        return new IngestJob<>(ctx, rows, firstIndex, knownSize).start();
     }
 }

@@ -58,6 +58,32 @@ class BatchingTest {
     }
 
     @Test
+    void worksWhenCalledFromAnEventLoopAndNeverSerializesOnIt() throws Exception {
+        java.util.Set<String> serializingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Iterator<Event> rows = new java.util.Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < 3000;
+            }
+
+            @Override
+            public Event next() {
+                serializingThreads.add(Thread.currentThread().getName());
+                return new Event(i++, "m");
+            }
+        };
+        io.vertx.core.Promise<IngestResult> done = io.vertx.core.Promise.promise();
+        Event.Ingestor ingestor = new Event.Ingestor(client, "db", new IngestOptions().setMaxRawBatchBytes(4096));
+        vertx.runOnContext(v -> ingestor.ingest(rows).onComplete(done));
+        assertEquals(3000, await(done.future()).rowsIngested());
+        assertTrue(serializingThreads.stream().noneMatch(t -> t.contains("eventloop")), serializingThreads.toString());
+        assertTrue(serializingThreads.stream().allMatch(t -> t.startsWith("kusto-typed-encoder")),
+                serializingThreads.toString());
+    }
+
+    @Test
     void cutsByRowCount() throws Exception {
         await(new Event.Ingestor(client, "db", new IngestOptions().setMaxBatchRows(7)).ingest(TestSupport.events(50, 5)));
         assertEquals(8, server.ingests().size());

@@ -155,6 +155,28 @@ class RetryAndErrorsTest {
     }
 
     @Test
+    void aTargetErrorStopsReadingAndReportsTheUnreadRows() throws Exception {
+        server.respond(r -> FakeKusto.Reply.oneApi(400, "BadRequest_MappingReferenceWasNotFound", true));
+        IngestOptions o = fastRetries().setMaxBatchRows(10).setMaxInFlight(1);
+        IngestException e = assertInstanceOf(IngestException.class, awaitFailure(
+                new Event.Ingestor(client, "db", o).ingest(TestSupport.events(1000, 5))));
+        IngestResult r = e.result();
+        assertEquals(1, r.requests(), "after the first answer no more requests are sent");
+        assertTrue(r.stoppedReading().isPresent());
+        assertEquals(1000, r.rowsFailed(), "a list's unread rows are listed too: " + r.failures());
+        assertEquals(new RowRange(0, 10), r.failures().get(0).ranges().get(0));
+        assertEquals(new RowRange(r.rowsRead(), 1000), r.failures().get(r.failures().size() - 1).ranges().get(0));
+        assertTrue(e.getMessage().contains("reading stopped"), e.getMessage());
+
+        // a lazy input of unknown size: says where reading stopped
+        java.util.Iterator<Event> lazy = TestSupport.events(1000, 5).iterator();
+        e = assertInstanceOf(IngestException.class, awaitFailure(new Event.Ingestor(client, "db", o).ingest(lazy)));
+        assertTrue(e.result().rowsRead() < 1000);
+        assertEquals(e.result().rowsRead(), e.result().rowsFailed());
+        assertTrue(lazy.hasNext(), "the rest of the input was left unread");
+    }
+
+    @Test
     void transientErrorsGiveUpAfterMaxAttemptsAndReportTheRows() throws Exception {
         server.respond(r -> FakeKusto.Reply.oneApi(503, "General_InternalServerError", false));
         IngestException e = assertInstanceOf(IngestException.class, awaitFailure(

@@ -83,7 +83,7 @@ public final class Conversions {
       case DATETIME -> Values.parseDatetime(text);
       case TIMESPAN -> Values.parseTimespan(text);
       case GUID -> Values.parseGuid(text);
-      case DYNAMIC -> dynamic(TextNode.valueOf(text));
+      case DYNAMIC -> dynamicText(text);
       case STRING -> text;
     };
   }
@@ -183,6 +183,19 @@ public final class Conversions {
       return null;
     }
     return d.precision() > 38 ? d.round(new java.math.MathContext(38)) : d;
+  }
+
+  /** A text field (CSV) into a dynamic column: its JSON value when it is JSON, else the string itself. */
+  private static JsonNode dynamicText(String text) {
+    try {
+      JsonNode parsed = JsonRecordReader.MAPPER.readTree(text);
+      if (parsed != null && !parsed.isMissingNode()) {
+        return parsed.isNull() ? null : dynamic(parsed);
+      }
+    } catch (IOException e) {
+      // not JSON: keep the text
+    }
+    return dynamic(TextNode.valueOf(text));
   }
 
   /** kusto-facts §4.2: a string holding a JSON object or array lands in a dynamic column as that value. */

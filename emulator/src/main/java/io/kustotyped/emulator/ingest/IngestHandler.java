@@ -76,14 +76,19 @@ public final class IngestHandler {
    */
   public void handle(HttpServerRequest req, RequestInfo info) {
     stats.ingestRequest();
+    boolean expectContinue = "100-continue".equalsIgnoreCase(req.getHeader("Expect"));
     Target target;
     try {
       target = check(req);
     } catch (KustoException e) {
+      if (expectContinue) {
+        // The client will not send the body it announced: the connection cannot carry another request.
+        req.response().putHeader("Connection", "close");
+      }
       fail(req, info, e);
       return;
     }
-    if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+    if (expectContinue) {
       req.response().writeContinue();
     }
     Buffer body = Buffer.buffer();

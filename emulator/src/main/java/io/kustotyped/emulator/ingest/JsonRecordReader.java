@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kustotyped.emulator.KustoException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +21,7 @@ final class JsonRecordReader {
   /** Numbers keep their exact text (decimal columns), comments and single quotes are allowed (§8). */
   static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
       .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -42,44 +42,42 @@ final class JsonRecordReader {
   }
 
   private static Result jsonLines(byte[] data) {
-    String text = new String(data, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
     List<SourceRecord> records = new ArrayList<>();
     int skipped = 0;
     long lineNumber = 0;
-    int start = 0;
-    while (start <= text.length()) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        end = text.length();
+    int start = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF
+        ? 3 : 0; // UTF-8 byte order mark
+    while (start < data.length) {
+      int end = start;
+      while (end < data.length && data[end] != '\n') {
+        end++;
       }
       lineNumber++;
-      String line = text.substring(start, end);
-      start = end + 1;
-      if (line.isBlank()) {
-        if (end == text.length()) {
-          break;
+      if (!isBlank(data, start, end)) {
+        JsonNode record = oneObject(data, start, end - start);
+        if (record == null) {
+          skipped++; // kusto-facts §8: json skips lines that are not valid JSON records
+        } else {
+          records.add(new SourceRecord(record, null, lineNumber));
         }
-        continue;
       }
-      JsonNode record = oneObject(line);
-      if (record == null) {
-        skipped++; // kusto-facts §8: json skips lines that are not valid JSON records
-      } else {
-        records.add(new SourceRecord(record, null, lineNumber));
-      }
-      if (end == text.length()) {
-        break;
-      }
+      start = end + 1;
     }
     return new Result(records, skipped);
   }
 
+  private static boolean isBlank(byte[] data, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Exactly one JSON object on the line, or null. */
-  private static JsonNode oneObject(String line) {
-    try (JsonParser p = MAPPER.createParser(line)) {
+  private static JsonNode oneObject(byte[] data, int offset, int length) {
+    try (JsonParser p = MAPPER.createParser(data, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }

@@ -18,21 +18,20 @@ public final class PathCodec {
     if (segment.indexOf('%') < 0) {
       return segment;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(segment.length());
-    for (int i = 0; i < segment.length(); i++) {
-      char c = segment.charAt(i);
-      if (c == '%' && i + 2 < segment.length() + 0 && isHex(segment.charAt(i + 1)) && isHex(segment.charAt(i + 2))) {
-        out.write(Integer.parseInt(segment.substring(i + 1, i + 3), 16));
+    byte[] raw = segment.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+        out.write(hex(raw[i + 1]) * 16 + hex(raw[i + 2]));
         i += 2;
       } else {
-        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        out.write(b, 0, b.length);
+        out.write(raw[i]);
       }
     }
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static boolean isHex(char c) {
-    return Character.digit(c, 16) >= 0;
+  private static int hex(byte b) {
+    return Character.digit((char) b, 16);
   }
 }

@@ -8,6 +8,7 @@ import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,14 +24,17 @@ final class ExprCompiler {
 
     private final List<ResultTable.Column> columns;
     private final String operator;
+    private final Instant queryTime;
 
     /**
      * @param columns the columns of the relation the expression reads
      * @param operator the operator the expression belongs to, for error messages ({@code where}, {@code project}...)
+     * @param queryTime the value of {@code now()} for the whole query
      */
-    ExprCompiler(List<ResultTable.Column> columns, String operator) {
+    ExprCompiler(List<ResultTable.Column> columns, String operator, Instant queryTime) {
         this.columns = columns;
         this.operator = operator;
+        this.queryTime = queryTime;
     }
 
     Bound compile(Expr e) {
@@ -47,6 +51,10 @@ final class ExprCompiler {
             return b.operator().equals("and") || b.operator().equals("or") ? logical(b) : comparison(b);
         } else if (e instanceof Query.Call c) {
             return call(c);
+        } else if (e instanceof Query.In i) {
+            return in(i);
+        } else if (e instanceof Query.Member m) {
+            return member(m);
         }
         throw new IllegalStateException("Unhandled expression " + e);
     }
@@ -74,6 +82,30 @@ final class ExprCompiler {
         }
         throw semantic("Failed to resolve scalar expression named '" + c.name() + "'; the columns are "
                 + columns.stream().map(ResultTable.Column::name).toList(), c.position());
+    }
+
+    /** {@code d.k}, {@code d['k']}, {@code d[i]} (negative indexes count from the end); missing gives null. */
+    private Bound member(Query.Member m) {
+        Bound target = compile(m.target());
+        if (target.type() != ScalarType.DYNAMIC) {
+            throw semantic("'" + m.key() + "' can only be read from a dynamic value, not from a "
+                    + target.type().cslName(), m.position());
+        }
+        Object key = m.key();
+        return new Bound(ScalarType.DYNAMIC, row -> {
+            Object v = target.apply(row);
+            if (!(v instanceof JsonNode n)) {
+                return null;
+            }
+            JsonNode out;
+            if (key instanceof Long i) {
+                long index = i < 0 ? n.size() + i : i;
+                out = n.isArray() && index >= 0 && index < n.size() ? n.get((int) index) : null;
+            } else {
+                out = n.isObject() ? n.get((String) key) : null;
+            }
+            return out == null || out.isNull() ? null : out;
+        });
     }
 
     private static Bound literal(Query.Literal l) {
@@ -187,6 +219,9 @@ final class ExprCompiler {
         ScalarType lt = l.type();
         ScalarType rt = r.type();
         boolean equality = op.equals("==") || op.equals("!=");
+        if (Character.isLetter(op.charAt(op.length() - 1))) {
+            return stringOperator(b, l, r);
+        }
         if (op.equals("=~") || op.equals("!~")) {
             if (lt != ScalarType.STRING || rt != ScalarType.STRING) {
                 throw semantic("'" + op + "' compares strings, not " + lt.cslName() + " and " + rt.cslName(),
@@ -242,10 +277,92 @@ final class ExprCompiler {
         });
     }
 
+    /** {@code contains}, {@code startswith}, {@code endswith}, {@code has}: case-insensitive unless {@code _cs}. */
+    private Bound stringOperator(Query.Binary b, Bound l, Bound r) {
+        String op = b.operator();
+        boolean negated = op.startsWith("!");
+        String name = negated ? op.substring(1) : op;
+        boolean caseSensitive = name.endsWith("_cs");
+        String kind = caseSensitive ? name.substring(0, name.length() - 3) : name;
+        if (l.type() != ScalarType.STRING || r.type() != ScalarType.STRING) {
+            throw semantic("'" + op + "' compares strings, not " + l.type().cslName() + " and " + r.type().cslName(),
+                    b.position());
+        }
+        return new Bound(ScalarType.BOOL, row -> {
+            Object x = l.apply(row);
+            Object y = r.apply(row);
+            if (x == null || y == null) {
+                return null;
+            }
+            String text = caseSensitive ? (String) x : ((String) x).toLowerCase(Locale.ROOT);
+            String term = caseSensitive ? (String) y : ((String) y).toLowerCase(Locale.ROOT);
+            boolean result = switch (kind) {
+                case "contains" -> text.contains(term);
+                case "startswith" -> text.startsWith(term);
+                case "endswith" -> text.endsWith(term);
+                default -> hasTerm(text, term);
+            };
+            return result != negated;
+        });
+    }
+
+    /** Kusto's {@code has}: the term appears bounded by non-alphanumeric characters (or the ends of the text). */
+    private static boolean hasTerm(String text, String term) {
+        if (term.isEmpty()) {
+            return true;
+        }
+        for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+            int end = i + term.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code x in (a, b)}: equality with any value; values must be comparable with {@code x}. */
+    private Bound in(Query.In in) {
+        Bound operand = compile(in.operand());
+        List<Bound> values = new java.util.ArrayList<>();
+        for (Expr v : in.values()) {
+            Bound b = compile(v);
+            boolean comparable = Cells.isNumeric(operand.type()) && Cells.isNumeric(b.type())
+                    || operand.type() == b.type();
+            if (!comparable) {
+                throw semantic("'in' compares values of type " + operand.type().cslName() + " with a value of type "
+                        + b.type().cslName(), v.position());
+            }
+            values.add(b);
+        }
+        return new Bound(ScalarType.BOOL, row -> {
+            Object x = operand.apply(row);
+            if (x == null) {
+                return in.negated();
+            }
+            for (Bound v : values) {
+                Object y = v.apply(row);
+                if (y != null && Integer.valueOf(0).equals(Cells.compare(x, y))) {
+                    return !in.negated();
+                }
+            }
+            return in.negated();
+        });
+    }
+
     private Bound call(Query.Call c) {
         String fn = c.function();
         switch (fn) {
-            case "isnull", "isnotnull", "isempty", "isnotempty", "not" -> { }
+            case "isnull", "isnotnull", "isempty", "isnotempty", "not", "ago" -> { }
+            case "now" -> {
+                if (!c.arguments().isEmpty()) {
+                    throw semantic("now() takes no argument", c.position());
+                }
+                // One instant per query, as in Kusto (now() is evaluated once).
+                Instant now = Values.truncateToTicks(queryTime);
+                return new Bound(ScalarType.DATETIME, row -> now);
+            }
             default -> throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position "
                     + c.position() + "). The emulator supports " + QueryParser.SUPPORTED);
         }
@@ -254,6 +371,17 @@ final class ExprCompiler {
                     c.position());
         }
         Bound arg = compile(c.arguments().get(0));
+        if (fn.equals("ago")) {
+            if (arg.type() != ScalarType.TIMESPAN) {
+                throw semantic("ago() needs a timespan argument such as 1h, not " + arg.type().cslName(),
+                        c.position());
+            }
+            Instant now = Values.truncateToTicks(queryTime);
+            return new Bound(ScalarType.DATETIME, row -> {
+                Duration d = (Duration) arg.apply(row);
+                return d == null ? null : now.minus(d);
+            });
+        }
         return switch (fn) {
             case "isnull" -> new Bound(ScalarType.BOOL, row -> arg.apply(row) == null);
             case "isnotnull" -> new Bound(ScalarType.BOOL, row -> arg.apply(row) != null);

@@ -81,7 +81,8 @@ final class KqlLexer {
                 return quoted;
             }
         }
-        if (c == '.' && pos + 1 < text.length() && isLetter(text.charAt(pos + 1))) {
+        // A management command verb only starts the text; elsewhere '.' is a symbol (dynamic paths: Tags.k).
+        if (c == '.' && start == firstTokenStart() && pos + 1 < text.length() && isLetter(text.charAt(pos + 1))) {
             pos++;
             while (pos < text.length() && (isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '-')) {
                 pos++;
@@ -115,11 +116,21 @@ final class KqlLexer {
                 return new Token(Token.Kind.SYMBOL, op, op, start);
             }
         }
-        if ("|()[],:;=<>-+*{}".indexOf(c) >= 0) {
+        if ("|()[],:;=<>-+*{}!.".indexOf(c) >= 0) {
             pos++;
             return new Token(Token.Kind.SYMBOL, String.valueOf(c), String.valueOf(c), start);
         }
         throw new KqlSyntaxException("Unexpected character '" + c + "'", start);
+    }
+
+    /** Where the first token of the text starts. */
+    private int firstTokenStart() {
+        int save = pos;
+        pos = 0;
+        skipSpaceAndComments();
+        int first = pos;
+        pos = save;
+        return first;
     }
 
     private void skipSpaceAndComments() {

@@ -26,7 +26,7 @@ final class MappingCommands {
     static ResultTable define(Database db, Command.DefineMapping c) {
         String kind = MappingParser.canonicalKind(c.kind());
         if (!kind.equals("Json") && !kind.equals("Csv")) {
-            throw KustoException.invalidMapping("The emulator supports json (and csv) ingestion mappings only,"
+            throw KustoException.invalidMapping("The emulator supports json and csv ingestion mappings only,"
                     + " not '" + c.kind() + "'.");
         }
         Table table = c.target().scope() == Scope.TABLE ? table(db, c.target().name()) : null;

@@ -30,6 +30,9 @@ record Query(String table, int tablePosition, List<Op> operators) {
     /** {@code project a, b = c}. */
     record Project(List<ProjectItem> items) implements Op {}
 
+    /** {@code extend name = expr, ...}: adds (or replaces) columns. */
+    record Extend(List<ProjectItem> items) implements Op {}
+
     /** A sort key; {@code nullsFirst} null means Kusto's default (nulls first for asc, last for desc). */
     record SortKey(Expr expr, boolean ascending, Boolean nullsFirst) {}
 
@@ -39,11 +42,17 @@ record Query(String table, int tablePosition, List<Op> operators) {
     /** {@code top N by key}. */
     record Top(long count, SortKey key) implements Op {}
 
-    /** One aggregate of {@code summarize}: {@code [name =] count()}; {@code name} null means the default name. */
-    record Aggregate(String name, String function, int position) {}
+    /**
+     * One aggregate of {@code summarize}: {@code [name =] fn([argument])}; {@code name} null means Kusto's default
+     * name ({@code count_}, {@code max_Col}, ...); {@code argument} null for {@code count()}.
+     */
+    record Aggregate(String name, String function, Expr argument, int position) {}
 
     /** {@code summarize aggregates [by columns]}; each group-by item is {@code [alias =] column}. */
     record Summarize(List<Aggregate> aggregates, List<ProjectItem> by) implements Op {}
+
+    /** {@code getschema}. */
+    record GetSchema() implements Op {}
 
     /** {@code distinct a, b}. */
     record Distinct(List<ProjectItem> columns) implements Op {}
@@ -63,11 +72,20 @@ record Query(String table, int tablePosition, List<Op> operators) {
     /** {@code type(raw)}: {@code datetime(...)}, {@code guid(...)}, {@code int(null)}, {@code dynamic(...)}, ... */
     record TypedLiteral(String type, String raw, int position) implements Expr {}
 
+    /** Access into a dynamic value: {@code key} is a property name (String) or an array index (Long). */
+    record Member(Expr target, Object key, int position) implements Expr {}
+
     /** A column reference. */
     record ColumnRef(String name, int position) implements Expr {}
 
-    /** A binary operator: comparison ({@code == != <> < > <= >= =~ !~}) or logical ({@code and or}). */
+    /**
+     * A binary operator: comparison ({@code == != < > <= >= =~ !~}), string ({@code contains}, {@code startswith},
+     * {@code endswith}, {@code has}, their {@code _cs} and {@code !} forms) or logical ({@code and or}).
+     */
     record Binary(String operator, Expr left, Expr right, int position) implements Expr {}
+
+    /** {@code x in (a, b, ...)} or {@code x !in (...)}. */
+    record In(Expr operand, List<Expr> values, boolean negated, int position) implements Expr {}
 
     /** A negated number literal or expression: {@code -x}. */
     record Negate(Expr operand, int position) implements Expr {}

@@ -12,11 +12,20 @@ final class QueryParser extends TokenCursor {
 
     /** The supported subset, quoted in every "unsupported" error. */
     static final String SUPPORTED = "a table name followed by '| count', '| take N', '| limit N', '| where <predicate>',"
-            + " '| project col, name = col', '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
-            + " '| summarize count() [by col, ...]', '| distinct col, ...'; predicates use == != <> < > <= >= =~ !~,"
-            + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), and literals (strings, numbers,"
+            + " '| project col, name = expr', '| extend name = expr',"
+            + " '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
+            + " '| summarize count(), countif(p), dcount(x), min(x), max(x), sum(x), avg(x) [by col, ...]',"
+            + " '| distinct col, ...', '| getschema'; predicates use == != <> < > <= >= =~ !~,"
+            + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...),"
+            + " and, or, not(), isnull(), isnotnull(), isempty(), isnotempty(), now(), ago(1h), dynamic access (d.k, d['k'], d[0]),"
+            + " and literals (strings, numbers,"
             + " true/false, datetime(...), timespan literals such as 1d or 30m, guid(...), int(null)-style typed"
             + " literals)";
+
+    /** Query-level keywords outside the subset, refused with a clear message instead of "unknown table". */
+    private static final java.util.Set<String> UNSUPPORTED_STATEMENTS = java.util.Set.of("let", "print", "union",
+            "datatable", "range", "declare", "search", "find", "evaluate", "externaldata", "materialize", "alias",
+            "restrict", "pattern", "cluster", "database", "table", "view");
 
     private QueryParser(String text) {
         super(text);
@@ -36,6 +45,10 @@ final class QueryParser extends TokenCursor {
         }
         if (!atName()) {
             throw error("Expected a table name but found " + first.describe() + ". The emulator supports " + SUPPORTED);
+        }
+        if (first.is(Token.Kind.NAME) && UNSUPPORTED_STATEMENTS.contains(first.text())) {
+            throw error("'" + first.text() + "' is not supported by the emulator; a query is a table name followed"
+                    + " by operators. The emulator supports " + SUPPORTED);
         }
         String table = expectName("a table name");
         List<Query.Op> ops = new ArrayList<>();
@@ -73,6 +86,8 @@ final class QueryParser extends TokenCursor {
                 return new Query.Where(expression());
             case "project":
                 return new Query.Project(projectItems(true));
+            case "extend":
+                return new Query.Extend(projectItems(true));
             case "order", "sort":
                 expectWord("by");
                 List<Query.SortKey> keys = new ArrayList<>();
@@ -88,6 +103,8 @@ final class QueryParser extends TokenCursor {
                 return summarize();
             case "distinct":
                 return new Query.Distinct(projectItems(false));
+            case "getschema":
+                return new Query.GetSchema();
             default:
                 throw unsupportedOperator(t);
         }
@@ -121,7 +138,9 @@ final class QueryParser extends TokenCursor {
             if (allowExpressions && acceptSymbol("=")) {
                 items.add(new Query.ProjectItem(name, expression()));
             } else {
-                items.add(new Query.ProjectItem(name, new Query.ColumnRef(name, at.position())));
+                Expr e = allowExpressions ? path(new Query.ColumnRef(name, at.position()))
+                        : new Query.ColumnRef(name, at.position());
+                items.add(new Query.ProjectItem(e instanceof Query.Member ? memberName(e) : name, e));
             }
         } while (acceptSymbol(","));
         return List.copyOf(items);
@@ -158,14 +177,21 @@ final class QueryParser extends TokenCursor {
                 next();
             }
             Token fn = peek();
-            if (!fn.isWord("count") || !peek(1).isSymbol("(")) {
-                throw new KqlSyntaxException("Unsupported aggregation " + fn.describe()
-                        + ": the emulator supports only count() in summarize", fn.position());
+            if (!fn.is(Token.Kind.NAME) || !AGGREGATES.contains(fn.text()) || !peek(1).isSymbol("(")) {
+                throw new KqlSyntaxException("Unsupported aggregation " + fn.describe() + ": the emulator supports "
+                        + "count(), countif(predicate), dcount(x), min(x), max(x), sum(x) and avg(x) in summarize",
+                        fn.position());
             }
             next();
             expectSymbol("(");
-            expectSymbol(")");
-            aggregates.add(new Query.Aggregate(name, "count", at.position()));
+            Expr argument = null;
+            if (fn.text().equals("count")) {
+                expectSymbol(")");
+            } else {
+                argument = expression();
+                expectSymbol(")");
+            }
+            aggregates.add(new Query.Aggregate(name, fn.text(), argument, at.position()));
         } while (acceptSymbol(","));
         List<Query.ProjectItem> by = List.of();
         if (acceptWord("by")) {
@@ -208,12 +234,38 @@ final class QueryParser extends TokenCursor {
         if (op.isSymbol("=")) {
             throw error("'=' is not a comparison in KQL; use '=='");
         }
+        boolean negated = op.isSymbol("!") && peek(1).is(Token.Kind.NAME) && STRING_OPERATORS.contains(peek(1).text());
+        Token word = negated ? peek(1) : op;
+        if (word.is(Token.Kind.NAME) && STRING_OPERATORS.contains(word.text())) {
+            next();
+            if (negated) {
+                next();
+            }
+            if (word.text().equals("in")) {
+                expectSymbol("(");
+                List<Expr> values = new ArrayList<>();
+                do {
+                    values.add(unary());
+                } while (acceptSymbol(","));
+                expectSymbol(")");
+                return new Query.In(left, List.copyOf(values), negated, op.position());
+            }
+            return new Query.Binary((negated ? "!" : "") + word.text(), left, unary(), op.position());
+        }
         if (op.is(Token.Kind.NAME) && !isClauseWord(op)) {
             throw new KqlSyntaxException("Unsupported operator " + op.describe() + " in expression. The emulator"
                     + " supports " + SUPPORTED, op.position());
         }
         return left;
     }
+
+    /** Aggregation functions of {@code summarize}. */
+    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "countif", "dcount", "min",
+            "max", "sum", "avg");
+
+    /** Word operators after an expression; each may be negated with a leading {@code !}. */
+    private static final java.util.Set<String> STRING_OPERATORS = java.util.Set.of("contains", "contains_cs",
+            "startswith", "startswith_cs", "endswith", "endswith_cs", "has", "has_cs", "in");
 
     /** Words that may legitimately follow an expression. */
     private static boolean isClauseWord(Token t) {
@@ -235,6 +287,43 @@ final class QueryParser extends TokenCursor {
         return primary();
     }
 
+    /** Kusto's column name for {@code project Tags.k[0]}: the path joined with '_' ({@code Tags_k_0}). */
+    private static String memberName(Expr e) {
+        if (e instanceof Query.Member m) {
+            return memberName(m.target()) + "_" + m.key();
+        }
+        return ((Query.ColumnRef) e).name();
+    }
+
+    /** Dynamic property and index access after a column: {@code Tags.k}, {@code Tags['k']}, {@code Tags[0]}. */
+    private Expr path(Expr base) {
+        Expr e = base;
+        while (true) {
+            Token t = peek();
+            if (t.isSymbol(".")) {
+                next();
+                Token key = peek();
+                e = new Query.Member(e, expectName("a property name after '.'"), key.position());
+            } else if (t.is(Token.Kind.QUOTED_NAME)) {
+                next();
+                e = new Query.Member(e, (String) t.value(), t.position());
+            } else if (t.isSymbol("[")) {
+                next();
+                boolean negative = acceptSymbol("-");
+                Token index = peek();
+                if (!index.is(Token.Kind.LONG)) {
+                    throw error("Expected an array index but found " + index.describe());
+                }
+                next();
+                expectSymbol("]");
+                long i = (Long) index.value();
+                e = new Query.Member(e, negative ? -i : i, t.position());
+            } else {
+                return e;
+            }
+        }
+    }
+
     private Expr primary() {
         Token t = next();
         switch (t.kind()) {
@@ -254,7 +343,7 @@ final class QueryParser extends TokenCursor {
             case TYPED_LITERAL:
                 return new Query.TypedLiteral(t.text(), (String) t.value(), t.position());
             case QUOTED_NAME:
-                return new Query.ColumnRef((String) t.value(), t.position());
+                return path(new Query.ColumnRef((String) t.value(), t.position()));
             case NAME:
                 if (t.text().equals("true") || t.text().equals("false")) {
                     return new Query.Literal(Boolean.valueOf(t.text()), Query.LiteralKind.BOOL, t.position());
@@ -270,7 +359,7 @@ final class QueryParser extends TokenCursor {
                     expectSymbol(")");
                     return new Query.Call(t.text(), List.copyOf(args), t.position());
                 }
-                return new Query.ColumnRef(t.text(), t.position());
+                return path(new Query.ColumnRef(t.text(), t.position()));
             case SYMBOL:
                 if (t.text().equals("(")) {
                     Expr inner = expression();

@@ -30,7 +30,7 @@ record Token(Kind kind, String text, Object value, int position) {
         TYPED_LITERAL,
         /** A management command verb: {@code .create}, {@code .create-merge}, ... (text without the dot). */
         COMMAND,
-        /** Punctuation or an operator: {@code | ( ) [ ] , : ; = == != < > <= >= =~ !~ - + *}. */
+        /** Punctuation or an operator: {@code | ( ) [ ] , : ; = == != < > <= >= =~ !~ ! - + *}. */
         SYMBOL,
         /** End of input. */
         EOF

@@ -14,9 +14,9 @@
  *       {@code .alter table T folder|docstring ".."}, {@code .drop table T [ifexists]}, {@code .show tables},
  *       {@code .show table T cslschema|kqlschema|schema as json}; results {@code (TableName, Schema, DatabaseName,
  *       Folder, DocString)}</li>
- *   <li>{@code .create|.create-or-alter|.alter table|database X ingestion json mapping "N" '<json>'},
- *       {@code .show table|database X ingestion [json] mappings}, {@code ... ingestion json mapping "N"},
- *       {@code .drop table|database X ingestion json mapping "N"}; results {@code (Name, Kind, Mapping,
+ *   <li>{@code .create|.create-or-alter|.alter table|database X ingestion json|csv mapping "N" '<json>'},
+ *       {@code .show table|database X ingestion [json|csv] mappings}, {@code ... ingestion json mapping "N"},
+ *       {@code .drop table|database X ingestion json|csv mapping "N"}; results {@code (Name, Kind, Mapping,
  *       LastUpdatedOn, Database[, Table])}</li>
  *   <li>{@code .alter[-merge] table|database X policy streamingingestion enable|disable|'<json>'},
  *       {@code .delete ... policy streamingingestion}, {@code .show table|database X policy streamingingestion};
@@ -28,14 +28,19 @@
  *
  * <h2>Queries</h2>
  * {@code [set option[=value];]... Table [| operator]...} with the operators {@code count}, {@code take N} /
- * {@code limit N}, {@code where}, {@code project col, alias = expr}, {@code order by} / {@code sort by} (default
- * {@code desc}; {@code asc}, {@code nulls first|last}), {@code top N by}, {@code summarize [name =] count(), ...
- * [by col, alias = col]}, {@code distinct}. Expressions: columns, literals (strings in every form, {@code long} and
+ * {@code limit N}, {@code where}, {@code project col, alias = expr}, {@code extend alias = expr}, {@code order by} / {@code sort by} (default
+ * {@code desc}; {@code asc}, {@code nulls first|last}), {@code top N by}, {@code summarize [name =] agg, ...
+ * [by col, alias = col]} with {@code count()}, {@code countif()}, {@code dcount()}, {@code min()}, {@code max()},
+ * {@code sum()}, {@code avg()}; {@code distinct}, {@code getschema}. Expressions: columns, literals (strings in every form, {@code long} and
  * {@code real} numbers, {@code true}/{@code false}, timespans such as {@code 1d}/{@code 30m}/{@code 100ms},
  * {@code datetime(..)}, {@code timespan(..)}, {@code guid(..)}, {@code int(null)} and the other typed literals),
- * comparisons {@code == != <> < > <= >=}, {@code =~ !~} (strings, case-insensitive), {@code and}, {@code or},
- * unary minus, and the functions {@code not()}, {@code isnull()}, {@code isnotnull()}, {@code isempty()},
- * {@code isnotempty()}. Kusto's null rules apply (a comparison with null is null; {@code where} keeps true rows).
+ * comparisons {@code == != <> < > <= >=}, {@code =~ !~} (strings, case-insensitive), {@code contains},
+ * {@code startswith}, {@code endswith}, {@code has} (case-insensitive; {@code _cs} and {@code !} forms),
+ * {@code in (...)} / {@code !in (...)}, {@code and}, {@code or},
+ * unary minus, and the functions {@code now()}, {@code ago(timespan)}, {@code not()}, {@code isnull()},
+ * {@code isnotnull()}, {@code isempty()},
+ * {@code isnotempty()}; dynamic values are read with {@code d.k}, {@code d['k']} and {@code d[0]} ({@code project d.k}
+ * names the column {@code d_k}). Kusto's null rules apply (a comparison with null is null; {@code where} keeps true rows).
  * Text outside the subset is 400 {@code BadRequest_SyntaxError} saying what is supported; an unknown table or
  * column or a type mismatch is 400 {@code General_BadRequest} naming it.
  */

@@ -44,8 +44,13 @@ public final class Catalog implements AutoCloseable {
     try {
       DataDir dataDir = new DataDir(dir);
       Catalog catalog = new Catalog(dataDir);
-      synchronized (catalog.lock) {
-        dataDir.load(catalog);
+      try {
+        synchronized (catalog.lock) {
+          dataDir.load(catalog);
+        }
+      } catch (IOException | RuntimeException e) {
+        catalog.close();
+        throw e;
       }
       return catalog;
     } catch (IOException e) {
@@ -149,6 +154,9 @@ public final class Catalog implements AutoCloseable {
         for (Table t : db.tables()) {
           t.closeLog();
         }
+      }
+      if (dataDir != null) {
+        dataDir.release();
       }
     }
   }

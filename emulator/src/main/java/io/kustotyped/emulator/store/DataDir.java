@@ -40,11 +40,37 @@ final class DataDir {
 
   private final Path root;
   private final Path rowsDir;
+  private final FileChannel lockChannel;
+  private final java.nio.channels.FileLock lock;
 
   DataDir(Path root) throws IOException {
     this.root = root.toAbsolutePath();
     this.rowsDir = this.root.resolve("rows");
     Files.createDirectories(rowsDir);
+    // Two emulators appending to the same files would corrupt them: one owner per directory.
+    this.lockChannel = FileChannel.open(this.root.resolve(".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    java.nio.channels.FileLock acquired;
+    try {
+      acquired = lockChannel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      acquired = null;
+    }
+    if (acquired == null) {
+      lockChannel.close();
+      throw new IOException("the data directory " + this.root + " is in use by another emulator");
+    }
+    this.lock = acquired;
+  }
+
+  /** Releases the directory lock. */
+  void release() {
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "releasing the data directory lock", e);
+    }
   }
 
   Path root() {
@@ -256,7 +282,7 @@ final class DataDir {
     }
 
     /** Writes one line holding all the rows and fsyncs it. On failure, truncates back to where it started. */
-    void append(List<Object[]> rows, List<ColumnDef> columns) throws IOException {
+    void append(List<Object[]> rows) throws IOException {
       ArrayNode batch = JSON.createArrayNode();
       for (Object[] row : rows) {
         batch.add(RowCodec.encode(row));

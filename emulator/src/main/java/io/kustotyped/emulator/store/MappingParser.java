@@ -121,8 +121,7 @@ public final class MappingParser {
     String column = null;
     String datatype = null;
     Map<String, String> props = new LinkedHashMap<>();
-    for (var it = node.fields(); it.hasNext(); ) {
-      var field = it.next();
+    for (var field : node.properties()) {
       String key = field.getKey().toLowerCase(Locale.ROOT);
       JsonNode value = field.getValue();
       switch (key) {
@@ -142,8 +141,7 @@ public final class MappingParser {
           if (!value.isObject()) {
             throw KustoException.invalidMapping(where + ": 'Properties' must be an object.");
           }
-          for (var p = value.fields(); p.hasNext(); ) {
-            var prop = p.next();
+          for (var prop : value.properties()) {
             putProperty(props, prop.getKey(), prop.getValue(), where);
           }
         }

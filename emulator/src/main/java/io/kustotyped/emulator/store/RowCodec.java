@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** Encodes row cells as JSON for the row files, and decodes them back by column type. */
 final class RowCodec {
-  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private RowCodec() {}
 

@@ -210,7 +210,7 @@ public final class Table {
       }
       if (log != null) {
         try {
-          log.append(newRows, columns);
+          log.append(newRows);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write rows of table '" + name + "': " + e.getMessage(), e);
         }

@@ -125,6 +125,10 @@ class CommandExecutorTest extends KqlTestSupport {
                 () -> service.management("Nope", ".show tables", INFO));
         assertTrue(e.atMessage().contains("Nope"), e.atMessage());
         fails("BadRequest_DatabaseNotExist", () -> mgmt(".alter database Nope policy streamingingestion enable"));
+        fails("BadRequest_DatabaseNotSpecified", () -> service.management(null, ".show tables", INFO));
+        // Database-level commands that name their database do not need the request's.
+        assertEquals("[Test]", firstRow(service.management(null, ".show database Test policy streamingingestion",
+                INFO)).get(1).asText());
     }
 
     @Test
@@ -133,6 +137,14 @@ class CommandExecutorTest extends KqlTestSupport {
         assertEquals(400, e.httpStatus());
         assertTrue(e.atMessage().contains(".create-merge"), e.atMessage());
         fails("BadRequest_SyntaxError", () -> mgmt("   "));
+    }
+
+    private static JsonNode firstRow(String body) {
+        try {
+            return JSON.readTree(body).get("Tables").get(0).get("Rows").get(0);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     // ---- mappings ----
@@ -189,6 +201,17 @@ class CommandExecutorTest extends KqlTestSupport {
         fails("BadRequest_InvalidMapping", () -> mgmt(".create table T ingestion json mapping \"M\" '{not json'"));
         fails("BadRequest_TableNotExist", () -> mgmt(".create table U ingestion json mapping \"M\" '[]'"));
         fails("BadRequest_InvalidMapping", () -> mgmt(".create table T ingestion avro mapping \"M\" '[]'"));
+    }
+
+    @Test
+    void csvMappings() {
+        mgmt(".create table T (a:string, b:long)");
+        JsonNode row = mgmt(".create table T ingestion csv mapping \"C\" '[{\"column\":\"b\",\"Properties\":{\"Ordinal\":\"0\"}}]'")
+                .get("Rows").get(0);
+        assertEquals("Csv", row.get(1).asText());
+        assertNotNull(catalog.database("Test").table("T").mapping("csv", "C"));
+        assertEquals(0, mgmt(".show table T ingestion json mappings").get("Rows").size());
+        assertEquals(1, mgmt(".show table T ingestion csv mappings").get("Rows").size());
     }
 
     @Test

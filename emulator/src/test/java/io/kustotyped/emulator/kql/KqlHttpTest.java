@@ -90,7 +90,7 @@ class KqlHttpTest {
         assertTrue(e.get("@message").asText().contains(".create-merge"), e::toString);
         error(post("/v1/rest/mgmt", ".show table Nope cslschema"), 400, "BadRequest_TableNotExist");
         error(post("/v2/rest/query", "Nope | count"), 400, "General_BadRequest");
-        error(post("/v2/rest/query", "Test | extend x = 1"), 400, "BadRequest_SyntaxError");
+        error(post("/v2/rest/query", "Test | mv-expand x"), 400, "BadRequest_SyntaxError");
         error(post("/v1/rest/query", "Test | where"), 400, "BadRequest_SyntaxError");
     }
 }

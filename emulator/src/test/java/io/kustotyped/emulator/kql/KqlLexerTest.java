@@ -66,6 +66,15 @@ class KqlLexerTest {
     }
 
     @Test
+    void dotIsACommandOnlyAtTheStart() {
+        assertEquals(Token.Kind.COMMAND, KqlLexer.tokenize("// setup\n  .show tables").get(0).kind());
+        List<Token> tokens = KqlLexer.tokenize("T | where Tags.Key == 1");
+        assertEquals(".", tokens.get(4).text());
+        assertEquals(Token.Kind.SYMBOL, tokens.get(4).kind());
+        assertEquals("Key", tokens.get(5).text());
+    }
+
+    @Test
     void numbersAndTimespans() {
         assertEquals(42L, single("42").value());
         assertEquals(1.5, single("1.5").value());

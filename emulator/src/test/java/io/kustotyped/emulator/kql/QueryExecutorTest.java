@@ -93,6 +93,43 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(List.of("[4]"), ids("Logs | where D == 7 | project Id"));
         assertEquals(List.of("[]"), List.of(ids("Logs | where Level == int(null) | project Id").toString()));
         assertEquals(List.of("[3]"), ids("Logs | where Score == real(+inf) | project Id"));
+        assertEquals(List.of("[4]"), ids("Logs | where Score == real(-3) | project Id"));
+        assertEquals(List.of("[1]", "[4]"), ids("Logs | where Ok == bool(true) | project Id"));
+        assertEquals(List.of("[3]", "[4]"), ids("Logs | where Id >= long(3) | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where At == date(2024-01-02) | project Id"));
+        assertEquals(List.of("[4]"), ids("Logs | where Took == time(0) | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where D == dynamic(\"text\") | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where G == uuid(74BE27DE1E4E49D9B579FE0B331D3642) | project Id"));
+    }
+
+    @Test
+    void stringOperatorsAndIn() {
+        assertEquals(List.of("[2]", "[4]"), ids("Logs | where Name contains 'ET' | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where Name contains_cs 'Be' | project Id"));
+        assertEquals(List.of("[1]", "[3]"), ids("Logs | where Name !contains 'et' | project Id"));
+        assertEquals(List.of("[2]", "[4]"), ids("Logs | where Name startswith 'b' | project Id"));
+        assertEquals(List.of("[1]", "[2]", "[4]"), ids("Logs | where Name endswith 'A' | project Id"));
+        assertEquals(List.of("[2]", "[4]"), ids("Logs | where Name has 'BETA' | project Id"));
+        assertEquals(List.of(), ids("Logs | where Name has 'bet' | project Id"));
+        assertEquals(List.of("[1]", "[3]"), ids("Logs | where Id in (1, 3, 7) | project Id"));
+        assertEquals(List.of("[2]", "[4]"), ids("Logs | where Id !in (1, 3) | project Id"));
+        assertEquals(List.of("[1]", "[2]"), ids("Logs | where Name in ('alpha', 'Beta') | project Id"));
+        assertEquals(List.of("[3]"), ids("Logs | where Level !in (1, 2) | project Id"));
+        fails("General_BadRequest", () -> query("Logs | where Id contains '1'"));
+        fails("General_BadRequest", () -> query("Logs | where Id in ('1')"));
+    }
+
+    @Test
+    void dynamicPropertiesAndIndexes() {
+        assertEquals(List.of("[1]"), ids("Logs | where D.k[1] == 2 | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where D['k'][-1] == 2 | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where isnotnull(D.k) | project Id"));
+        assertEquals(List.of("[2]", "[3]", "[4]"), ids("Logs | where isnull(D[\"k\"]) | project Id"));
+        JsonNode t = query("Logs | take 1 | project D.k[0], first = D.k[0]");
+        assertEquals(List.of("D_k_0", "first"), columnNames(t));
+        assertEquals(List.of("dynamic", "dynamic"), columnTypes(t));
+        assertEquals(List.of("[1,1]"), rows(t));
+        fails("General_BadRequest", () -> query("Logs | where Name.k == 1"));
     }
 
     @Test
@@ -141,6 +178,49 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals("[2,false,1,1]", rows(named).get(1));
         assertEquals(List.of("[\"alpha\"]", "[\"Beta\"]", "[\"\"]", "[\"beta\"]"), ids("Logs | distinct Name"));
         assertEquals(List.of("[1]", "[2]", "[null]"), ids("Logs | distinct Level"));
+    }
+
+    @Test
+    void otherAggregates() {
+        JsonNode t = query("Logs | summarize max(Id), min(At), sum(Level), avg(Id), dcount(Name), countif(Ok),"
+                + " s = sum(Took), total = sum(Amount)");
+        assertEquals(List.of("max_Id", "min_At", "sum_Level", "avg_Id", "dcount_Name", "countif_", "s", "total"),
+                columnNames(t));
+        assertEquals(List.of("long", "datetime", "long", "real", "long", "long", "timespan", "decimal"),
+                columnTypes(t));
+        assertEquals(List.of("[4,\"2023-12-31T23:59:59.0000000Z\",5,2.5,4,2,\"1.01:00:59.0010001\",\"-0.50\"]"),
+                rows(t));
+        assertEquals(List.of("[1,1.5,1.5]", "[2,-3.0,-3.0]", "[null,\"Infinity\",\"Infinity\"]"),
+                ids("Logs | summarize max(Score), min(Score) by Level | order by Level asc nulls last"));
+        assertEquals(List.of("[null,null,0]"), ids("Logs | where Id > 9 | summarize max(Id), avg(Score), dcount(Id)"));
+        assertEquals(List.of("[\"1.5\",1]", "[\"-2\",1]"),
+                ids("Logs | where isnotnull(Amount) | summarize count() by Amount"));
+        fails("General_BadRequest", () -> query("Logs | summarize sum(Name)"));
+        fails("General_BadRequest", () -> query("Logs | summarize countif(Id)"));
+        fails("General_BadRequest", () -> query("Logs | summarize max(D)"));
+        fails("BadRequest_SyntaxError", () -> query("Logs | summarize percentile(Id, 50)"));
+    }
+
+    @Test
+    void extendNowAndAgo() {
+        JsonNode t = query("Logs | extend Big = Id > 2, Name = 'x' | take 1");
+        assertEquals(List.of("Id", "Level", "Score", "Ok", "At", "Took", "G", "D", "Amount", "Big", "Name"),
+                columnNames(t));
+        assertEquals("[1,1,1.5,true,\"2024-01-01T00:00:00.1234567Z\",\"1.01:01:01.0010001\","
+                + "\"74be27de-1e4e-49d9-b579-fe0b331d3642\",{\"k\":[1,2]},\"1.50\",false,\"x\"]", rows(t).get(0));
+        // Every test row is in the past and after 2020.
+        assertEquals(List.of("[3]"), ids("Logs | where At < now() | count"));
+        assertEquals(List.of("[0]"), ids("Logs | where At > ago(1d) | count"));
+        assertEquals(List.of("[3]"), ids("Logs | where At > ago(36500d) | count"));
+        fails("General_BadRequest", () -> query("Logs | where At > ago(1)"));
+    }
+
+    @Test
+    void getschema() {
+        JsonNode t = query("Logs | project Id, At | getschema");
+        assertEquals(List.of("ColumnName", "ColumnOrdinal", "DataType", "ColumnType"), columnNames(t));
+        assertEquals(List.of("[\"Id\",0,\"System.Int64\",\"long\"]", "[\"At\",1,\"System.DateTime\",\"datetime\"]"),
+                rows(t));
     }
 
     @Test
@@ -195,11 +275,12 @@ class QueryExecutorTest extends KqlTestSupport {
         fails("General_BadRequest", () -> query("Logs | project Id, Id"));
         fails("General_BadRequest", () -> query("Logs | project Id | where Name == 'a'"));
         fails("BadRequest_DatabaseNotExist", () -> service.queryV2("Nope", "Logs", INFO));
+        fails("BadRequest_DatabaseNotSpecified", () -> service.queryV2(null, "Logs", INFO));
     }
 
     @Test
     void syntaxErrorsSayWhatIsSupported() {
-        KustoException e = fails("BadRequest_SyntaxError", () -> query("Logs | extend x = 1"));
+        KustoException e = fails("BadRequest_SyntaxError", () -> query("Logs | mv-expand D"));
         assertTrue(e.atMessage().contains("summarize count()"), e.atMessage());
         e = fails("BadRequest_SyntaxError", () -> query("Logs | where strlen(Name) > 1"));
         assertTrue(e.atMessage().contains("Unsupported function 'strlen'"), e.atMessage());

@@ -81,14 +81,26 @@ class QueryParserTest {
     }
 
     @Test
+    void stringOperatorsAndIn() {
+        Binary b = (Binary) ((Query.Where) QueryParser.parse("T | where a !contains_cs 'x'").operators().get(0))
+                .predicate();
+        assertEquals("!contains_cs", b.operator());
+        Query.In in = (Query.In) ((Query.Where) QueryParser.parse("T | where a !in (1, 2, -3)").operators().get(0))
+                .predicate();
+        assertTrue(in.negated());
+        assertEquals(3, in.values().size());
+        assertThrows(KqlSyntaxException.class, () -> QueryParser.parse("T | where a in 1"));
+    }
+
+    @Test
     void setStatementsAreSkipped() {
         assertEquals("T", QueryParser.parse("set notruncation;\nset truncationmaxrecords = 10; T | count").table());
     }
 
     @Test
     void unsupportedOperatorsSayWhatIsSupported() {
-        for (String text : new String[] {"T | extend x = 1", "T | join U on a", "T | summarize sum(a)",
-                "T | where a contains 'x'", "union T, U", "print 1 + 2"}) {
+        for (String text : new String[] {"T | parse a with * x", "T | join U on a", "T | summarize percentile(a, 50)",
+                "T | where a matches regex 'x'", "union T, U", "print 1 + 2", "let x = 1; T", "database('D').T"}) {
             KqlSyntaxException e = assertThrows(KqlSyntaxException.class, () -> QueryParser.parse(text), text);
             assertTrue(e.getMessage().contains("count") && e.getMessage().contains("supports"),
                     text + " -> " + e.getMessage());

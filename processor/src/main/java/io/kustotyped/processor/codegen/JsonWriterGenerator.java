@@ -120,7 +120,8 @@ public final class JsonWriterGenerator {
             code.addStatement("$L", call(type, read));
             return;
         }
-        String local = locals.newName(hint);
+        // Constants are all upper case; a local with a lower-case letter can never shadow one.
+        String local = locals.newName(hint.chars().anyMatch(Character::isLowerCase) ? hint : hint + "Value");
         code.addStatement("$T $N = $L", type.javaType(), local, read);
         writeValue(code, locals, type, local, true);
     }

@@ -54,6 +54,14 @@ public final class ModelReader {
      * @throws UnresolvedTypeException when a property type is not resolved yet; the caller defers the table
      */
     public Optional<TableModel> read(TypeElement type) throws UnresolvedTypeException {
+        try {
+            return readChecked(type);
+        } catch (ErroneousAnnotationException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<TableModel> readChecked(TypeElement type) throws UnresolvedTypeException {
         int errorsBefore = reporter.errorCount();
         AnnotationMirror table = PropertyScanner.annotation(type, KUSTO_TABLE);
         if (!checkClass(type, table)) {
@@ -230,11 +238,35 @@ public final class ModelReader {
 
     private static String stringValue(AnnotationMirror annotation, String attribute) {
         AnnotationValue value = value(annotation, attribute);
-        return value == null ? "" : (String) value.getValue();
+        if (value == null) {
+            return "";
+        }
+        if (!(value.getValue() instanceof String text)) {
+            throw new ErroneousAnnotationException();
+        }
+        return text;
     }
 
     private static String enumValue(AnnotationMirror annotation, String attribute, String defaultValue) {
         AnnotationValue value = value(annotation, attribute);
-        return value == null ? defaultValue : ((VariableElement) value.getValue()).getSimpleName().toString();
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value.getValue() instanceof VariableElement constant)) {
+            throw new ErroneousAnnotationException();
+        }
+        return constant.getSimpleName().toString();
+    }
+
+    /**
+     * An annotation value the compiler could not resolve ({@code @Column(type = KustoType.TYPO)}): the compiler
+     * reports it already, so the table is skipped without a second, confusing error.
+     */
+    private static final class ErroneousAnnotationException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ErroneousAnnotationException() {
+            super(null, null, false, false);
+        }
     }
 }

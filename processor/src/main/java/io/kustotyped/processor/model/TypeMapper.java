@@ -253,8 +253,10 @@ final class TypeMapper {
                     for (var entry : raw.column().getElementValues().entrySet()) {
                         String attribute = entry.getKey().getSimpleName().toString();
                         if (attribute.equals("name")) {
-                            String value = (String) entry.getValue().getValue();
-                            jsonName = value.isEmpty() ? jsonName : value;
+                            Object value = entry.getValue().getValue();
+                            if (value instanceof String text && !text.isEmpty()) {
+                                jsonName = text;
+                            }
                         } else {
                             reporter.error(raw.columnSite(), raw.column(), entry.getValue(),
                                     Diagnostic.NESTED_ATTRIBUTE, attribute, raw.name(), name, name);

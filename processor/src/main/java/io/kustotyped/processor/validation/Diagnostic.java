@@ -27,9 +27,11 @@ public enum Diagnostic {
             "Database name \"%s\" of %s is not a legal Kusto name: %s. Use letters, digits, '_', ' ', '.' or '-', or "
                     + "leave database empty and pass the database to the ingestor's create(client, database)."),
     DUPLICATE_TABLE("KustoTable/DuplicateTable",
-            "Table name \"%s\" of %s is already used by %s in this compilation. Two classes would write different "
-                    + "META-INF/kusto/%s.kql scripts and schemas for one table: give one of them another "
-                    + "@KustoTable(name = ...)."),
+            "Table name \"%s\" of %s is already used by %s in this compilation (names are compared ignoring case, "
+                    + "as the scripts' file names are). Two classes would write different META-INF/kusto/%s.kql "
+                    + "scripts and schemas for one table: give one of them another @KustoTable(name = ...)."),
+    GENERATED_NAME_CLASH("KustoTable/GeneratedNameClash",
+            "The classes generated for %s would be named %s, like those of %s. Rename one of the two classes."),
     NO_COLUMNS("KustoTable/NoColumns",
             "@KustoTable class %s has no columns. Columns are record components, public getters and public non-static, "
                     + "non-transient fields that are not @KustoIgnore'd: add at least one."),

@@ -67,6 +67,8 @@ public final class IngestJob<T> {
 
     private final Context<T> c;
     private final Iterator<? extends T> source;
+    private final long firstIndex;
+    private final long knownSize;
     private final Promise<IngestResult> promise = Promise.promise();
     private final long startNanos = System.nanoTime();
 
@@ -90,6 +92,9 @@ public final class IngestJob<T> {
     private long bufferedBytes;
     private long peakBufferedBytes;
     private Throwable inputFailure;
+    /** A permanent error that no later request can escape (wrong table, mapping, policy, permission). */
+    private volatile Throwable abortCause;
+    private boolean stoppedEarly;
     private final List<FailedRows> failures = new ArrayList<>();
     private final List<RowRange> possiblyDuplicated = new ArrayList<>();
     private final List<String> requestIds = new ArrayList<>();
@@ -98,10 +103,13 @@ public final class IngestJob<T> {
      * @param context the ingestor's parts
      * @param source the rows, read lazily on worker threads
      * @param firstIndex the index of the first row (non-zero for write-stream flushes)
+     * @param knownSize the number of rows in the input when known (a list), else -1
      */
-    public IngestJob(Context<T> context, Iterator<? extends T> source, long firstIndex) {
+    public IngestJob(Context<T> context, Iterator<? extends T> source, long firstIndex, long knownSize) {
         this.c = context;
         this.source = source;
+        this.firstIndex = firstIndex;
+        this.knownSize = knownSize;
         this.nextIndex = firstIndex;
     }
 
@@ -113,85 +121,27 @@ public final class IngestJob<T> {
 
     // ---------------------------------------------------------------- filling
 
-    /** Rows serialized into one contiguous buffer, one JSON object per line. */
-    private static final class Batch {
-        byte[] raw;
-        int length;
-        int rows;
-        int[] ends = new int[256];
-        long[] index = new long[256];
-        long rowsRead;
-        boolean sourceDone;
-        Throwable sourceFailure;
-        final List<FailedRows> rowFailures = new ArrayList<>();
-
-        Batch(int rawLimit) {
-            raw = new byte[Math.min(rawLimit, 64 * 1024)];
-        }
-
-        void append(byte[] src, int len, long idx, int rawLimit) {
-            int need = length + len + 1;
-            if (need > raw.length) {
-                raw = Arrays.copyOf(raw, (int) Math.min(rawLimit, Math.max(need, 2L * raw.length)));
-            }
-            System.arraycopy(src, 0, raw, length, len);
-            raw[length + len] = '\n';
-            length = need;
-            if (rows == ends.length) {
-                ends = Arrays.copyOf(ends, rows * 2);
-                index = Arrays.copyOf(index, rows * 2);
-            }
-            ends[rows] = length;
-            index[rows] = idx;
-            rows++;
-        }
-
-        void fail(long idx, Throwable cause) {
-            rowFailures.add(new FailedRows(List.of(new RowRange(idx, idx + 1)), cause, false));
-        }
-    }
-
-    /** A contiguous run of a batch's rows {@code [from, to)}. */
-    private record Piece(Batch batch, int from, int to) {
-        int start() {
-            return from == 0 ? 0 : batch.ends[from - 1];
-        }
-
-        int rawLength() {
-            return batch.ends[to - 1] - start();
-        }
-
-        int rows() {
-            return to - from;
-        }
-
-        List<RowRange> ranges() {
-            List<RowRange> out = new ArrayList<>();
-            long first = batch.index[from];
-            long prev = first;
-            for (int i = from + 1; i < to; i++) {
-                long idx = batch.index[i];
-                if (idx != prev + 1) {
-                    out.add(new RowRange(first, prev + 1));
-                    first = idx;
-                }
-                prev = idx;
-            }
-            out.add(new RowRange(first, prev + 1));
-            return out;
-        }
-    }
-
     private Batch fill() {
         IngestOptions o = c.options();
         int rawLimit = o.getMaxRawBatchBytes();
         Batch b = new Batch(rawLimit);
         RowEncoder<T> enc = c.encoders().get();
         while (b.rows < o.getMaxBatchRows()) {
+            if (abortCause != null) {
+                // Stop reading: every later request would fail the same way. A row already read is reported.
+                if (carry != null) {
+                    b.fail(carryIndex, abortCause);
+                    carry = null;
+                }
+                b.sourceDone = true;
+                b.stoppedEarly = hasMore();
+                break;
+            }
             long idx;
             byte[] src;
             int len;
-            if (carry != null) {
+            boolean fromCarry = carry != null;
+            if (fromCarry) {
                 idx = carryIndex;
                 src = carry;
                 len = carry.length;
@@ -230,7 +180,7 @@ public final class IngestJob<T> {
                 }
             }
             if (b.length + len + 1 > rawLimit) {
-                carry = src == carry ? src : Arrays.copyOf(src, len);
+                carry = fromCarry ? src : Arrays.copyOf(src, len);
                 carryIndex = idx;
                 break;
             }
@@ -240,6 +190,14 @@ public final class IngestJob<T> {
             b.sourceDone = false;
         }
         return b;
+    }
+
+    private boolean hasMore() {
+        try {
+            return source.hasNext();
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private void pump() {
@@ -269,6 +227,9 @@ public final class IngestJob<T> {
                 }
                 if (filled.sourceDone) {
                     exhausted = true;
+                }
+                if (filled.stoppedEarly) {
+                    stoppedEarly = true;
                 }
                 if (filled.rows > 0) {
                     active++;
@@ -308,11 +269,11 @@ public final class IngestJob<T> {
     private Future<Void> process(Piece p) {
         IngestOptions o = c.options();
         return c.workers().<Buffer>executeBlocking(
-                () -> Gzip.compress(p.batch.raw, p.start(), p.rawLength(), o.getGzipLevel()), false)
+                () -> Gzip.compress(p.batch().raw, p.start(), p.rawLength(), o.getGzipLevel()), false)
                 .compose(gz -> {
                     if (gz.length() > o.getMaxCompressedBatchBytes()) {
                         if (p.rows() == 1) {
-                            long idx = p.batch.index[p.from];
+                            long idx = p.batch().index[p.from()];
                             fail(p, new RowTooLargeException(idx, "row " + idx + " is " + gz.length()
                                     + " bytes gzip-compressed, over maxCompressedBatchBytes="
                                     + o.getMaxCompressedBatchBytes() + ": it can never be sent"), false);
@@ -321,14 +282,18 @@ public final class IngestJob<T> {
                         return split(p);
                     }
                     buffered(gz.length());
-                    Promise<Void> done = Promise.promise();
+                    Promise<Boolean> done = Promise.promise(); // true: the service said too large, split it
                     String baseId = HttpKustoClient.newRequestId(o.getClientRequestIdPrefix());
                     synchronized (this) {
                         requestIds.add(baseId);
                     }
                     long deadline = System.nanoTime() + o.getRetryBudget().toNanos();
                     attempt(p, gz, baseId, 0, deadline, false, done);
-                    return done.future().andThen(x -> buffered(-gz.length()));
+                    // The compressed body is let go before the halves are compressed, keeping the memory bound.
+                    return done.future().compose(tooLarge -> {
+                        buffered(-gz.length());
+                        return tooLarge ? split(p) : Future.succeededFuture();
+                    });
                 }, err -> {
                     fail(p, err, false);
                     return Future.succeededFuture();
@@ -337,12 +302,12 @@ public final class IngestJob<T> {
 
     /** Halves a piece and processes the halves one after the other (413, or compressed over the limit). */
     private Future<Void> split(Piece p) {
-        int mid = (p.from + p.to) >>> 1;
-        return process(new Piece(p.batch, p.from, mid)).compose(v -> process(new Piece(p.batch, mid, p.to)));
+        int mid = (p.from() + p.to()) >>> 1;
+        return process(new Piece(p.batch(), p.from(), mid)).compose(v -> process(new Piece(p.batch(), mid, p.to())));
     }
 
     private void attempt(Piece p, Buffer gz, String baseId, int attempt, long deadline, boolean ambiguous,
-            Promise<Void> done) {
+            Promise<Boolean> done) {
         // Retries reuse the uuid and append ";<attempt>" so the service's logs correlate them.
         String id = attempt == 0 ? baseId : baseId + ";" + attempt;
         long t0 = System.nanoTime();
@@ -371,7 +336,7 @@ public final class IngestJob<T> {
                     }
                 }
                 emit(p, gz, id, attempt, latency, ar.result(), Outcome.SUCCEEDED, null);
-                done.complete();
+                done.complete(false);
                 return;
             }
             Throwable e = ar.cause();
@@ -385,13 +350,13 @@ public final class IngestJob<T> {
             if (e instanceof KustoServiceException k && k.isPayloadTooLarge()) {
                 if (p.rows() > 1) {
                     emit(p, gz, id, attempt, latency, status, Outcome.SPLIT, e);
-                    split(p).onComplete(x -> done.complete());
+                    done.complete(true);
                 } else {
-                    long idx = p.batch.index[p.from];
+                    long idx = p.batch().index[p.from()];
                     emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
                     fail(p, new RowTooLargeException(idx, "row " + idx + " was rejected by the service as too large: "
                             + k.getMessage()), nowAmbiguous);
-                    done.complete();
+                    done.complete(false);
                 }
                 return;
             }
@@ -407,9 +372,28 @@ public final class IngestJob<T> {
                 }
             }
             emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
-            fail(p, c.hinter().apply(e), nowAmbiguous);
-            done.complete();
+            Throwable reported = c.hinter().apply(e);
+            if (isFatal(e) && abortCause == null) {
+                abortCause = reported;
+            }
+            fail(p, reported, nowAmbiguous);
+            done.complete(false);
         });
+    }
+
+    /**
+     * A permanent error about the target rather than the data: every later request would fail the same way, so the
+     * job stops reading its input (the rows not read are reported).
+     */
+    static boolean isFatal(Throwable e) {
+        if (!(e instanceof KustoServiceException k) || k.isTransient() || k.isPayloadTooLarge()) {
+            return false;
+        }
+        String code = k.code() == null ? "" : k.code();
+        return k.status() == 401 || k.status() == 403 || k.status() == 404 || code.contains("TableNotExist")
+                || code.contains("DatabaseNotExist") || code.contains("MappingReferenceWasNotFound")
+                || code.contains("StreamingIngestion") || code.contains("NotFound") || code.contains("AccessDenied")
+                || code.contains("Forbidden");
     }
 
     /** Exponential backoff with full jitter, at least what {@code Retry-After} asked for. */
@@ -454,10 +438,17 @@ public final class IngestJob<T> {
                 return;
             }
             finished = true;
+            Throwable stopped = stoppedEarly ? abortCause : null;
+            if (stopped != null && knownSize > rowsRead) {
+                // A list: the rows never read are known, report them by index like the others.
+                failures.add(new FailedRows(List.of(new RowRange(firstIndex + rowsRead, firstIndex + knownSize)),
+                        stopped, false));
+            }
             failures.sort((a, b) -> Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
             result = new IngestResult(rowsRead, rowsIngested, requests, retries, throttled, rawBytes,
                     compressedBytes, Duration.ofNanos(System.nanoTime() - startNanos), failures,
-                    possiblyDuplicated, Optional.ofNullable(inputFailure), requestIds, peakBufferedBytes);
+                    possiblyDuplicated, Optional.ofNullable(inputFailure), Optional.ofNullable(stopped), requestIds,
+                    peakBufferedBytes);
         }
         promise.complete(result);
     }

@@ -121,6 +121,10 @@ final class DynamicWriter {
             }
             first = false;
             Object key = e.getKey();
+            if (key == null) {
+                throw new IllegalArgumentException("A " + m.getClass().getName() + " in a dynamic value has a null"
+                        + " key; JSON object keys cannot be null");
+            }
             if (key instanceof CharSequence) {
                 out.string((CharSequence) key);
             } else {

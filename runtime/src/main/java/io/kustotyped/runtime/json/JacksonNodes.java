@@ -1,7 +1,6 @@
 package io.kustotyped.runtime.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -41,8 +40,7 @@ final class JacksonNodes {
                 int d = DynamicWriter.nested(depth, n);
                 out.rawByte('{');
                 boolean first = true;
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
                     if (!first) {
                         out.rawByte(',');
                     }

@@ -112,6 +112,23 @@ public final class JsonOutput {
         pos = 0;
     }
 
+    /**
+     * Forgets what was written and, if the buffer has grown past {@code maxRetainedCapacity} (one huge row, say),
+     * replaces it with a fresh one of that capacity, so a long-lived, reused output does not pin its largest
+     * buffer forever. O(1) unless it reallocates.
+     *
+     * @throws IllegalArgumentException if {@code maxRetainedCapacity} is negative
+     */
+    public void reset(int maxRetainedCapacity) {
+        if (maxRetainedCapacity < 0) {
+            throw new IllegalArgumentException("maxRetainedCapacity must be >= 0, was " + maxRetainedCapacity);
+        }
+        pos = 0;
+        if (buf.length > maxRetainedCapacity) {
+            buf = new byte[maxRetainedCapacity];
+        }
+    }
+
     /** The current {@link #size()}, to {@link #truncate(int)} back to later, e.g. the end of the last whole row. */
     public int mark() {
         return pos;
@@ -227,7 +244,13 @@ public final class JsonOutput {
         }
     }
 
-    /** A boxed number of any primitive kind, or {@code null}; other {@link Number} types are rejected. */
+    /**
+     * A boxed primitive number ({@code Integer}, {@code Long}, {@code Short}, {@code Byte}, {@code Double},
+     * {@code Float}), or a {@code BigDecimal}/{@code BigInteger} as a plain JSON number with every digit (use
+     * {@link #decimal(BigDecimal)} for decimal columns), or {@code null}.
+     *
+     * @throws IllegalArgumentException for other {@link Number} types ({@code AtomicLong}, ...), naming the type
+     */
     public void number(Number v) {
         if (v == null) {
             nullValue();

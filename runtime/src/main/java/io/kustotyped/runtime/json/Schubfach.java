@@ -20,6 +20,12 @@ import java.math.BigInteger;
  * least one fraction digit for {@code 1e-3 <= |v| < 1e7} ({@code 100.0}, {@code 0.001}), otherwise
  * {@code d.dddE[-]n} ({@code 1.0E21}, {@code 1.0E-7}). Both are valid JSON numbers. NaN and the infinities are not
  * handled here (the caller writes them as strings, kusto-facts §4.2).
+ *
+ * <p>Two departures from the paper's reference setting, both covered by {@code DoubleEncodingTest} (round trip,
+ * digit count and shortness on millions of values and every small subnormal): the step that tries one digit fewer
+ * runs from two digits on (not three, which only serves {@code Double.toString}'s two-digit minimum), and floats go
+ * through the same code with their own precision and exponent range, using the double's 126-bit {@code g}, which is
+ * more precise than floats need and so keeps every comparison exact.
  */
 final class Schubfach {
 
@@ -66,9 +72,9 @@ final class Schubfach {
                     return;
                 }
             }
-            toDecimal(out, -mq, c, 0, D_C_MIN, D_Q_MIN);
+            toDecimal(out, -mq, c, D_C_MIN, D_Q_MIN);
         } else if (t != 0) {
-            toDecimal(out, D_Q_MIN, t, 0, D_C_MIN, D_Q_MIN);
+            toDecimal(out, D_Q_MIN, t, D_C_MIN, D_Q_MIN);
         } else {
             out.raw(ZERO);
         }
@@ -92,9 +98,9 @@ final class Schubfach {
                     return;
                 }
             }
-            toDecimal(out, -mq, c, 0, F_C_MIN, F_Q_MIN);
+            toDecimal(out, -mq, c, F_C_MIN, F_Q_MIN);
         } else if (t != 0) {
-            toDecimal(out, F_Q_MIN, t, 0, F_C_MIN, F_Q_MIN);
+            toDecimal(out, F_Q_MIN, t, F_C_MIN, F_Q_MIN);
         } else {
             out.raw(ZERO);
         }
@@ -103,12 +109,11 @@ final class Schubfach {
     private static final byte[] ZERO = {'0', '.', '0'};
 
     /**
-     * The core of the paper: value {@code c·2^q}, result exponent adjusted by {@code dk}. {@code cMin} and
+     * The core of the paper for the value {@code c·2^q}. {@code cMin} and
      * {@code qMin} are the format's smallest normal significand and smallest exponent (the interval below
      * {@code cMin·2^q} is half as wide, except for the smallest exponent).
      */
-    private static void toDecimal(JsonOutput out, int q, long c, int dk, long cMin, int qMin) {
-        // dk shifts the result's exponent; it is 0 for all callers here (the paper uses -1 for a 10x scaled c).
+    private static void toDecimal(JsonOutput out, int q, long c, long cMin, int qMin) {
         // Values c with odd significands have open rounding intervals (round-half-even on parsing).
         int odd = (int) c & 1;
         long cb = c << 2;
@@ -147,12 +152,12 @@ final class Schubfach {
         boolean uin = vbl + odd <= s << 2;
         boolean win = (t << 2) + odd <= vbr;
         if (uin != win) {
-            DecimalLayout.write(out, uin ? s : t, k + dk);
+            DecimalLayout.write(out, uin ? s : t, k);
             return;
         }
         // Both s and t are inside: pick the closer one, the even one on a tie.
         long cmp = vb - ((s + t) << 1);
-        DecimalLayout.write(out, cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t, k + dk);
+        DecimalLayout.write(out, cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t, k);
     }
 
     /** Round-to-odd of {@code (g1·2^63 + g0)·cp / 2^127}, the paper's r_o(g·cp). */

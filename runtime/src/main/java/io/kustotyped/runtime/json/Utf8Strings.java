@@ -33,49 +33,73 @@ final class Utf8Strings {
     private Utf8Strings() {
     }
 
+    /** Characters per capacity reservation in the slow path (6 bytes each at worst). */
+    private static final int CHUNK = 4096;
+
     /** Writes characters {@code [from, to)} of {@code s}, escaped and UTF-8 encoded, without the quotes. */
     static void writeRest(JsonOutput out, CharSequence s, int from, int to) {
-        // Reserve for the worst case once: 6 bytes per char (a backslash-u escape; a 3-byte char; a pair is 4 bytes for 2).
-        byte[] b = out.reserve((int) Math.min(Integer.MAX_VALUE, 6L * (to - from)));
-        int p = out.pos;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 128) {
-                byte e = ESCAPE[c];
-                if (e == 0) {
-                    b[p++] = (byte) c;
+        int i = from;
+        while (i < to) {
+            // Reserve for the worst case once per chunk: 6 bytes per char (a backslash-u escape; a 3-byte char;
+            // a pair is 4 bytes for 2 chars, so a pair straddling the chunk end still fits).
+            int chunkEnd = Math.min(to, i + CHUNK);
+            byte[] b = out.reserve(6 * (chunkEnd - i));
+            int p = out.pos;
+            for (; i < chunkEnd; i++) {
+                char c = s.charAt(i);
+                if (c < 128) {
+                    byte e = ESCAPE[c];
+                    if (e == 0) {
+                        b[p++] = (byte) c;
+                    } else {
+                        p = escape(b, p, c, e);
+                    }
+                } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    b[p] = (byte) (0xF0 | cp >> 18);
+                    b[p + 1] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    b[p + 2] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    b[p + 3] = (byte) (0x80 | cp & 0x3F);
+                    p += 4;
                 } else {
-                    p = escape(b, p, c, e);
+                    p = nonAscii(b, p, c);
                 }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | c >> 6);
-                b[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                char low;
-                if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(low = s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, low);
-                    b[p++] = (byte) (0xF0 | cp >> 18);
-                    b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    b[p++] = (byte) (0x80 | cp & 0x3F);
-                    i++;
-                } else {
-                    p = unicodeEscape(b, p, c);
-                }
-            } else if (c == '\u2028' || c == '\u2029') {
-                p = unicodeEscape(b, p, c);
-            } else {
-                b[p++] = (byte) (0xE0 | c >> 12);
-                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[p++] = (byte) (0x80 | c & 0x3F);
             }
+            out.pos = p;
+        }
+    }
+
+    /** Writes one character that needs work (escaping or multi-byte UTF-8); a surrogate alone is escaped. */
+    static void writeChar(JsonOutput out, char c) {
+        byte[] b = out.reserve(6);
+        int p = out.pos;
+        if (c < 128) {
+            byte e = ESCAPE[c];
+            if (e == 0) {
+                b[p++] = (byte) c;
+            } else {
+                p = escape(b, p, c, e);
+            }
+        } else {
+            p = nonAscii(b, p, c);
         }
         out.pos = p;
     }
 
-    /** Writes one character that needs work (escaping or multi-byte UTF-8); a lone surrogate is escaped. */
-    static void writeChar(JsonOutput out, char c) {
-        writeRest(out, new SingleChar(c), 0, 1);
+    /** A char >= 0x80 that is not half of a valid surrogate pair: 2 or 3 UTF-8 bytes, or an escape. */
+    private static int nonAscii(byte[] b, int p, char c) {
+        if (c < 0x800) {
+            b[p] = (byte) (0xC0 | c >> 6);
+            b[p + 1] = (byte) (0x80 | c & 0x3F);
+            return p + 2;
+        }
+        if (Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+            return unicodeEscape(b, p, c);
+        }
+        b[p] = (byte) (0xE0 | c >> 12);
+        b[p + 1] = (byte) (0x80 | c >> 6 & 0x3F);
+        b[p + 2] = (byte) (0x80 | c & 0x3F);
+        return p + 3;
     }
 
     private static int escape(byte[] b, int p, char c, byte e) {
@@ -95,28 +119,5 @@ final class Utf8Strings {
         b[p + 4] = HEX_UPPER[c >> 4 & 0xF];
         b[p + 5] = HEX_UPPER[c & 0xF];
         return p + 6;
-    }
-
-    /** A one-character CharSequence (a rare path: single chars that need escaping or are not ASCII). */
-    private record SingleChar(char c) implements CharSequence {
-        @Override
-        public int length() {
-            return 1;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return c;
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return String.valueOf(c).substring(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return String.valueOf(c);
-        }
     }
 }

@@ -111,6 +111,14 @@ class DynamicEncodingTest {
     }
 
     @Test
+    void nullMapKeysAreRejected() {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put(null, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> write(m));
+        assertTrue(e.getMessage().contains("null key"), e.getMessage());
+    }
+
+    @Test
     void cyclesFailClearlyInsteadOfOverflowingTheStack() {
         List<Object> cycle = new ArrayList<>();
         cycle.add(cycle);

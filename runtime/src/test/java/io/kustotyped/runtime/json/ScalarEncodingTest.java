@@ -136,5 +136,13 @@ class ScalarEncodingTest {
             tiny.rawByte('x');
         }
         assertEquals(1000, tiny.size());
+        // reset(max) gives back a buffer that grew past max, and keeps a small one.
+        tiny.reset(100);
+        assertEquals(0, tiny.size());
+        assertEquals(100, tiny.capacity());
+        tiny.string("abc");
+        tiny.reset(4096);
+        assertEquals(100, tiny.capacity());
+        assertThrows(IllegalArgumentException.class, () -> tiny.reset(-1));
     }
 }

@@ -79,6 +79,22 @@ class StringEncodingTest {
     }
 
     @Test
+    void longStringsCrossingReservationChunksKeepSurrogatePairs() throws Exception {
+        for (int offset = 4090; offset < 4100; offset++) {
+            StringBuilder sb = new StringBuilder("é"); // leaves the ASCII fast path at once
+            while (sb.length() < offset) {
+                sb.append(sb.length() % 7 == 0 ? '"' : 'a');
+            }
+            sb.append("\uD83D\uDE00").append("x".repeat(9000)).append('\n');
+            String s = sb.toString();
+            JsonOutput out = new JsonOutput(0);
+            out.string(s);
+            assertEquals(s, parse(out.toString()));
+            assertEquals(-1, out.toString().indexOf("\\uD83D"), "a valid pair must not be escaped");
+        }
+    }
+
+    @Test
     void randomStringsRoundTripThroughJackson() throws Exception {
         SplittableRandom random = new SplittableRandom(1);
         JsonOutput out = new JsonOutput(16);
