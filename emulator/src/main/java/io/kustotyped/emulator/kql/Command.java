@@ -26,6 +26,12 @@ sealed interface Command {
     /** {@code .create database D volatile|persist [ifnotexists]}. */
     record CreateDatabase(String name, boolean persistent, boolean ifNotExists) implements Command {}
 
+    /** {@code .drop database D [ifexists]}. */
+    record DropDatabase(String name, boolean ifExists) implements Command {}
+
+    /** {@code .show version}. */
+    record ShowVersion() implements Command {}
+
     /** {@code .show databases}. */
     record ShowDatabases() implements Command {}
 

@@ -48,6 +48,17 @@ final class CommandExecutor {
         String db = requestDatabase;
         if (command instanceof Command.CreateDatabase c) {
             return createDatabase(db, c);
+        } else if (command instanceof Command.DropDatabase c) {
+            if (!catalog.dropDatabase(c.name()) && !c.ifExists()) {
+                throw KustoException.databaseNotExist(c.name());
+            }
+            return showDatabases(db);
+        } else if (command instanceof Command.ShowVersion) {
+            return new ResultTable("Table_0", List.of(col("BuildVersion", ScalarType.STRING),
+                    col("BuildTime", ScalarType.DATETIME), col("ServiceType", ScalarType.STRING),
+                    col("ProductVersion", ScalarType.STRING)),
+                    List.<Object[]>of(new Object[] {"1.0.0.0", java.time.Instant.EPOCH, "Engine",
+                        "kusto-typed-emulator"}));
         } else if (command instanceof Command.ShowDatabases) {
             return showDatabases(db);
         } else if (command instanceof Command.TableSchema c) {
@@ -110,12 +121,15 @@ final class CommandExecutor {
     // ---- databases ----
 
     private ResultTable createDatabase(String requestDatabase, Command.CreateDatabase c) {
-        Database existing = catalog.database(c.name());
-        if (existing != null && !c.ifNotExists()) {
-            throw KustoException.badRequest("BadRequest_EntityAlreadyExists", "Entity '" + c.name()
-                    + "' of kind 'Database' already exists. Add 'ifnotexists' to make the command idempotent.");
+        Database db;
+        synchronized (catalog) {
+            Database existing = catalog.database(c.name());
+            if (existing != null && !c.ifNotExists()) {
+                throw KustoException.badRequest("BadRequest_EntityAlreadyExists", "Entity '" + c.name()
+                        + "' of kind 'Database' already exists. Add 'ifnotexists' to make the command idempotent.");
+            }
+            db = existing != null ? existing : catalog.createDatabase(c.name(), c.persistent());
         }
-        Database db = existing != null ? existing : catalog.createDatabase(c.name(), c.persistent());
         return new ResultTable("Table_0", DATABASE_COLUMNS, List.<Object[]>of(databaseRow(db, requestDatabase)));
     }
 

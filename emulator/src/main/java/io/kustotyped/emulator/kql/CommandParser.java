@@ -19,6 +19,8 @@ final class CommandParser extends TokenCursor {
     static final String SUPPORTED = String.join("; ",
             ".create database D volatile|persist [ifnotexists]",
             ".show databases",
+            ".show version",
+            ".drop database D [ifexists]",
             ".create|.create-merge|.alter-merge table T (col:type, ...) [with (docstring=\"..\", folder=\"..\")]",
             ".alter table T folder|docstring \"..\"",
             ".drop table T [ifexists]",
@@ -158,7 +160,7 @@ final class CommandParser extends TokenCursor {
         if (target.scope() == Scope.TABLE) {
             return new Command.DropTable(target.name(), acceptKeyword("ifexists"));
         }
-        throw unsupported(peek());
+        return new Command.DropDatabase(target.name(), acceptKeyword("ifexists"));
     }
 
     private Command delete() {
@@ -174,6 +176,9 @@ final class CommandParser extends TokenCursor {
         }
         if (acceptKeyword("databases")) {
             return new Command.ShowDatabases();
+        }
+        if (acceptKeyword("version")) {
+            return new Command.ShowVersion();
         }
         Target target = tableOrDatabase(true);
         if (acceptKeyword("policy")) {

@@ -1,7 +1,6 @@
 package io.kustotyped.emulator.kql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kustotyped.emulator.KustoException;
 import io.kustotyped.emulator.kql.Query.Expr;
 import io.kustotyped.emulator.store.ScalarType;
@@ -10,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,7 +18,6 @@ import java.util.Objects;
  * {@code where} keeps only rows whose predicate is true.
  */
 final class ExprCompiler {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<ResultTable.Column> columns;
     private final String operator;
@@ -39,9 +36,9 @@ final class ExprCompiler {
 
     Bound compile(Expr e) {
         if (e instanceof Query.Literal l) {
-            return literal(l);
+            return Literals.plain(l);
         } else if (e instanceof Query.TypedLiteral t) {
-            Object value = typedLiteral(t);
+            Object value = Literals.typed(t);
             return new Bound(ScalarType.parse(t.type()), row -> value);
         } else if (e instanceof Query.ColumnRef c) {
             return column(c);
@@ -106,60 +103,6 @@ final class ExprCompiler {
             }
             return out == null || out.isNull() ? null : out;
         });
-    }
-
-    private static Bound literal(Query.Literal l) {
-        return switch (l.kind()) {
-            case LONG -> new Bound(ScalarType.LONG, row -> l.value());
-            case REAL -> new Bound(ScalarType.REAL, row -> l.value());
-            case STRING -> new Bound(ScalarType.STRING, row -> l.value());
-            case BOOL -> new Bound(ScalarType.BOOL, row -> l.value());
-            case TIMESPAN -> {
-                Duration d = Values.parseTimespan((String) l.value());
-                if (d == null) {
-                    throw KustoException.syntaxError("Invalid timespan literal '" + l.value() + "' (at position "
-                            + l.position() + ").");
-                }
-                yield new Bound(ScalarType.TIMESPAN, row -> d);
-            }
-        };
-    }
-
-    /** The value of {@code type(raw)}; {@code type(null)} is the typed null. */
-    static Object typedLiteral(Query.TypedLiteral t) {
-        ScalarType type = ScalarType.parse(t.type());
-        String raw = t.raw().strip();
-        if (raw.equals("null")) {
-            return null;
-        }
-        Object v = null;
-        try {
-            v = switch (type) {
-                case BOOL -> raw.equalsIgnoreCase("true") ? Boolean.TRUE
-                        : raw.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-                case INT -> Integer.valueOf(raw);
-                case LONG -> Long.valueOf(raw);
-                case REAL -> switch (raw.toLowerCase(Locale.ROOT)) {
-                    case "nan" -> Double.NaN;
-                    case "+inf", "inf" -> Double.POSITIVE_INFINITY;
-                    case "-inf" -> Double.NEGATIVE_INFINITY;
-                    default -> Double.valueOf(raw);
-                };
-                case DECIMAL -> new BigDecimal(raw);
-                case STRING -> raw;
-                case DATETIME -> Values.parseDatetime(raw);
-                case TIMESPAN -> Values.parseTimespan(raw);
-                case GUID -> Values.parseGuid(raw);
-                case DYNAMIC -> JSON.readTree(raw);
-            };
-        } catch (NumberFormatException | java.io.IOException e) {
-            v = null;
-        }
-        if (v == null) {
-            throw KustoException.syntaxError("Invalid " + type.cslName() + " literal '" + t.type() + "(" + raw + ")'"
-                    + " (at position " + t.position() + ").");
-        }
-        return v;
     }
 
     private Bound negate(Query.Negate n) {
@@ -294,32 +237,9 @@ final class ExprCompiler {
             if (x == null || y == null) {
                 return null;
             }
-            String text = caseSensitive ? (String) x : ((String) x).toLowerCase(Locale.ROOT);
-            String term = caseSensitive ? (String) y : ((String) y).toLowerCase(Locale.ROOT);
-            boolean result = switch (kind) {
-                case "contains" -> text.contains(term);
-                case "startswith" -> text.startsWith(term);
-                case "endswith" -> text.endsWith(term);
-                default -> hasTerm(text, term);
-            };
+            boolean result = StringPredicates.test(kind, caseSensitive, (String) x, (String) y);
             return result != negated;
         });
-    }
-
-    /** Kusto's {@code has}: the term appears bounded by non-alphanumeric characters (or the ends of the text). */
-    private static boolean hasTerm(String text, String term) {
-        if (term.isEmpty()) {
-            return true;
-        }
-        for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
-            int end = i + term.length();
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
-            if (startOk && endOk) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code x in (a, b)}: equality with any value; values must be comparable with {@code x}. */
@@ -355,6 +275,9 @@ final class ExprCompiler {
         String fn = c.function();
         switch (fn) {
             case "isnull", "isnotnull", "isempty", "isnotempty", "not", "ago" -> { }
+            case "bin", "floor" -> {
+                return bin(c);
+            }
             case "now" -> {
                 if (!c.arguments().isEmpty()) {
                     throw semantic("now() takes no argument", c.position());
@@ -363,14 +286,21 @@ final class ExprCompiler {
                 Instant now = Values.truncateToTicks(queryTime);
                 return new Bound(ScalarType.DATETIME, row -> now);
             }
-            default -> throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position "
-                    + c.position() + "). The emulator supports " + QueryParser.SUPPORTED);
+            default -> {
+                if (!Functions.CONVERSIONS.contains(fn)) {
+                    throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position "
+                            + c.position() + "). The emulator supports " + QueryParser.SUPPORTED);
+                }
+            }
         }
         if (c.arguments().size() != 1) {
             throw semantic("function '" + fn + "' takes exactly one argument, not " + c.arguments().size(),
                     c.position());
         }
         Bound arg = compile(c.arguments().get(0));
+        if (Functions.CONVERSIONS.contains(fn)) {
+            return new Bound(Functions.conversionType(fn), row -> Functions.convert(fn, arg.apply(row)));
+        }
         if (fn.equals("ago")) {
             if (arg.type() != ScalarType.TIMESPAN) {
                 throw semantic("ago() needs a timespan argument such as 1h, not " + arg.type().cslName(),
@@ -397,6 +327,22 @@ final class ExprCompiler {
                 });
             }
         };
+    }
+
+    /** {@code bin(value, size)} (alias {@code floor}) for numbers, datetimes and timespans. */
+    private Bound bin(Query.Call c) {
+        if (c.arguments().size() != 2) {
+            throw semantic(c.function() + "() takes two arguments: the value and the bin size", c.position());
+        }
+        Bound value = compile(c.arguments().get(0));
+        Bound size = compile(c.arguments().get(1));
+        ScalarType type = Functions.binType(value.type(), size.type());
+        if (type == null) {
+            throw semantic(c.function() + "() is not defined for " + value.type().cslName() + " and "
+                    + size.type().cslName() + " (use a number with a number, or a datetime/timespan with a timespan"
+                    + " such as 1h)", c.position());
+        }
+        return new Bound(type, row -> Functions.bin(value.apply(row), size.apply(row), type));
     }
 
     /** Kusto's isempty(): null, or an empty string. */

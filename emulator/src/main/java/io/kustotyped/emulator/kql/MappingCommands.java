@@ -30,25 +30,29 @@ final class MappingCommands {
                     + " not '" + c.kind() + "'.");
         }
         Table table = c.target().scope() == Scope.TABLE ? table(db, c.target().name()) : null;
-        IngestionMapping existing = table != null ? table.mapping(kind, c.name()) : db.mapping(kind, c.name());
-        switch (c.verb()) {
-            case CREATE -> {
-                if (existing != null) {
-                    throw KustoException.duplicateMapping(kind, c.name());
+        IngestionMapping mapping;
+        // The check and the put are one step, so two concurrent .create of one name cannot both succeed.
+        synchronized (table != null ? table : db) {
+            IngestionMapping existing = table != null ? table.mapping(kind, c.name()) : db.mapping(kind, c.name());
+            switch (c.verb()) {
+                case CREATE -> {
+                    if (existing != null) {
+                        throw KustoException.duplicateMapping(kind, c.name());
+                    }
                 }
-            }
-            case ALTER -> {
-                if (existing == null) {
-                    throw KustoException.mappingNotFound(db.name(), c.name(), kind);
+                case ALTER -> {
+                    if (existing == null) {
+                        throw KustoException.mappingNotFound(db.name(), c.name(), kind);
+                    }
                 }
+                case CREATE_OR_ALTER -> { }
             }
-            case CREATE_OR_ALTER -> { }
-        }
-        IngestionMapping mapping = IngestionMapping.create(c.name(), kind, c.json(), table);
-        if (table != null) {
-            table.putMapping(mapping);
-        } else {
-            db.putMapping(mapping);
+            mapping = IngestionMapping.create(c.name(), kind, c.json(), table);
+            if (table != null) {
+                table.putMapping(mapping);
+            } else {
+                db.putMapping(mapping);
+            }
         }
         return result(db, table, List.of(mapping));
     }

@@ -37,19 +37,22 @@ final class PolicyCommands {
 
     static ResultTable alter(Database db, Command.AlterStreamingPolicy c) {
         Table table = c.target().scope() == Scope.TABLE ? table(db, c.target().name()) : null;
-        StreamingPolicy current =
-                table != null ? table.streamingPolicy() : db.streamingPolicy();
         StreamingPolicy next;
-        if (c.enable() != null) {
-            Double rate = c.merge() && current != null ? current.hintAllocatedRate() : null;
-            next = new StreamingPolicy(c.enable(), rate);
-        } else {
-            next = parsePolicy(c.json(), c.merge() ? current : null);
-        }
-        if (table != null) {
-            table.setStreamingPolicy(next);
-        } else {
-            db.setStreamingPolicy(next);
+        // alter-merge reads and writes the policy: one step per entity.
+        synchronized (table != null ? table : db) {
+            StreamingPolicy current =
+                    table != null ? table.streamingPolicy() : db.streamingPolicy();
+            if (c.enable() != null) {
+                Double rate = c.merge() && current != null ? current.hintAllocatedRate() : null;
+                next = new StreamingPolicy(c.enable(), rate);
+            } else {
+                next = parsePolicy(c.json(), c.merge() ? current : null);
+            }
+            if (table != null) {
+                table.setStreamingPolicy(next);
+            } else {
+                db.setStreamingPolicy(next);
+            }
         }
         return row(db, table, next);
     }

@@ -5,11 +5,13 @@
  * <p>Pipeline: {@code KqlLexer} (text → tokens, every string-literal form of kusto-facts §3.2 and bracket-quoted
  * names of §5.2) → {@code CommandParser} / {@code QueryParser} (tokens → {@code Command} / {@code Query} records) →
  * {@code CommandExecutor} (with {@code MappingCommands}, {@code PolicyCommands}) / {@code QueryExecutor} (with
- * {@code ExprCompiler}) → {@code V1Writer} / {@code V2Writer} (kusto-facts §6.2 / §6.3).
+ * {@code ExprCompiler}, {@code Literals}, {@code Functions}, {@code Aggregates}) → {@code V1Writer} /
+ * {@code V2Writer} (kusto-facts §6.2 / §6.3). {@code QueryParser} builds on {@code ExprParser}.
  *
  * <h2>Management commands</h2>
  * <ul>
- *   <li>{@code .create database D volatile|persist [ifnotexists]}, {@code .show databases}</li>
+ *   <li>{@code .create database D volatile|persist [ifnotexists]}, {@code .drop database D [ifexists]},
+ *       {@code .show databases}, {@code .show version}</li>
  *   <li>{@code .create|.create-merge|.alter-merge table T (col:type, ...) [with (docstring="..", folder="..")]},
  *       {@code .alter table T folder|docstring ".."}, {@code .drop table T [ifexists]}, {@code .show tables},
  *       {@code .show table T cslschema|kqlschema|schema as json}; results {@code (TableName, Schema, DatabaseName,
@@ -37,8 +39,10 @@
  * comparisons {@code == != <> < > <= >=}, {@code =~ !~} (strings, case-insensitive), {@code contains},
  * {@code startswith}, {@code endswith}, {@code has} (case-insensitive; {@code _cs} and {@code !} forms),
  * {@code in (...)} / {@code !in (...)}, {@code and}, {@code or},
- * unary minus, and the functions {@code now()}, {@code ago(timespan)}, {@code not()}, {@code isnull()},
- * {@code isnotnull()}, {@code isempty()},
+ * unary minus, and the functions {@code now()}, {@code ago(timespan)}, {@code bin(x, size)} (numbers, datetimes,
+ * timespans), the conversions {@code tostring()}, {@code toint()}, {@code tolong()}, {@code todouble()},
+ * {@code todecimal()}, {@code tobool()}, {@code todatetime()}, {@code totimespan()}, {@code toguid()} (null when a
+ * value does not convert), {@code not()}, {@code isnull()}, {@code isnotnull()}, {@code isempty()},
  * {@code isnotempty()}; dynamic values are read with {@code d.k}, {@code d['k']} and {@code d[0]} ({@code project d.k}
  * names the column {@code d_k}). Kusto's null rules apply (a comparison with null is null; {@code where} keeps true rows).
  * Text outside the subset is 400 {@code BadRequest_SyntaxError} saying what is supported; an unknown table or

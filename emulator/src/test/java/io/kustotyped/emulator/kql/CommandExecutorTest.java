@@ -30,6 +30,17 @@ class CommandExecutorTest extends KqlTestSupport {
         mgmt(".create database P persist");
         assertTrue(catalog.database("P").persistent());
         assertEquals(3, mgmt(".show databases").get("Rows").size());
+        assertEquals(2, mgmt(".drop database other").get("Rows").size());
+        assertNull(catalog.database("Other"));
+        fails("BadRequest_DatabaseNotExist", () -> mgmt(".drop database Other"));
+        assertEquals(2, mgmt(".drop database Other ifexists").get("Rows").size());
+    }
+
+    @Test
+    void showVersion() {
+        JsonNode t = mgmt(".show version");
+        assertEquals(List.of("BuildVersion", "BuildTime", "ServiceType", "ProductVersion"), columnNames(t));
+        assertEquals("Engine", t.get("Rows").get(0).get(2).asText());
     }
 
     @Test
@@ -185,6 +196,35 @@ class CommandExecutorTest extends KqlTestSupport {
         assertEquals(1, remaining.get("Rows").size());
         assertNull(catalog.database("Test").table("T").mapping("json", "M"));
         fails("BadRequest_MappingReferenceWasNotFound", () -> mgmt(".drop table T ingestion json mapping \"M\""));
+    }
+
+    @Test
+    void concurrentCreatesOfOneMappingLetExactlyOneWin() throws Exception {
+        mgmt(".create table T (a:string)");
+        int threads = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    service.management("Test", ".create table T ingestion json mapping \"M\" "
+                            + "'[{\"column\":\"a\",\"path\":\"$.a\"}]'", INFO);
+                    return true;
+                } catch (KustoException e) {
+                    assertEquals("BadRequest_DuplicateMapping", e.code());
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int wins = 0;
+        for (java.util.concurrent.Future<Boolean> f : results) {
+            wins += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, wins);
     }
 
     @Test

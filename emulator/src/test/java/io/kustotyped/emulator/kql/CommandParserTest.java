@@ -49,6 +49,7 @@ class CommandParserTest {
         assertEquals(new Command.DropTable("T x", true), CommandParser.parse(".drop table ['T x'] ifexists"));
         assertEquals(new Command.ShowTables(), CommandParser.parse(".show tables"));
         assertEquals(new Command.ShowDatabases(), CommandParser.parse(".show databases"));
+        assertEquals(new Command.DropDatabase("D", true), CommandParser.parse(".drop database D ifexists"));
         assertEquals(new Command.ShowTableSchema("T", Command.SchemaFormat.CSL),
                 CommandParser.parse(".show table T cslschema"));
         assertEquals(new Command.ShowTableSchema("T", Command.SchemaFormat.JSON),

@@ -86,6 +86,11 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(List.of("[1]"), ids("Logs | where Took > 1d | project Id"));
         assertEquals(List.of("[2]"), ids("Logs | where Took < -1s | project Id"));
         assertEquals(List.of("[2]"), ids("Logs | where Took == timespan(-0.00:00:02) | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where Took == timespan(-00:00:02) | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where Took == timespan(1.01:01:01.0010001) | project Id"));
+        assertEquals(List.of("[1]"), ids("Logs | where Took > time(1.01:01:01) and Took < timespan(1.01:02)"
+                + " | project Id"));
+        assertEquals(List.of("[4]"), ids("Logs | where Took == timespan(00:00) | project Id"));
         assertEquals(List.of("[1]"), ids("Logs | where G == guid(74be27de-1e4e-49d9-b579-fe0b331d3642) | project Id"));
         assertEquals(List.of("[1]"), ids("Logs | where Amount > decimal(1.4) | project Id"));
         assertEquals(List.of("[4]"), ids("Logs | where Amount < 0 | project Id"));
@@ -213,6 +218,35 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(List.of("[0]"), ids("Logs | where At > ago(1d) | count"));
         assertEquals(List.of("[3]"), ids("Logs | where At > ago(36500d) | count"));
         fails("General_BadRequest", () -> query("Logs | where At > ago(1)"));
+    }
+
+    @Test
+    void conversionFunctions() {
+        assertEquals(List.of("[1]"), ids("Logs | where tostring(D.k) == '[1,2]' | project Id"));
+        assertEquals(List.of("[2]"), ids("Logs | where tostring(D) == 'text' | project Id"));
+        assertEquals(List.of("[4]"), ids("Logs | where toint(D) == 7 | project Id"));
+        assertEquals(List.of("[\"1\",1,1.5,\"1.5\",true,null]"),
+                ids("Logs | take 1 | project tostring(Id), tolong('1'), todouble(Score), todecimal('1.5'),"
+                        + " tobool(1), toint('x')"));
+        assertEquals(List.of("[\"2024-01-01T00:00:00.0000000Z\",\"00:00:02\",\"74be27de-1e4e-49d9-b579-fe0b331d3642\"]"),
+                ids("Logs | take 1 | project todatetime('2024-01-01'), totimespan('00:00:02'), toguid(tostring(G))"));
+        JsonNode t = query("Logs | take 1 | project tostring(Id), n = toint(Level), tostring(Name)");
+        assertEquals(List.of("Column1", "n", "Column2"), columnNames(t));
+        assertEquals(List.of("string", "int", "string"), columnTypes(t));
+        assertEquals(List.of("[\"\"]"), ids("Logs | where Id == 3 | project tostring(Level)"));
+    }
+
+    @Test
+    void binGroupsByTimeAndNumber() {
+        JsonNode t = query("Logs | where isnotnull(At) | summarize count() by bin(At, 1d) | order by At asc");
+        assertEquals(List.of("At", "count_"), columnNames(t));
+        assertEquals(List.of("[\"2023-12-31T00:00:00.0000000Z\",1]", "[\"2024-01-01T00:00:00.0000000Z\",1]",
+                "[\"2024-01-02T00:00:00.0000000Z\",1]"), rows(t));
+        assertEquals(List.of("[0,1]", "[2,2]", "[4,1]"), ids("Logs | summarize count() by b = bin(Id, 2) | order by b asc"));
+        assertEquals(List.of("[\"1.00:00:00\"]"), ids("Logs | where Id == 1 | project bin(Took, 1d)"));
+        assertEquals(List.of("[-3.0]"), ids("Logs | where Id == 4 | project floor(Score, 1.5)"));
+        fails("General_BadRequest", () -> query("Logs | project bin(Name, 1)"));
+        fails("General_BadRequest", () -> query("Logs | project bin(At)"));
     }
 
     @Test
