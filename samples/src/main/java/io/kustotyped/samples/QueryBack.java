@@ -48,10 +48,12 @@ final class QueryBack {
         if (shipments != shipmentRows) {
             problems.add("Shipments holds " + shipments + " rows of this run, expected " + shipmentRows);
         }
+        // The run's log rows: in its time range and tagged with its id (other writers may share the table).
         long logs = count("Logs | where Timestamp >= " + datetime(data.logTimestamp(0)) + " and Timestamp <= "
-                + datetime(data.logTimestamp(logRows - 1)) + " | count");
+                + datetime(data.logTimestamp(logRows - 1)) + " and EventText startswith \"" + data.logPrefix()
+                + "\" | count");
         if (logs != logRows) {
-            problems.add("Logs holds " + logs + " rows in this run's time range, expected " + logRows);
+            problems.add("Logs holds " + logs + " rows of this run, expected " + logRows);
         }
         int compared = compareShipments(sampleIndexes(shipmentRows), problems)
                 + compareLogs(sampleIndexes(logRows), problems);

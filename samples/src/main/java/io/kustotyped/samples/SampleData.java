@@ -93,7 +93,12 @@ public final class SampleData {
             default -> "job " + a + " finished in " + b + "." + c + " s";
         };
         return new LogEntry(logTimestamp(i), LEVELS[r.nextInt(LEVELS.length)],
-                "run " + runId.toString().substring(0, 8) + " event " + i + ": " + event);
+                logPrefix() + i + ": " + event);
+    }
+
+    /** How every log row of this run starts: {@code run <first 8 hex digits of the run id> event }. */
+    public String logPrefix() {
+        return "run " + runId.toString().substring(0, 8) + " event ";
     }
 
     /** Rows {@code 0..count-1} made by {@code row}, lazily. */

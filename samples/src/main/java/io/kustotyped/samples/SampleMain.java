@@ -180,7 +180,8 @@ public final class SampleMain {
                     + " commands (table, JSON mapping " + ingestor.table().mappingName() + ", streaming policy)");
             await(ingestor.applySchema());
             // kusto-facts §1.6: streaming nodes cache the schema for minutes; this makes them see it now.
-            await(client.executeMgmt(args.database(), ".clear table ['" + table + "'] cache streamingingestion schema"));
+            await(client.executeMgmt(args.database(), ".clear table " + bracket(table)
+                    + " cache streamingingestion schema"));
             SchemaReport report = await(ingestor.checkSchema());
             if (!report.isUpToDate()) {
                 err.println("error: table " + table + " still differs from the class after applying the scripts:");
@@ -206,6 +207,8 @@ public final class SampleMain {
                     err.println("  " + f);
                 }
                 result.inputFailure().ifPresent(t -> err.println("  the input failed: " + t));
+                result.stoppedReading().ifPresent(t -> err.println("  stopped after row " + (result.rowsRead() - 1)
+                        + ", as every later request would fail the same way: " + t.getMessage()));
             }
             return result;
         }
@@ -242,6 +245,19 @@ public final class SampleMain {
         private static double mb(long bytes) {
             return bytes / (1024.0 * 1024.0);
         }
+    }
+
+    /** A bracket-quoted Kusto name (kusto-facts §5.2). */
+    static String bracket(String name) {
+        char q = name.indexOf('\'') >= 0 ? '"' : '\'';
+        StringBuilder sb = new StringBuilder("[").append(q);
+        for (char c : name.toCharArray()) {
+            if (c == q || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.append(q).append(']').toString();
     }
 
     /** Parses the command line; null for {@code --help}. */
