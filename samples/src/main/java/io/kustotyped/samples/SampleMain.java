@@ -207,7 +207,8 @@ public final class SampleMain {
                     err.println("  " + f);
                 }
                 result.inputFailure().ifPresent(t -> err.println("  the input failed: " + t));
-                result.stoppedReading().ifPresent(t -> err.println("  stopped after row " + (result.rowsRead() - 1)
+                long lastRead = result.rowsRead() - 1;
+                result.stoppedReading().ifPresent(t -> err.println("  stopped after row " + lastRead
                         + ", as every later request would fail the same way: " + t.getMessage()));
             }
             return result;
