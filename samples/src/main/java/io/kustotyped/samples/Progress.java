@@ -16,7 +16,7 @@ final class Progress implements IngestListener {
     private final long total;
     private final PrintStream out;
     private final boolean terminal;
-    private final long start = System.nanoTime();
+    private long start = System.nanoTime();
     private long rows;
     private long requests;
     private long retries;
@@ -52,6 +52,11 @@ final class Progress implements IngestListener {
                 out.println(line(now));
             }
         }
+    }
+
+    /** Starts the clock: call it when ingestion starts. */
+    synchronized void begin() {
+        start = System.nanoTime();
     }
 
     /** Ends the display (the final figures on a terminal). */

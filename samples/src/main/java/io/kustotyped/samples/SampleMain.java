@@ -193,6 +193,7 @@ public final class SampleMain {
 
         private <T> IngestResult ingest(TableIngestor<T> ingestor, java.util.Iterator<T> rows, Progress progress) {
             IngestResult result;
+            progress.begin();
             try {
                 result = await(ingestor.ingest(rows));
             } catch (IngestException e) {
