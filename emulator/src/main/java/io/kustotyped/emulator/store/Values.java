@@ -46,7 +46,9 @@ public final class Values {
 
   // .NET TimeSpan "c" and "g" forms: [-][d.]hh:mm[:ss[.fffffff]] and [-][d:]h:mm:ss[.fffffff] (kusto-facts §4.2).
   private static final Pattern DOTNET_TIMESPAN = Pattern.compile(
-      "([-+])?(?:(\\d+)[.:])?(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?");
+      // Days come before a '.', or before a ':' only when three more colon-separated parts follow ("g" form);
+      // so "00:00:02" is two seconds, never two minutes.
+      "([-+])?(?:(\\d+)\\.|(\\d+):(?=\\d{1,2}:\\d{1,2}:\\d{1,2}))?(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?");
   private static final Pattern DAYS_ONLY = Pattern.compile("([-+])?(\\d{1,8})");
   // KQL timespan literals: 2d, 1.5h, 30m, 10s, 100ms, 10microsecond, 1tick.
   private static final Pattern KQL_TIMESPAN = Pattern.compile(
@@ -210,15 +212,16 @@ public final class Values {
     String s = text.trim();
     Matcher m = DOTNET_TIMESPAN.matcher(s);
     if (m.matches()) {
-      long days = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-      int hours = Integer.parseInt(m.group(3));
-      int minutes = Integer.parseInt(m.group(4));
-      int seconds = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+      String dayText = m.group(2) != null ? m.group(2) : m.group(3);
+      long days = dayText == null ? 0 : Long.parseLong(dayText);
+      int hours = Integer.parseInt(m.group(4));
+      int minutes = Integer.parseInt(m.group(5));
+      int seconds = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
       if (hours > 23 || minutes > 59 || seconds > 59 || days > 10_675_199) {
         return null;
       }
       long ticks = ((days * 24 + hours) * 3600 + minutes * 60L + seconds) * TICKS_PER_SECOND
-          + fractionToNanos(m.group(6)) / NANOS_PER_TICK;
+          + fractionToNanos(m.group(7)) / NANOS_PER_TICK;
       return ofTicks("-".equals(m.group(1)) ? -ticks : ticks);
     }
     m = DAYS_ONLY.matcher(s);

@@ -81,9 +81,13 @@ class AllTypesRoundTripTest {
     }
 
     static AllTypes nulls() {
-        return new AllTypes(2, false, null, (byte) 0, (short) 0, 0, null, 0, null, Float.POSITIVE_INFINITY,
+        return nullsWith(2, Duration.ofMillis(-1500));
+    }
+
+    static AllTypes nullsWith(long id, Duration duration) {
+        return new AllTypes(id, false, null, (byte) 0, (short) 0, 0, null, 0, null, Float.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY, null, null, null, null, '\u0000', null, null, null, null, null, null, null,
-                null, null, Duration.ofMillis(-1500), null, null, null, null, null, null, Optional.empty(),
+                null, null, duration, null, null, null, null, null, null, Optional.empty(),
                 OptionalInt.empty(), OptionalLong.empty(), OptionalDouble.empty());
     }
 
@@ -161,6 +165,20 @@ class AllTypesRoundTripTest {
         assertNull(t.value(1, "optionalInt"));
         assertNull(t.value(1, "optionalLong"));
         assertNull(t.value(1, "optionalDouble"));
+    }
+
+    @Test
+    void timespansWithoutFractionOrDaysKeepTheirUnits() throws Exception {
+        // The writer leaves out a zero fraction and zero days ("00:01:02"); the service must read hh:mm:ss.
+        AllTypesIngestor ingestor = AllTypesIngestor.create(client);
+        await(ingestor.applySchema());
+        await(ingestor.ingest(List.of(nullsWith(10, Duration.ofSeconds(62)), nullsWith(11, Duration.ofHours(-3)))));
+
+        KustoResultTable t = await(client.executeQuery("Test",
+                "AllTypes | where duration < timespan(1d) | order by id asc | project id, duration"));
+        assertEquals(2, t.rowCount());
+        assertEquals("00:01:02", t.string(0, "duration"));
+        assertEquals("-03:00:00", t.string(1, "duration"));
     }
 
     private static Number num(KustoResultTable t, int row, String column) {

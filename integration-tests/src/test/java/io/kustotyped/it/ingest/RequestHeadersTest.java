@@ -94,8 +94,8 @@ class RequestHeadersTest {
             WebEventIngestor ingestor = WebEventIngestor.create(client, "My Db");
             await(ingestor.applySchema());
             await(ingestor.ingest(List.of(new WebEvent("https://x/?a=1&b=2", 200), new WebEvent("/é ü", 404))));
-            assertEquals(2, emulator.stats().rowsCommitted("My Db", "Web-Events.v1"));
-            var t = await(client.executeQuery("My Db", "['Web-Events.v1'] | order by status asc"));
+            assertEquals(2, emulator.stats().rowsCommitted("My Db", "Web Events-v1.0"));
+            var t = await(client.executeQuery("My Db", "['Web Events-v1.0'] | order by status asc"));
             assertEquals("https://x/?a=1&b=2", t.string(0, "request url"));
             assertEquals("/é ü", t.string(1, "request url"));
         } finally {
