@@ -1,0 +1,95 @@
+package io.kustotyped.cli;
+
+import io.kustotyped.runtime.IngestOptions;
+import io.kustotyped.runtime.KustoClient;
+import io.kustotyped.runtime.SchemaReport;
+import io.kustotyped.runtime.TableIngestor;
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code check}: compares the live tables with the scripts and prints the drift. */
+final class CheckCommand {
+
+    private CheckCommand() {
+    }
+
+    static int dryRun(List<KqlScript> scripts, CliOptions o, PrintStream out) {
+        out.println("Dry run: check would run these read-only commands on "
+                + (o.cluster() == null ? "the cluster" : o.cluster())
+                + (o.database() == null ? "" : ", database " + o.database()) + ":");
+        for (KqlScript s : scripts) {
+            String t = bracket(s.table() == null ? "?" : s.table());
+            out.println();
+            out.println("// " + s.origin());
+            out.println(".show table " + t + " cslschema");
+            out.println(".show table " + t + " ingestion json mappings");
+            out.println(".show table " + t + " policy streamingingestion");
+            out.println(".show database " + (o.database() == null ? "<database>" : bracket(o.database()))
+                    + " policy streamingingestion   (only when the table has no policy of its own)");
+        }
+        out.println();
+        out.println("Nothing was run.");
+        return KustoTypedCli.OK;
+    }
+
+    static int run(List<KqlScript> scripts, CliOptions o, KustoClient client, PrintStream out, PrintStream err) {
+        out.println("Checking " + scripts.size() + (scripts.size() == 1 ? " table" : " tables") + " in " + o.cluster()
+                + ", database " + o.database() + ":");
+        int drifted = 0;
+        for (KqlScript s : scripts) {
+            ScriptTable table;
+            try {
+                table = new ScriptTable(s);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return KustoTypedCli.FAILED;
+            }
+            SchemaReport report;
+            try {
+                // The runtime's own comparison, as TableIngestor.checkSchema() does it for generated classes.
+                report = KustoTypedCli.await(new TableIngestor<Object>(client, o.database(), table,
+                        new IngestOptions()) { }.checkSchema());
+            } catch (RuntimeException e) {
+                err.println("error: checking table " + s.table() + " failed: " + ApplyCommand.describe(e));
+                return KustoTypedCli.FAILED;
+            }
+            List<SchemaReport.Drift> blocking = report.drifts().stream()
+                    .filter(d -> o.strict() || d.kind() != SchemaReport.Kind.EXTRA_COLUMN).toList();
+            if (!blocking.isEmpty()) {
+                drifted++;
+            }
+            out.println();
+            out.println(s.table() + ": " + (report.drifts().isEmpty() ? "up to date"
+                    : blocking.isEmpty() ? "up to date (extra columns only, ignored without --strict)"
+                    : blocking.size() + (blocking.size() == 1 ? " difference" : " differences")));
+            for (SchemaReport.Drift d : report.drifts()) {
+                boolean counts = blocking.contains(d);
+                out.println("  " + (counts ? "" : "(note) ") + d.kind() + ": " + d.detail());
+                if (d.fix() != null) {
+                    out.println("    fix: " + KqlScript.abbreviate(d.fix(), 200));
+                }
+            }
+        }
+        out.println();
+        if (drifted == 0) {
+            out.println("No drift: every table matches its script.");
+            return KustoTypedCli.OK;
+        }
+        out.println("Drift: " + drifted + " of " + scripts.size() + " tables differ from their scripts. "
+                + "'apply' runs the fixes (the generated commands).");
+        return KustoTypedCli.FAILED;
+    }
+
+    /** A bracket-quoted name (kusto-facts §5.2). */
+    static String bracket(String name) {
+        char q = name.indexOf('\'') >= 0 ? '"' : '\'';
+        StringBuilder sb = new StringBuilder("[").append(q);
+        for (char c : name.toCharArray()) {
+            if (c == q || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.append(q).append(']').toString();
+    }
+}

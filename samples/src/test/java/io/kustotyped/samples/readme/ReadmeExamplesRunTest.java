@@ -1,0 +1,154 @@
+package io.kustotyped.samples.readme;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.kustotyped.emulator.KustoEmulator;
+import io.kustotyped.runtime.IngestResult;
+import io.kustotyped.runtime.KustoClient;
+import io.kustotyped.runtime.KustoClientOptions;
+import io.kustotyped.runtime.KustoServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.streams.ReadStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The README's examples do what the README says, against the emulator. */
+class ReadmeExamplesRunTest {
+
+    private KustoEmulator emulator;
+    private Vertx vertx;
+
+    @BeforeEach
+    void start() {
+        emulator = KustoEmulator.builder().database("Telemetry").start();
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        await(vertx.close());
+        emulator.close();
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    /** A feed that emits the list's elements as fast as the pipe asks, then ends. */
+    private static final class ListReadStream<T> implements ReadStream<T> {
+        private final Iterator<T> items;
+        private Handler<T> handler;
+        private Handler<Void> endHandler;
+        private long demand = Long.MAX_VALUE;
+        private boolean ended;
+
+        ListReadStream(List<T> items) {
+            this.items = items.iterator();
+        }
+
+        @Override
+        public ReadStream<T> exceptionHandler(Handler<Throwable> h) {
+            return this;
+        }
+
+        @Override
+        public synchronized ReadStream<T> handler(Handler<T> h) {
+            this.handler = h;
+            if (h != null) {
+                emit();
+            }
+            return this;
+        }
+
+        @Override
+        public synchronized ReadStream<T> pause() {
+            demand = 0;
+            return this;
+        }
+
+        @Override
+        public synchronized ReadStream<T> resume() {
+            return fetch(Long.MAX_VALUE);
+        }
+
+        @Override
+        public synchronized ReadStream<T> fetch(long amount) {
+            demand = demand + amount < 0 ? Long.MAX_VALUE : demand + amount;
+            emit();
+            return this;
+        }
+
+        @Override
+        public synchronized ReadStream<T> endHandler(Handler<Void> h) {
+            this.endHandler = h;
+            return this;
+        }
+
+        private void emit() {
+            while (handler != null && demand > 0 && items.hasNext()) {
+                if (demand != Long.MAX_VALUE) {
+                    demand--;
+                }
+                handler.handle(items.next());
+            }
+            if (!items.hasNext() && !ended && endHandler != null) {
+                ended = true;
+                endHandler.handle(null);
+            }
+        }
+    }
+
+    private static List<Event> events(int n) {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(new Event(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), UUID.randomUUID(),
+                    i % 2 == 0 ? "Info" : "Error", Map.of("i", i)));
+        }
+        return events;
+    }
+
+    @Test
+    void ingestExampleCreatesTheTableAndIngests() throws Exception {
+        IngestResult r = await(IngestExample.ingestEvents(vertx, emulator.uri().toString(), events(25)));
+        assertEquals(25, r.rowsIngested());
+        assertEquals(25, emulator.stats().rowsCommitted("Telemetry", "Events"));
+    }
+
+    @Test
+    void writeStreamExamplePipesAFeedUntilItEnds() throws Exception {
+        KustoClient client = KustoClient.create(vertx,
+                new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
+        EventIngestor ingestor = EventIngestor.create(client);
+        await(ingestor.applySchema());
+        IngestResult r = await(WriteStreamExample.pipe(new ListReadStream<>(events(1000)), ingestor));
+        assertEquals(1000, r.rowsIngested());
+        assertEquals(1000, emulator.stats().rowsCommitted("Telemetry", "Events"));
+    }
+
+    @Test
+    void deadLetterExampleCollectsEveryRowThatDidNotLand() throws Exception {
+        KustoClient client = KustoClient.create(vertx,
+                new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
+        EventIngestor ingestor = OptionsExample.tunedIngestor(client, e -> { });
+        // No applySchema(): the table and its mapping do not exist, a permanent error.
+        List<Event> events = events(10);
+        List<Event> deadLetters = new ArrayList<>();
+        IngestResult r = await(DeadLetterExample.ingestOrDeadLetter(ingestor, events, deadLetters));
+        assertFalse(r.isComplete());
+        assertEquals(events, deadLetters);
+        assertInstanceOf(KustoServiceException.class, r.failures().get(0).cause());
+        assertEquals(0, r.retries(), "a permanent error is not retried");
+    }
+}
