@@ -92,8 +92,7 @@ final class PolicyCommands {
         }
         Boolean enabled = base == null ? null : base.enabled();
         Double rate = base == null ? null : base.hintAllocatedRate();
-        for (var it = root.fields(); it.hasNext();) {
-            var e = it.next();
+        for (var e : root.properties()) {
             JsonNode v = e.getValue();
             switch (e.getKey().toLowerCase(java.util.Locale.ROOT)) {
                 case "isenabled" -> {

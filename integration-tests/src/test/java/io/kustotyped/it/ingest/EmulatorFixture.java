@@ -35,8 +35,17 @@ final class EmulatorFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        emulator.close();
-        await(vertx.close());
+    public void close() {
+        // Declares no checked exception: an AutoCloseable whose close() may throw InterruptedException draws a
+        // -Xlint:try warning at every try-with-resources.
+        try {
+            emulator.close();
+            await(vertx.close());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the emulator", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the emulator", e);
+        }
     }
 }
