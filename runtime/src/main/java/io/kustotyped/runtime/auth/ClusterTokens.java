@@ -1,8 +1,8 @@
 package io.kustotyped.runtime.auth;
 
 import io.kustotyped.runtime.TokenProvider;
+import io.kustotyped.runtime.impl.Http;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -70,19 +70,16 @@ public final class ClusterTokens {
                 + "tokens from it.");
     }
 
-    /** True for {@code localhost}, {@code 127.x.x.x} and {@code [::1]} URLs. */
+    /**
+     * True for a URL whose host is {@code localhost} or a loopback address literal ({@code 127.0.0.0/8},
+     * {@code [::1]}); the same rule the client uses to allow a token over plain HTTP.
+     */
     public static boolean isLoopback(String clusterUrl) {
-        String host;
         try {
-            host = URI.create(clusterUrl.trim()).getHost();
+            return Http.isLoopback(URI.create(clusterUrl.trim()).getHost());
         } catch (IllegalArgumentException e) {
             return false;
         }
-        if (host == null) {
-            return false;
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     private static String stripSlash(String url) {

@@ -44,6 +44,7 @@ class ClusterTokensTest {
         assertNull(ClusterTokens.forCluster("http://localhost:8080/", Map.of()));
         assertTrue(ClusterTokens.isLoopback("http://[::1]:8080"));
         assertFalse(ClusterTokens.isLoopback(REMOTE));
+        assertFalse(ClusterTokens.isLoopback("http://127.example.com"), "a name that starts with 127. is not loopback");
     }
 
     @Test
