@@ -1,15 +1,9 @@
 package io.kustotyped.runtime.impl;
 
 import io.kustotyped.runtime.FailedRows;
-import io.kustotyped.runtime.IngestListener;
-import io.kustotyped.runtime.IngestListener.Outcome;
-import io.kustotyped.runtime.IngestListener.RequestEvent;
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoException;
-import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.KustoTransportException;
 import io.kustotyped.runtime.RowRange;
 import io.kustotyped.runtime.RowSerializationException;
 import io.kustotyped.runtime.RowTooLargeException;
@@ -18,21 +12,17 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * One ingest call: pulls rows from an iterator, cuts them into batches at row boundaries, compresses and sends
- * each batch, retries, splits and accounts for every row. Internal.
+ * One ingest call: pulls rows from an iterator, cuts them into batches at row boundaries, hands each batch to a
+ * {@link PieceSender} (compression, retries, splits) and accounts for every row. Internal.
  *
  * <p>Flow: one fill task at a time (on the worker pool) pulls rows and serializes them into a batch until the raw
  * limit or the row limit; it runs only while it holds one of the ingestor's {@link AsyncSlots}, and the batch keeps
@@ -43,8 +33,6 @@ import java.util.logging.Logger;
  * @param <T> the row type
  */
 public final class IngestJob<T> {
-
-    private static final Logger LOG = Logger.getLogger("io.kustotyped.runtime.ingest");
 
     /**
      * What a job needs from its ingestor.
@@ -66,6 +54,7 @@ public final class IngestJob<T> {
     }
 
     private final Context<T> c;
+    private final PieceSender sender;
     private final Iterator<? extends T> source;
     private final long firstIndex;
     private final long knownSize;
@@ -107,6 +96,7 @@ public final class IngestJob<T> {
      */
     public IngestJob(Context<T> context, Iterator<? extends T> source, long firstIndex, long knownSize) {
         this.c = context;
+        this.sender = new PieceSender(context, new JobTally());
         this.source = source;
         this.firstIndex = firstIndex;
         this.knownSize = knownSize;
@@ -242,7 +232,7 @@ public final class IngestJob<T> {
             c.slots().release();
         } else {
             Batch batch = b;
-            process(new Piece(batch, 0, batch.rows)).onComplete(x -> batchDone(batch));
+            sender.process(new Piece(batch, 0, batch.rows)).onComplete(x -> batchDone(batch));
         }
         pump();
         maybeFinish();
@@ -264,169 +254,64 @@ public final class IngestJob<T> {
         peakBufferedBytes = Math.max(peakBufferedBytes, bufferedBytes);
     }
 
-    // ---------------------------------------------------------------- compressing and sending
+    // ---------------------------------------------------------------- accounting for the sender
 
-    private Future<Void> process(Piece p) {
-        IngestOptions o = c.options();
-        return c.workers().<Buffer>executeBlocking(
-                () -> Gzip.compress(p.batch().raw, p.start(), p.rawLength(), o.getGzipLevel()), false)
-                .compose(gz -> {
-                    if (gz.length() > o.getMaxCompressedBatchBytes()) {
-                        if (p.rows() == 1) {
-                            long idx = p.batch().index[p.from()];
-                            fail(p, new RowTooLargeException(idx, "row " + idx + " is " + gz.length()
-                                    + " bytes gzip-compressed, over maxCompressedBatchBytes="
-                                    + o.getMaxCompressedBatchBytes() + ": it can never be sent"), false);
-                            return Future.succeededFuture();
-                        }
-                        return split(p);
-                    }
-                    buffered(gz.length());
-                    Promise<Boolean> done = Promise.promise(); // true: the service said too large, split it
-                    String baseId = HttpKustoClient.newRequestId(o.getClientRequestIdPrefix());
-                    synchronized (this) {
-                        requestIds.add(baseId);
-                    }
-                    long deadline = System.nanoTime() + o.getRetryBudget().toNanos();
-                    attempt(p, gz, baseId, 0, deadline, false, done);
-                    // The compressed body is let go before the halves are compressed, keeping the memory bound.
-                    return done.future().compose(tooLarge -> {
-                        buffered(-gz.length());
-                        return tooLarge ? split(p) : Future.succeededFuture();
-                    });
-                }, err -> {
-                    fail(p, err, false);
-                    return Future.succeededFuture();
-                });
-    }
+    /** What the {@link PieceSender} reports, under the job's lock like the rest of its state. */
+    private final class JobTally implements PieceSender.Tally {
+        @Override
+        public void buffered(long delta) {
+            IngestJob.this.buffered(delta);
+        }
 
-    /** Halves a piece and processes the halves one after the other (413, or compressed over the limit). */
-    private Future<Void> split(Piece p) {
-        int mid = (p.from() + p.to()) >>> 1;
-        return process(new Piece(p.batch(), p.from(), mid)).compose(v -> process(new Piece(p.batch(), mid, p.to())));
-    }
-
-    private void attempt(Piece p, Buffer gz, String baseId, int attempt, long deadline, boolean ambiguous,
-            Promise<Boolean> done) {
-        // Retries reuse the uuid and append ";<attempt>" so the service's logs correlate them.
-        String id = attempt == 0 ? baseId : baseId + ";" + attempt;
-        long t0 = System.nanoTime();
-        synchronized (this) {
-            requests++;
-            if (attempt > 0) {
-                retries++;
+        @Override
+        public void requestId(String baseId) {
+            synchronized (IngestJob.this) {
+                requestIds.add(baseId);
             }
         }
-        Future<Integer> f;
-        try {
-            f = c.client().streamIngest(c.database(), c.table(), c.options().getStreamFormat().wireName(),
-                    c.mappingName(), gz, id);
-        } catch (RuntimeException e) {
-            f = Future.failedFuture(e);
-        }
-        f.onComplete(ar -> {
-            Duration latency = Duration.ofNanos(System.nanoTime() - t0);
-            if (ar.succeeded()) {
-                synchronized (this) {
-                    rowsIngested += p.rows();
-                    rawBytes += p.rawLength();
-                    compressedBytes += gz.length();
-                    if (ambiguous) {
-                        possiblyDuplicated.addAll(p.ranges());
-                    }
-                }
-                emit(p, gz, id, attempt, latency, ar.result(), Outcome.SUCCEEDED, null);
-                done.complete(false);
-                return;
-            }
-            Throwable e = ar.cause();
-            int status = e instanceof KustoServiceException k ? k.status() : 0;
-            if (status == 429) {
-                synchronized (this) {
-                    throttled++;
+
+        @Override
+        public void attempted(boolean retry) {
+            synchronized (IngestJob.this) {
+                requests++;
+                if (retry) {
+                    retries++;
                 }
             }
-            boolean nowAmbiguous = ambiguous || (e instanceof KustoTransportException t && t.requestSent());
-            if (e instanceof KustoServiceException k && k.isPayloadTooLarge()) {
-                if (p.rows() > 1) {
-                    emit(p, gz, id, attempt, latency, status, Outcome.SPLIT, e);
-                    done.complete(true);
-                } else {
-                    long idx = p.batch().index[p.from()];
-                    emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
-                    fail(p, new RowTooLargeException(idx, "row " + idx + " was rejected by the service as too large: "
-                            + k.getMessage()), nowAmbiguous);
-                    done.complete(false);
-                }
-                return;
+        }
+
+        @Override
+        public void throttled() {
+            synchronized (IngestJob.this) {
+                throttled++;
             }
-            boolean isTransient = e instanceof KustoException ke && ke.isTransient();
-            if (isTransient && attempt + 1 < c.options().getMaxAttempts()) {
-                long delayMs = backoffMillis(attempt,
-                        e instanceof KustoServiceException k ? k.retryAfter().orElse(null) : null);
-                if (System.nanoTime() + delayMs * 1_000_000L < deadline) {
-                    emit(p, gz, id, attempt, latency, status, Outcome.RETRYING, e);
-                    c.vertx().setTimer(Math.max(1, delayMs),
-                            t -> attempt(p, gz, baseId, attempt + 1, deadline, nowAmbiguous, done));
-                    return;
+        }
+
+        @Override
+        public void ingested(Piece p, int compressedLength, boolean duplicated) {
+            synchronized (IngestJob.this) {
+                rowsIngested += p.rows();
+                rawBytes += p.rawLength();
+                compressedBytes += compressedLength;
+                if (duplicated) {
+                    possiblyDuplicated.addAll(p.ranges());
                 }
             }
-            emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
-            Throwable reported = c.hinter().apply(e);
-            if (isFatal(e) && abortCause == null) {
-                abortCause = reported;
+        }
+
+        @Override
+        public void failed(Piece p, Throwable cause, boolean possiblyIngested) {
+            synchronized (IngestJob.this) {
+                failures.add(new FailedRows(p.ranges(), cause, possiblyIngested));
             }
-            fail(p, reported, nowAmbiguous);
-            done.complete(false);
-        });
-    }
+        }
 
-    /**
-     * A permanent error about the target rather than the data: every later request would fail the same way, so the
-     * job stops reading its input (the rows not read are reported).
-     */
-    static boolean isFatal(Throwable e) {
-        if (!(e instanceof KustoServiceException k) || k.isTransient() || k.isPayloadTooLarge()) {
-            return false;
+        @Override
+        public void abort(Throwable cause) {
+            if (abortCause == null) {
+                abortCause = cause;
+            }
         }
-        String code = k.code() == null ? "" : k.code();
-        return k.status() == 401 || k.status() == 403 || k.status() == 404 || code.contains("TableNotExist")
-                || code.contains("DatabaseNotExist") || code.contains("MappingReferenceWasNotFound")
-                || code.contains("StreamingIngestion") || code.contains("NotFound") || code.contains("AccessDenied")
-                || code.contains("Forbidden");
-    }
-
-    /** Exponential backoff with full jitter, at least what {@code Retry-After} asked for. */
-    private long backoffMillis(int attempt, Duration retryAfter) {
-        IngestOptions o = c.options();
-        long cap = o.getInitialBackoff().toMillis() << Math.min(attempt, 20);
-        cap = Math.min(Math.max(cap, 0), o.getMaxBackoff().toMillis());
-        long delay = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
-        if (retryAfter != null) {
-            delay = Math.max(delay, retryAfter.toMillis());
-        }
-        return delay;
-    }
-
-    private void emit(Piece p, Buffer gz, String id, int attempt, Duration latency, int status, Outcome outcome,
-            Throwable error) {
-        IngestListener listener = c.options().getListener();
-        if (outcome == Outcome.FAILED && LOG.isLoggable(Level.FINE)) {
-            LOG.log(Level.FINE, "Ingestion request " + id + " into " + c.table() + " failed: " + error);
-        }
-        if (listener == IngestListener.NONE) {
-            return;
-        }
-        try {
-            listener.onRequest(new RequestEvent(c.database(), c.table(), id, attempt, p.rows(), p.rawLength(),
-                    gz.length(), latency, status, status == 429, outcome, error));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "IngestListener threw; ignored", e);
-        }
-    }
-
-    private synchronized void fail(Piece p, Throwable cause, boolean possiblyIngested) {
-        failures.add(new FailedRows(p.ranges(), cause, possiblyIngested));
     }
 
     // ---------------------------------------------------------------- completion
