@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Summarises a JMH JSON result file (-rf json -rff FILE): min and median ns/row of the measured iterations,
-B/row from -prof gc, and each variant's ratio to `generated` computed within the same run."""
+B/row from -prof gc, and each variant's ratio to the baseline computed within the same run: `generated`
+(SerializerBenchmark) or, if absent, `kustoTyped_gzip1` (IngestBenchmark)."""
 import json
 import statistics
 import sys
 
-BASE = "generated"
+BASES = (("generated", "gen"), ("kustoTyped_gzip1", "gz1"))
 
 def main(path):
     rows = {}
@@ -14,8 +15,9 @@ def main(path):
         raw = [x for fork in b["primaryMetric"]["rawData"] for x in fork]
         alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
         rows[name] = (min(raw), statistics.median(raw), alloc)
-    base = rows.get(BASE)
-    print(f"{'variant':32} {'min ns/row':>11} {'median':>9} {'B/row':>8} {'min ×gen':>9} {'median ×gen':>12}")
+    base_name, label = next(((n, l) for n, l in BASES if n in rows), (None, "base"))
+    base = rows.get(base_name)
+    print(f"{'variant':32} {'min ns/row':>11} {'median':>9} {'B/row':>8} {'min ×' + label:>9} {'median ×' + label:>12}")
     for name, (mn, med, alloc) in rows.items():
         ratio_min = f"{mn / base[0]:.2f}" if base else "-"
         ratio_med = f"{med / base[1]:.2f}" if base else "-"
