@@ -2,6 +2,7 @@ package io.kustotyped.cli;
 
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.KustoClient;
+import io.kustotyped.runtime.KustoNames;
 import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TableIngestor;
 import java.io.PrintStream;
@@ -18,13 +19,13 @@ final class CheckCommand {
                 + (o.cluster() == null ? "the cluster" : o.cluster())
                 + (o.database() == null ? "" : ", database " + o.database()) + ":");
         for (KqlScript s : scripts) {
-            String t = bracket(s.table() == null ? "?" : s.table());
+            String t = KustoNames.bracket(s.table() == null ? "?" : s.table());
             out.println();
             out.println("// " + s.origin());
             out.println(".show table " + t + " cslschema");
             out.println(".show table " + t + " ingestion json mappings");
             out.println(".show table " + t + " policy streamingingestion");
-            out.println(".show database " + (o.database() == null ? "<database>" : bracket(o.database()))
+            out.println(".show database " + (o.database() == null ? "<database>" : KustoNames.bracket(o.database()))
                     + " policy streamingingestion   (only when the table has no policy of its own)");
         }
         out.println();
@@ -78,18 +79,5 @@ final class CheckCommand {
         out.println("Drift: " + drifted + " of " + scripts.size() + " tables differ from their scripts. "
                 + "'apply' runs the fixes (the generated commands).");
         return KustoTypedCli.FAILED;
-    }
-
-    /** A bracket-quoted name (kusto-facts §5.2). */
-    static String bracket(String name) {
-        char q = name.indexOf('\'') >= 0 ? '"' : '\'';
-        StringBuilder sb = new StringBuilder("[").append(q);
-        for (char c : name.toCharArray()) {
-            if (c == q || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.append(q).append(']').toString();
     }
 }

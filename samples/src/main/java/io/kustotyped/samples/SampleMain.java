@@ -7,6 +7,7 @@ import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoClientOptions;
+import io.kustotyped.runtime.KustoNames;
 import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TableIngestor;
 import io.kustotyped.runtime.TokenProvider;
@@ -180,7 +181,7 @@ public final class SampleMain {
                     + " commands (table, JSON mapping " + ingestor.table().mappingName() + ", streaming policy)");
             await(ingestor.applySchema());
             // kusto-facts §1.6: streaming nodes cache the schema for minutes; this makes them see it now.
-            await(client.executeMgmt(args.database(), ".clear table " + bracket(table)
+            await(client.executeMgmt(args.database(), ".clear table " + KustoNames.bracket(table)
                     + " cache streamingingestion schema"));
             SchemaReport report = await(ingestor.checkSchema());
             if (!report.isUpToDate()) {
@@ -249,18 +250,6 @@ public final class SampleMain {
         }
     }
 
-    /** A bracket-quoted Kusto name (kusto-facts §5.2). */
-    static String bracket(String name) {
-        char q = name.indexOf('\'') >= 0 ? '"' : '\'';
-        StringBuilder sb = new StringBuilder("[").append(q);
-        for (char c : name.toCharArray()) {
-            if (c == q || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.append(q).append(']').toString();
-    }
 
     /** Parses the command line; null for {@code --help}. */
     static Args parse(String[] args) {

@@ -2,11 +2,12 @@ package io.kustotyped.runtime.impl;
 
 import io.kustotyped.runtime.ColumnDescriptor;
 import io.kustotyped.runtime.KustoClient;
+import io.kustotyped.runtime.KustoNames;
 import io.kustotyped.runtime.KustoResultTable;
 import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.SchemaReport.Drift;
 import io.kustotyped.runtime.SchemaReport.Kind;
+import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TableDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -77,7 +78,7 @@ public final class SchemaOps {
         if (code.contains("StreamingIngestionPolicyNotEnabled")) {
             return k.withHint("Streaming ingestion is not enabled for table '" + name + "'. Run: "
                     + orApply(policyCommand(t)) + " (or ingestor.applySchema()). Policy changes can take a few minutes "
-                    + "to reach the streaming nodes; '.clear table " + bracket(name)
+                    + "to reach the streaming nodes; '.clear table " + KustoNames.bracket(name)
                     + " cache streamingingestion schema' forces it (kusto-facts §1.6)");
         }
         if (code.contains("StreamingIngestionDisabled") || (k.status() == 404 && k.code() == null)) {
@@ -100,24 +101,12 @@ public final class SchemaOps {
         return command != null ? command : "the generated schema commands";
     }
 
-    static String bracket(String name) {
-        char q = name.indexOf('\'') >= 0 ? '"' : '\'';
-        StringBuilder sb = new StringBuilder("[").append(q);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == q || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.append(q).append(']').toString();
-    }
 
     // ------------------------------------------------------------------ drift check
 
     /** Reads the live schema, mappings and policies and compares them with the generated ones. */
     public static Future<SchemaReport> check(KustoClient client, String database, TableDescriptor<?> t) {
-        String q = bracket(t.tableName());
+        String q = KustoNames.bracket(t.tableName());
         List<Drift> drifts = new ArrayList<>();
         return client.executeMgmt(database, ".show table " + q + " cslschema").transform(ar -> {
             if (ar.failed()) {
@@ -143,7 +132,7 @@ public final class SchemaOps {
                                 return Future.succeededFuture(tableEnabled);
                             }
                             // No table policy: the database's applies (kusto-facts §1.6).
-                            return client.executeMgmt(database, ".show database " + bracket(database)
+                            return client.executeMgmt(database, ".show database " + KustoNames.bracket(database)
                                     + " policy streamingingestion").map(dp -> Boolean.TRUE.equals(policyEnabled(dp)));
                         })
                         .map(enabled -> {
