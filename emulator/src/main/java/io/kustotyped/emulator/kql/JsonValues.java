@@ -7,11 +7,25 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Writes one cell value in the encoding of kusto-facts §6.3 (the same in v1 and v2 rows). */
 final class JsonValues {
     private JsonValues() {}
+
+    /** Writes the field {@code "Rows"}: an array with one array of cell values per row. */
+    static void writeRows(JsonGenerator g, List<Object[]> rows) throws IOException {
+        g.writeArrayFieldStart("Rows");
+        for (Object[] row : rows) {
+            g.writeStartArray();
+            for (Object v : row) {
+                write(g, v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
 
     static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) {

@@ -79,15 +79,7 @@ final class V1Writer {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-                g.writeArrayFieldStart("Rows");
-                for (Object[] row : t.rows()) {
-                    g.writeStartArray();
-                    for (Object v : row) {
-                        JsonValues.write(g, v);
-                    }
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
+                JsonValues.writeRows(g, t.rows());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -90,15 +90,7 @@ final class V2Writer {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("Rows");
-        for (Object[] row : t.rows()) {
-            g.writeStartArray();
-            for (Object v : row) {
-                JsonValues.write(g, v);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndArray();
+        JsonValues.writeRows(g, t.rows());
         g.writeEndObject();
     }
 }
