@@ -18,6 +18,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -272,7 +273,8 @@ public final class IngestHandler {
   }
 
   private static KustoException internal(Throwable err) {
-    LOG.log(Level.WARNING, "ingest failed", err);
+    // A cancelled timer or task means the emulator is closing with this request in flight: not worth a warning.
+    LOG.log(err instanceof CancellationException ? Level.FINE : Level.WARNING, "ingest failed", err);
     return new KustoException(500, "General_InternalServerError", "An internal server error occurred.",
         "Kusto.Data.Exceptions.KustoServiceException", "Emulator error: " + err, false);
   }
