@@ -4,10 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 
-/** An asynchronous semaphore: {@link #acquire()} completes when a slot is free. First come, first served. Internal. */
+/**
+ * An asynchronous semaphore: {@link #acquire()} completes when a slot is free. First come, first served. It also keeps
+ * the {@link SlotBuffers} of the slots not in use, so that batches reuse their arrays instead of allocating new ones.
+ * Internal.
+ */
 public final class AsyncSlots {
 
     private final ArrayDeque<Promise<Void>> waiters = new ArrayDeque<>();
+    private final ArrayDeque<SlotBuffers> idleBuffers = new ArrayDeque<>();
     private int available;
 
     /** @param slots the number of slots */
@@ -40,5 +45,24 @@ public final class AsyncSlots {
             }
         }
         next.complete();
+    }
+
+    /**
+     * The arrays for a batch, for a caller that holds a slot: a set given back earlier, or a new one. Since each slot
+     * holder takes at most one set and gives it back before releasing its slot, there are never more sets than slots.
+     */
+    SlotBuffers takeBuffers() {
+        synchronized (this) {
+            SlotBuffers b = idleBuffers.poll();
+            if (b != null) {
+                return b;
+            }
+        }
+        return new SlotBuffers();
+    }
+
+    /** Gives back a set taken with {@link #takeBuffers()}, once nothing reads it any more. */
+    synchronized void giveBack(SlotBuffers buffers) {
+        idleBuffers.push(buffers);
     }
 }

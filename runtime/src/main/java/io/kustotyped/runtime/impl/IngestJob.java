@@ -30,6 +30,11 @@ import java.util.function.UnaryOperator;
  * parallel on all cores while the next one is filled; the event loop only sends. Memory is therefore bounded by
  * {@code maxInFlight * (maxRawBatchBytes + maxCompressedBatchBytes)} whatever the input size.
  *
+ * <p>A batch's arrays (raw lines, row ends and indexes, gzip body) are a {@link SlotBuffers} set taken from the
+ * ingestor's slots with the slot and given back when its last request settles, so batches reuse them instead of
+ * allocating per batch; {@code peakBufferedBytes} counts the raw array a batch holds and its compressed body, as
+ * before.
+ *
  * @param <T> the row type
  */
 public final class IngestJob<T> {
@@ -114,7 +119,7 @@ public final class IngestJob<T> {
     private Batch fill() {
         IngestOptions o = c.options();
         int rawLimit = o.getMaxRawBatchBytes();
-        Batch b = new Batch(rawLimit);
+        Batch b = new Batch(c.slots().takeBuffers(), rawLimit);
         RowEncoder<T> enc = c.encoders().get();
         while (b.rows < o.getMaxBatchRows()) {
             if (abortCause != null) {
@@ -229,6 +234,9 @@ public final class IngestJob<T> {
             }
         }
         if (b == null) {
+            if (ar.succeeded()) {
+                c.slots().giveBack(ar.result().buffers());
+            }
             c.slots().release();
         } else {
             Batch batch = b;
@@ -239,11 +247,15 @@ public final class IngestJob<T> {
     }
 
     private void batchDone(Batch b) {
+        SlotBuffers buffers;
         synchronized (this) {
             active--;
             buffered(-b.raw.length);
+            buffers = b.buffers();
             b.raw = null;
         }
+        // Every request of the batch has settled: its arrays go back for the next batch, before its slot does.
+        c.slots().giveBack(buffers);
         c.slots().release();
         pump();
         maybeFinish();

@@ -8,9 +8,11 @@ import io.kustotyped.runtime.KustoException;
 import io.kustotyped.runtime.KustoServiceException;
 import io.kustotyped.runtime.KustoTransportException;
 import io.kustotyped.runtime.RowTooLargeException;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -68,8 +70,7 @@ final class PieceSender {
     /** Compresses and sends a piece; the future completes (never fails) once all its rows are accounted for. */
     Future<Void> process(Piece p) {
         IngestOptions o = c.options();
-        return c.workers().<Buffer>executeBlocking(
-                () -> Gzip.compress(p.batch().raw, p.start(), p.rawLength(), o.getGzipLevel()), false)
+        return c.workers().<Buffer>executeBlocking(() -> compress(p, o), false)
                 .compose(gz -> {
                     if (gz.length() > o.getMaxCompressedBatchBytes()) {
                         if (p.rows() == 1) {
@@ -96,6 +97,23 @@ final class PieceSender {
                     tally.failed(p, err, false);
                     return Future.succeededFuture();
                 });
+    }
+
+    /**
+     * Compresses a piece into its batch's reusable gzip array and wraps it, without a copy, as the request body. A
+     * batch's pieces are processed one after the other and each next one is compressed only once the previous one's
+     * request has settled (or was never sent), so the array is never rewritten while a request may read it; it goes
+     * back to the slot's pool with the batch. Over the limit, the piece is compressed into a new buffer instead, only
+     * to learn its exact size (for the split or the error).
+     */
+    private static Buffer compress(Piece p, IngestOptions o) {
+        Batch b = p.batch();
+        int max = o.getMaxCompressedBatchBytes();
+        int n = Gzip.compressInto(b.buffers, b.raw, p.start(), p.rawLength(), o.getGzipLevel(), max);
+        if (n < 0 || n > max) {
+            return Gzip.compress(b.raw, p.start(), p.rawLength(), o.getGzipLevel());
+        }
+        return BufferInternal.buffer(Unpooled.wrappedBuffer(b.buffers.gz, 0, n));
     }
 
     /** Halves a piece and processes the halves one after the other (413, or compressed over the limit). */
