@@ -65,7 +65,9 @@ public interface KustoClient {
      * @param table the table
      * @param streamFormat the {@code streamFormat} value
      * @param mappingName the {@code mappingName} value, or null
-     * @param gzippedBody the gzip-compressed body (sent with {@code Content-Encoding: gzip} and its exact length)
+     * @param gzippedBody the gzip-compressed body (sent with {@code Content-Encoding: gzip} and its exact length);
+     *     valid only until the returned future completes: ingestors reuse the array behind it for later batches,
+     *     so an implementation that keeps the bytes must copy them
      * @param clientRequestId the {@code x-ms-client-request-id} to send
      * @return the HTTP status on success (200), or a failed future with a {@link KustoServiceException} or
      *     {@link KustoTransportException}
