@@ -6,33 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Batch cutting at the raw and compressed limits, rows too large alone, 413 splits, per-row writer failures. */
-class BatchingTest {
-
-    private Vertx vertx;
-    private FakeKusto server;
-    private KustoClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        server = new FakeKusto(vertx);
-        client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        await(vertx.close());
-    }
+class BatchingTest extends FakeKustoTestBase {
 
     private static List<Long> range(long n) {
         return LongStream.range(0, n).boxed().toList();

@@ -4,33 +4,13 @@ import static io.kustotyped.runtime.TestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A lazy input far larger than what may be held is read only as batch slots free up. */
-class BoundedMemoryTest {
-
-    private Vertx vertx;
-    private FakeKusto server;
-    private KustoClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        server = new FakeKusto(vertx);
-        client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        await(vertx.close());
-    }
+class BoundedMemoryTest extends FakeKustoTestBase {
 
     @Test
     void lazyInputIsPulledOnlyAsSlotsFreeUp() throws Exception {

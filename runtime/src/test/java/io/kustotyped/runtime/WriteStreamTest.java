@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,29 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The long-lived write stream: flush by count, linger and end; backpressure; failures. */
-class WriteStreamTest {
-
-    private Vertx vertx;
-    private FakeKusto server;
-    private KustoClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        server = new FakeKusto(vertx);
-        client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        await(vertx.close());
-    }
+class WriteStreamTest extends FakeKustoTestBase {
 
     @Test
     void flushesByRowCountAndAtEnd() throws Exception {
