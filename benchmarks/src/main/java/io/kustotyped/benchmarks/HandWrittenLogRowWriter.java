@@ -23,8 +23,7 @@ final class HandWrittenLogRowWriter implements JsonRowWriter<LogRow> {
     private static final byte[] CPU = bytes(",\"cpu\":");
     private static final byte[] LATENCY_MS = bytes(",\"latencyMs\":");
 
-    private HandWrittenLogRowWriter() {
-    }
+    private HandWrittenLogRowWriter() {}
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -55,7 +55,9 @@ import reactor.core.publisher.Mono;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class IngestBenchmark {
 
     /** Rows per invocation (one request: ~3.7 MB of JSON, under the 4 MiB raw limit); all distinct. */
@@ -84,8 +86,8 @@ public class IngestBenchmark {
         gzip1 = LogRowIngestor.create(client, DATABASE);
         gzip6 = LogRowIngestor.create(client, DATABASE, new IngestOptions().setGzipLevel(6));
 
-        mapper = new ObjectMapper().registerModule(
-                new SimpleModule().addSerializer(new SerializerBenchmark.KustoInstantSerializer()));
+        mapper = new ObjectMapper()
+                .registerModule(new SimpleModule().addSerializer(new SerializerBenchmark.KustoInstantSerializer()));
         json = new ByteArrayOutputStream(4 << 20);
         // No credentials: the SDK then sends no Authorization header and accepts plain http; the cached cloud info
         // spares it the /v1/rest/auth/metadata call (performance-anchors §3.3).
@@ -167,27 +169,38 @@ public class IngestBenchmark {
             variants[v].run();
             LoopbackSink.Captured c = sink.takeCaptured();
             String name = names[v];
-            check(sink.ingestRequests() - before == 1, name, "sent " + (sink.ingestRequests() - before)
-                    + " requests, expected 1");
+            check(
+                    sink.ingestRequests() - before == 1,
+                    name,
+                    "sent " + (sink.ingestRequests() - before) + " requests, expected 1");
             check("gzip".equalsIgnoreCase(c.contentEncoding()), name, "Content-Encoding " + c.contentEncoding());
             String uri = c.uri().toLowerCase(Locale.ROOT);
-            check(uri.startsWith("/v1/rest/ingest/" + DATABASE.toLowerCase(Locale.ROOT) + "/logs?")
-                    && uri.contains("streamformat=multijson")
-                    && uri.contains("mappingname=" + LogRowKustoSchema.MAPPING_NAME.toLowerCase(Locale.ROOT)),
-                    name, "request URI " + c.uri());
+            check(
+                    uri.startsWith("/v1/rest/ingest/" + DATABASE.toLowerCase(Locale.ROOT) + "/logs?")
+                            && uri.contains("streamformat=multijson")
+                            && uri.contains("mappingname=" + LogRowKustoSchema.MAPPING_NAME.toLowerCase(Locale.ROOT)),
+                    name,
+                    "request URI " + c.uri());
             byte[] raw = gunzip(c.body());
             List<JsonNode> lines = parseLines(raw);
             check(lines.size() == ROWS, name, "sent " + lines.size() + " JSON lines, expected " + ROWS);
             for (int i = 0; i < ROWS; i++) {
-                check(lines.get(i).size() == 10, name, "row " + i + " has " + lines.get(i).size() + " fields");
-                check(reference == null || reference.get(i).equals(lines.get(i)), name, "row " + i + " differs:\n  "
-                        + lines.get(i) + "\nvs " + names[0] + ":\n  " + (reference == null ? "" : reference.get(i)));
+                check(
+                        lines.get(i).size() == 10,
+                        name,
+                        "row " + i + " has " + lines.get(i).size() + " fields");
+                check(
+                        reference == null || reference.get(i).equals(lines.get(i)),
+                        name,
+                        "row " + i + " differs:\n  " + lines.get(i) + "\nvs " + names[0] + ":\n  "
+                                + (reference == null ? "" : reference.get(i)));
             }
             if (reference == null) {
                 reference = lines;
             }
-            System.out.printf("# verified %-26s %,d lines, %,d JSON bytes, %,d gzip bytes (%.2fx)%n", name,
-                    lines.size(), raw.length, c.body().length, (double) raw.length / c.body().length);
+            System.out.printf(
+                    "# verified %-26s %,d lines, %,d JSON bytes, %,d gzip bytes (%.2fx)%n",
+                    name, lines.size(), raw.length, c.body().length, (double) raw.length / c.body().length);
         }
         check(sink.otherRequests() == 0, "sink", "got " + sink.otherRequests() + " non-ingest requests");
     }

@@ -20,8 +20,7 @@ public final class InterleavedCpuTime {
         int run() throws Exception;
     }
 
-    private InterleavedCpuTime() {
-    }
+    private InterleavedCpuTime() {}
 
     /**
      * Runs the comparison and prints min and median CPU ns/row, B/row and ratios to {@code generated}.
@@ -34,12 +33,21 @@ public final class InterleavedCpuTime {
         int slice = 50; // invocations (of 1,024 rows each) per measured slice
         SerializerBenchmark b = new SerializerBenchmark();
         b.setUp(); // also verifies that all variants write the same JSON
-        String[] names = {"generated", "handWritten_directBytes", "jackson_handGenerator", "jackson_sequenceWriter",
-            "jackson_writeValue_perRow"};
-        Variant[] variants = {b::generated, b::handWritten_directBytes, b::jackson_handGenerator,
-            b::jackson_sequenceWriter, b::jackson_writeValue_perRow};
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        String[] names = {
+            "generated",
+            "handWritten_directBytes",
+            "jackson_handGenerator",
+            "jackson_sequenceWriter",
+            "jackson_writeValue_perRow"
+        };
+        Variant[] variants = {
+            b::generated,
+            b::handWritten_directBytes,
+            b::jackson_handGenerator,
+            b::jackson_sequenceWriter,
+            b::jackson_writeValue_perRow
+        };
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
         List<List<Double>> cpu = new ArrayList<>();
         double[] allocated = new double[variants.length];
@@ -63,12 +71,14 @@ public final class InterleavedCpuTime {
             }
         }
         List<Double> base = sorted(cpu.get(0));
-        System.out.printf("%-28s %12s %9s %8s %9s %12s%n", "variant (thread CPU time)", "min ns/row", "median",
-                "B/row", "min ×gen", "median ×gen");
+        System.out.printf(
+                "%-28s %12s %9s %8s %9s %12s%n",
+                "variant (thread CPU time)", "min ns/row", "median", "B/row", "min ×gen", "median ×gen");
         for (int v = 0; v < variants.length; v++) {
             List<Double> l = sorted(cpu.get(v));
-            System.out.printf("%-28s %12.0f %9.0f %8.1f %9.2f %12.2f%n", names[v], l.get(0), median(l), allocated[v],
-                    l.get(0) / base.get(0), median(l) / median(base));
+            System.out.printf(
+                    "%-28s %12.0f %9.0f %8.1f %9.2f %12.2f%n",
+                    names[v], l.get(0), median(l), allocated[v], l.get(0) / base.get(0), median(l) / median(base));
         }
         System.out.println("(checksum " + sink + ")");
     }

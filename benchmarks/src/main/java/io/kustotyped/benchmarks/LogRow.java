@@ -29,5 +29,4 @@ public record LogRow(
         long durationMicros,
         long bytes,
         double cpu,
-        double latencyMs) {
-}
+        double latencyMs) {}

@@ -8,11 +8,28 @@ final class LogRows {
 
     private static final String[] LEVELS = {"INFO", "INFO", "INFO", "WARN", "ERROR", "DEBUG"};
     private static final String[] SERVICES = {"checkout-api", "payments", "search", "inventory-sync", "auth"};
-    private static final String[] WORDS = {"request", "completed", "user", "cart", "timeout", "retrying", "upstream",
-        "returned", "status", "cache", "miss", "for", "key", "order", "shipped", "latency", "exceeded", "budget"};
+    private static final String[] WORDS = {
+        "request",
+        "completed",
+        "user",
+        "cart",
+        "timeout",
+        "retrying",
+        "upstream",
+        "returned",
+        "status",
+        "cache",
+        "miss",
+        "for",
+        "key",
+        "order",
+        "shipped",
+        "latency",
+        "exceeded",
+        "budget"
+    };
 
-    private LogRows() {
-    }
+    private LogRows() {}
 
     static LogRow[] generate(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -23,10 +40,17 @@ final class LogRows {
             String host = "web-" + String.format("%03d", random.nextInt(200)) + ".prod.westeurope.example.net";
             String traceId = Long.toHexString(random.nextLong() | Long.MIN_VALUE)
                     + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
-            rows[i] = new LogRow(timestamp, LEVELS[random.nextInt(LEVELS.length)], host,
-                    SERVICES[random.nextInt(SERVICES.length)], traceId, message(random, i),
-                    random.nextLong(5_000_000), random.nextLong(1L << 31),
-                    random.nextDouble(), Math.round(random.nextDouble() * 250_000) / 1000.0);
+            rows[i] = new LogRow(
+                    timestamp,
+                    LEVELS[random.nextInt(LEVELS.length)],
+                    host,
+                    SERVICES[random.nextInt(SERVICES.length)],
+                    traceId,
+                    message(random, i),
+                    random.nextLong(5_000_000),
+                    random.nextLong(1L << 31),
+                    random.nextDouble(),
+                    Math.round(random.nextDouble() * 250_000) / 1000.0);
         }
         return rows;
     }

@@ -33,8 +33,7 @@ public final class LoopbackSink implements AutoCloseable {
      * @param contentEncoding the {@code Content-Encoding} header, or null
      * @param body the body as sent (still compressed)
      */
-    public record Captured(String uri, String contentEncoding, byte[] body) {
-    }
+    public record Captured(String uri, String contentEncoding, byte[] body) {}
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -85,7 +84,9 @@ public final class LoopbackSink implements AutoCloseable {
                 capture = false;
                 captured.set(new Captured(req.uri(), req.getHeader("Content-Encoding"), kept.getBytes()));
             }
-            req.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
+            req.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
                     .end(INGEST_RESPONSE);
         });
     }
@@ -116,8 +117,8 @@ public final class LoopbackSink implements AutoCloseable {
     public Captured takeCaptured() {
         Captured c = captured.getAndSet(null);
         if (c == null) {
-            throw new IllegalStateException("the sink received no ingest request (other requests: "
-                    + otherRequests.get() + ")");
+            throw new IllegalStateException(
+                    "the sink received no ingest request (other requests: " + otherRequests.get() + ")");
         }
         return c;
     }

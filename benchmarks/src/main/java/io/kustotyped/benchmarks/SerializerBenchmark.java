@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class SerializerBenchmark {
 
     /** Rows per invocation; all distinct. */
@@ -223,8 +225,8 @@ public class SerializerBenchmark {
                             + "\nvs handWritten_directBytes:\n  " + reference.get(i));
                 }
                 if (lines.get(i).size() != 10) {
-                    throw new IllegalStateException(e.getKey() + " row " + i + " has " + lines.get(i).size()
-                            + " fields: " + lines.get(i));
+                    throw new IllegalStateException(
+                            e.getKey() + " row " + i + " has " + lines.get(i).size() + " fields: " + lines.get(i));
                 }
             }
         }

@@ -9,13 +9,13 @@ import java.util.List;
 /** {@code apply}: runs the scripts' commands in order, stopping at the first failure. */
 final class ApplyCommand {
 
-    private ApplyCommand() {
-    }
+    private ApplyCommand() {}
 
     static int dryRun(List<KqlScript> scripts, CliOptions o, PrintStream out) {
         int total = scripts.stream().mapToInt(s -> s.commands().size()).sum();
-        out.println("Dry run: would run " + total + " commands on " + (o.cluster() == null ? "the cluster" : o.cluster())
-                + (o.database() == null ? "" : ", database " + o.database()) + ", in this order:");
+        out.println(
+                "Dry run: would run " + total + " commands on " + (o.cluster() == null ? "the cluster" : o.cluster())
+                        + (o.database() == null ? "" : ", database " + o.database()) + ", in this order:");
         for (KqlScript s : scripts) {
             out.println();
             out.println("// " + s.origin());
@@ -30,7 +30,8 @@ final class ApplyCommand {
 
     static int run(List<KqlScript> scripts, CliOptions o, KustoClient client, PrintStream out, PrintStream err) {
         int total = scripts.stream().mapToInt(s -> s.commands().size()).sum();
-        out.println("Applying " + total + (total == 1 ? " command" : " commands") + " to " + o.cluster() + ", database " + o.database() + ":");
+        out.println("Applying " + total + (total == 1 ? " command" : " commands") + " to " + o.cluster() + ", database "
+                + o.database() + ":");
         int done = 0;
         for (KqlScript s : scripts) {
             String label = s.table() == null ? s.origin() : s.table();
@@ -63,7 +64,8 @@ final class ApplyCommand {
     /** A failure as one line: the Kusto error code and message for a service error (kusto-facts §1.5). */
     static String describe(Throwable e) {
         if (e instanceof KustoServiceException k) {
-            String message = k.detail() != null && !k.detail().isEmpty() ? k.detail()
+            String message = k.detail() != null && !k.detail().isEmpty()
+                    ? k.detail()
                     : k.errorMessage() != null && !k.errorMessage().isEmpty() ? k.errorMessage() : k.rawBody();
             return (k.code() != null ? k.code() : "HTTP " + k.status()) + ": " + message + " (HTTP " + k.status()
                     + ", ActivityId " + k.activityId() + ", ClientRequestId " + k.clientRequestId() + ")"

@@ -11,8 +11,7 @@ import java.util.List;
 /** {@code check}: compares the live tables with the scripts and prints the drift. */
 final class CheckCommand {
 
-    private CheckCommand() {
-    }
+    private CheckCommand() {}
 
     static int dryRun(List<KqlScript> scripts, CliOptions o, PrintStream out) {
         out.println("Dry run: check would run these read-only commands on "
@@ -48,21 +47,25 @@ final class CheckCommand {
             SchemaReport report;
             try {
                 // The runtime's own comparison, as TableIngestor.checkSchema() does it for generated classes.
-                report = KustoTypedCli.await(new TableIngestor<Object>(client, o.database(), table,
-                        new IngestOptions()) { }.checkSchema());
+                report = KustoTypedCli.await(
+                        new TableIngestor<Object>(client, o.database(), table, new IngestOptions()) {}.checkSchema());
             } catch (RuntimeException e) {
                 err.println("error: checking table " + s.table() + " failed: " + ApplyCommand.describe(e));
                 return KustoTypedCli.FAILED;
             }
             List<SchemaReport.Drift> blocking = report.drifts().stream()
-                    .filter(d -> o.strict() || d.kind() != SchemaReport.Kind.EXTRA_COLUMN).toList();
+                    .filter(d -> o.strict() || d.kind() != SchemaReport.Kind.EXTRA_COLUMN)
+                    .toList();
             if (!blocking.isEmpty()) {
                 drifted++;
             }
             out.println();
-            out.println(s.table() + ": " + (report.drifts().isEmpty() ? "up to date"
-                    : blocking.isEmpty() ? "up to date (extra columns only, ignored without --strict)"
-                    : blocking.size() + (blocking.size() == 1 ? " difference" : " differences")));
+            out.println(s.table() + ": "
+                    + (report.drifts().isEmpty()
+                            ? "up to date"
+                            : blocking.isEmpty()
+                                    ? "up to date (extra columns only, ignored without --strict)"
+                                    : blocking.size() + (blocking.size() == 1 ? " difference" : " differences")));
             for (SchemaReport.Drift d : report.drifts()) {
                 boolean counts = blocking.contains(d);
                 out.println("  " + (counts ? "" : "(note) ") + d.kind() + ": " + d.detail());

@@ -16,8 +16,15 @@ import java.util.List;
  * @param strict {@code check}: extra columns in the live table count as drift too
  * @param help print the subcommand's help
  */
-record CliOptions(String command, List<Path> sources, String cluster, String database, List<String> tables,
-        boolean dryRun, boolean strict, boolean help) {
+record CliOptions(
+        String command,
+        List<Path> sources,
+        String cluster,
+        String database,
+        List<String> tables,
+        boolean dryRun,
+        boolean strict,
+        boolean help) {
 
     /** A command line that cannot be run; the message says why. */
     static final class UsageException extends Exception {

@@ -19,8 +19,15 @@ import java.util.Locale;
  * @param tableCommandIndex the index of the table command, or -1
  * @param enablesStreaming true when a command enables the table's streaming policy
  */
-record KqlScript(String origin, List<String> commands, String table, List<ColumnDescriptor> columns,
-        String mappingName, String mappingJson, int tableCommandIndex, boolean enablesStreaming) {
+record KqlScript(
+        String origin,
+        List<String> commands,
+        String table,
+        List<ColumnDescriptor> columns,
+        String mappingName,
+        String mappingJson,
+        int tableCommandIndex,
+        boolean enablesStreaming) {
 
     KqlScript {
         commands = List.copyOf(commands);
@@ -74,7 +81,8 @@ record KqlScript(String origin, List<String> commands, String table, List<Column
             String command = commands.get(i);
             String lower = command.toLowerCase(Locale.ROOT);
             try {
-                if (lower.startsWith(".create-merge table ") || lower.startsWith(".create table ")
+                if (lower.startsWith(".create-merge table ")
+                        || lower.startsWith(".create table ")
                         || lower.startsWith(".alter-merge table ")) {
                     Cursor c = new Cursor(command);
                     c.word();
@@ -110,8 +118,8 @@ record KqlScript(String origin, List<String> commands, String table, List<Column
                     }
                 }
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(origin + ", command " + (i + 1) + ": " + e.getMessage()
-                        + ": " + abbreviate(command, 100), e);
+                throw new IllegalArgumentException(
+                        origin + ", command " + (i + 1) + ": " + e.getMessage() + ": " + abbreviate(command, 100), e);
             }
         }
         return new KqlScript(origin, commands, table, columns, mappingName, mappingJson, tableIndex, streaming);
@@ -223,12 +231,13 @@ record KqlScript(String origin, List<String> commands, String table, List<Column
                         i += 4;
                         continue;
                     }
-                    out.append(switch (e) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        case 'r' -> '\r';
-                        default -> e;
-                    });
+                    out.append(
+                            switch (e) {
+                                case 'n' -> '\n';
+                                case 't' -> '\t';
+                                case 'r' -> '\r';
+                                default -> e;
+                            });
                 } else {
                     out.append(ch);
                 }

@@ -101,8 +101,7 @@ public final class KustoTypedCli {
             Exit status: 0 no drift, 1 drift found (or a command failed), 2 bad command line.
             """;
 
-    private KustoTypedCli() {
-    }
+    private KustoTypedCli() {}
 
     /**
      * Runs the tool and exits with its status.
@@ -135,7 +134,7 @@ public final class KustoTypedCli {
                 out.print(usage == null ? USAGE : usage);
                 return OK;
             }
-            case "list", "apply", "check" -> { }
+            case "list", "apply", "check" -> {}
             default -> {
                 err.println("error: unknown command '" + command + "'; the commands are list, apply and check");
                 err.println("Run with --help for the usage.");
@@ -163,24 +162,33 @@ public final class KustoTypedCli {
             return FAILED;
         }
         List<String> missing = options.tables().stream()
-                .filter(t -> loaded.stream().noneMatch(s -> t.equals(s.table()))).toList();
+                .filter(t -> loaded.stream().noneMatch(s -> t.equals(s.table())))
+                .toList();
         if (!missing.isEmpty()) {
             err.println("error: no script for table(s) " + missing + "; the scripts are for "
                     + loaded.stream().map(KqlScript::table).toList());
             return FAILED;
         }
-        List<KqlScript> scripts = options.tables().isEmpty() ? loaded
-                : loaded.stream().filter(s -> options.tables().contains(s.table())).toList();
+        List<KqlScript> scripts = options.tables().isEmpty()
+                ? loaded
+                : loaded.stream()
+                        .filter(s -> options.tables().contains(s.table()))
+                        .toList();
         if (command.equals("list")) {
             return ListCommand.run(scripts, out);
         }
         if (options.dryRun()) {
-            return command.equals("apply") ? ApplyCommand.dryRun(scripts, options, out)
+            return command.equals("apply")
+                    ? ApplyCommand.dryRun(scripts, options, out)
                     : CheckCommand.dryRun(scripts, options, out);
         }
-        return withClient(options, err, client -> command.equals("apply")
-                ? ApplyCommand.run(scripts, options, client, out, err)
-                : CheckCommand.run(scripts, options, client, out, err), env);
+        return withClient(
+                options,
+                err,
+                client -> command.equals("apply")
+                        ? ApplyCommand.run(scripts, options, client, out, err)
+                        : CheckCommand.run(scripts, options, client, out, err),
+                env);
     }
 
     private static String usageOf(String command) {
@@ -208,8 +216,12 @@ public final class KustoTypedCli {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            KustoClient client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(options.cluster())
-                    .setTokenProvider(tokens).setApplication("kusto-typed-cli"));
+            KustoClient client = KustoClient.create(
+                    vertx,
+                    new KustoClientOptions()
+                            .setClusterUrl(options.cluster())
+                            .setTokenProvider(tokens)
+                            .setApplication("kusto-typed-cli"));
             try {
                 return job.run(client);
             } finally {

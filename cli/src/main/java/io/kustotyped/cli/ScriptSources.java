@@ -22,8 +22,7 @@ final class ScriptSources {
 
     static final String SCRIPT_DIR = "META-INF/kusto/";
 
-    private ScriptSources() {
-    }
+    private ScriptSources() {}
 
     /** A source that does not exist or holds no script. */
     static final class SourceException extends Exception {
@@ -79,8 +78,11 @@ final class ScriptSources {
     private static List<KqlScript> folder(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kql"))
-                    .filter(Files::isRegularFile).sorted().toList();
+            files = s.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kql"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         }
         List<KqlScript> out = new ArrayList<>();
         for (Path f : files) {
@@ -96,7 +98,9 @@ final class ScriptSources {
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 String n = entry.getName();
-                if (!entry.isDirectory() && n.startsWith(SCRIPT_DIR) && n.indexOf('/', SCRIPT_DIR.length()) < 0
+                if (!entry.isDirectory()
+                        && n.startsWith(SCRIPT_DIR)
+                        && n.indexOf('/', SCRIPT_DIR.length()) < 0
                         && n.toLowerCase(Locale.ROOT).endsWith(".kql")) {
                     entries.add(entry);
                 }
@@ -104,8 +108,8 @@ final class ScriptSources {
             entries.sort((a, b) -> a.getName().compareTo(b.getName()));
             for (ZipEntry entry : entries) {
                 try (InputStream in = zip.getInputStream(entry)) {
-                    out.add(KqlScript.parse(jar + "!/" + entry.getName(),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    out.add(KqlScript.parse(
+                            jar + "!/" + entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             }
         }

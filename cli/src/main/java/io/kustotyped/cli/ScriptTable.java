@@ -70,8 +70,8 @@ final class ScriptTable implements TableDescriptor<Object> {
     @Override
     public JsonRowWriter<Object> writer() {
         return (row, out) -> {
-            throw new UnsupportedOperationException("the table " + script.table() + " was read from "
-                    + script.origin() + ", which has no row writer: the CLI applies and checks schemas only");
+            throw new UnsupportedOperationException("the table " + script.table() + " was read from " + script.origin()
+                    + ", which has no row writer: the CLI applies and checks schemas only");
         };
     }
 }

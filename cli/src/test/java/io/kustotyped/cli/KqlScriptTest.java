@@ -22,8 +22,12 @@ class KqlScriptTest {
                 .alter table ["it's a table"] policy streamingingestion enable
                 """);
         assertEquals("it's a table", s.table());
-        assertEquals(List.of(new ColumnDescriptor("col one", "string"), new ColumnDescriptor("back\\slash", "long"),
-                new ColumnDescriptor("plain", "dynamic")), s.columns());
+        assertEquals(
+                List.of(
+                        new ColumnDescriptor("col one", "string"),
+                        new ColumnDescriptor("back\\slash", "long"),
+                        new ColumnDescriptor("plain", "dynamic")),
+                s.columns());
         assertEquals("m\"1", s.mappingName());
         assertEquals("[{\"column\":\"col one\",\"Properties\":{\"Path\":\"$['col one']\"}}]", s.mappingJson());
         assertTrue(s.enablesStreaming());
@@ -33,21 +37,24 @@ class KqlScriptTest {
 
     @Test
     void aDisablingPolicyDoesNotCountAsEnabling() {
-        assertFalse(KqlScript.parse("t.kql", ".alter table T policy streamingingestion disable").enablesStreaming());
+        assertFalse(KqlScript.parse("t.kql", ".alter table T policy streamingingestion disable")
+                .enablesStreaming());
     }
 
     @Test
     void malformedCommandsNameTheScriptAndCommand() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KqlScript.parse("x.kql", ".create-merge table T (a:string\n\n"
-                        + ".create-or-alter table T ingestion json mapping \"m\" '[unterminated"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> KqlScript.parse(
+                        "x.kql",
+                        ".create-merge table T (a:string\n\n"
+                                + ".create-or-alter table T ingestion json mapping \"m\" '[unterminated"));
         assertTrue(e.getMessage().startsWith("x.kql, command 1: "), e.getMessage());
     }
 
     @Test
     void unicodeEscapesAreDecoded() {
-        KqlScript s = KqlScript.parse("u.kql",
-                ".create-or-alter table T ingestion json mapping \"m\\u0001\" '[]'");
+        KqlScript s = KqlScript.parse("u.kql", ".create-or-alter table T ingestion json mapping \"m\\u0001\" '[]'");
         assertEquals("m\u0001", s.mappingName());
     }
 }

@@ -45,8 +45,11 @@ class KustoTypedCliTest {
     private int cli(String... args) {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
-        return KustoTypedCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        return KustoTypedCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of());
     }
 
     private String out() {
@@ -59,14 +62,18 @@ class KustoTypedCliTest {
 
     private static Path script(String name) {
         try {
-            return Path.of(KustoTypedCliTest.class.getResource("/scripts/" + name).toURI());
+            return Path.of(
+                    KustoTypedCliTest.class.getResource("/scripts/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private List<String> tableNames() {
-        return emulator.catalog().database("Test").tables().stream().map(t -> t.name()).sorted().toList();
+        return emulator.catalog().database("Test").tables().stream()
+                .map(t -> t.name())
+                .sorted()
+                .toList();
     }
 
     private String cluster() {
@@ -97,7 +104,13 @@ class KustoTypedCliTest {
 
     @Test
     void listShowsTablesColumnsMappingsAndCommandsFromAJarAFolderAndAFile() throws Exception {
-        assertEquals(0, cli("list", jar().toString(), classesFolder().toString(), script("Logs.kql").toString()),
+        assertEquals(
+                0,
+                cli(
+                        "list",
+                        jar().toString(),
+                        classesFolder().toString(),
+                        script("Logs.kql").toString()),
                 err());
         String o = out();
         assertTrue(o.startsWith("4 scripts:"), o);
@@ -116,8 +129,7 @@ class KustoTypedCliTest {
         String o = out();
         assertTrue(o.contains("Applying 6 commands to " + cluster() + ", database Test:"), o);
         assertTrue(o.contains("[Logs 1/3] .create-merge table ['Logs']"), o);
-        assertTrue(o.contains("[Shipments 3/3] .alter table ['Shipments'] policy streamingingestion enable ... ok"),
-                o);
+        assertTrue(o.contains("[Shipments 3/3] .alter table ['Shipments'] policy streamingingestion enable ... ok"), o);
         assertTrue(o.indexOf("[Logs 3/3]") < o.indexOf("[Shipments 1/3]"), o);
         assertTrue(o.contains("Done: all 6 commands succeeded."), o);
         assertEquals(List.of("Logs", "Shipments"), tableNames());
@@ -140,8 +152,7 @@ class KustoTypedCliTest {
         Files.writeString(bad, """
                 .create-merge table ['Broken'] (['a']:string)
 
-                .create-or-alter table ['Broken'] ingestion json mapping "Broken_1" '[{"column":"a","datatype":"strin"""
-                + """
+                .create-or-alter table ['Broken'] ingestion json mapping "Broken_1" '[{"column":"a","datatype":"strin""" + """
                 g","Properties":{"Path":"$.a"}}'
 
                 .alter table ['Broken'] policy streamingingestion enable
@@ -150,11 +161,12 @@ class KustoTypedCliTest {
         assertTrue(out().contains("[Broken 1/3] .create-merge table ['Broken'] (['a']:string) ... ok"), out());
         assertTrue(out().contains("[Broken 2/3]") && out().contains("FAILED"), out());
         assertFalse(out().contains("[Broken 3/3]"), "nothing runs after the failure: " + out());
-        assertTrue(err().matches("(?s)error: .*Broken.kql, command 2 failed: BadRequest_\\w+: .*\\(HTTP 400.*"),
-                err());
+        assertTrue(err().matches("(?s)error: .*Broken.kql, command 2 failed: BadRequest_\\w+: .*\\(HTTP 400.*"), err());
         assertTrue(err().contains("Stopped: 1 of 3 commands ran; the 1 after the failed one were not run."), err());
         assertTrue(tableNames().contains("Broken"));
-        assertEquals(null, emulator.catalog().database("Test").table("Broken").streamingPolicy(),
+        assertEquals(
+                null,
+                emulator.catalog().database("Test").table("Broken").streamingPolicy(),
                 "the policy command after the failure did not run");
     }
 
@@ -179,7 +191,15 @@ class KustoTypedCliTest {
                 """);
         assertEquals(0, cli("apply", "--cluster", cluster(), "--database", "Test", old.toString()), err());
 
-        assertEquals(1, cli("check", "--cluster", cluster(), "--database", "Test", script("Logs.kql").toString()));
+        assertEquals(
+                1,
+                cli(
+                        "check",
+                        "--cluster",
+                        cluster(),
+                        "--database",
+                        "Test",
+                        script("Logs.kql").toString()));
         String o = out();
         assertTrue(o.contains("Logs: 4 differences"), o);
         assertTrue(o.contains("COLUMN_MISSING: column 'EventText' (string) is missing from table 'Logs'"), o);
@@ -191,27 +211,66 @@ class KustoTypedCliTest {
         assertTrue(o.contains("Drift: 1 of 1 tables differ from their scripts."), o);
 
         // A table that does not exist at all.
-        assertEquals(1, cli("check", "--cluster", cluster(), "--database", "Test", script("Shipments.kql").toString()));
+        assertEquals(
+                1,
+                cli(
+                        "check",
+                        "--cluster",
+                        cluster(),
+                        "--database",
+                        "Test",
+                        script("Shipments.kql").toString()));
         assertTrue(out().contains("TABLE_MISSING: table 'Shipments' does not exist in database 'Test'"), out());
     }
 
     @Test
     void extraColumnsAreDriftOnlyWithStrict() throws Exception {
-        assertEquals(0, cli("apply", "--cluster", cluster(), "--database", "Test", script("Logs.kql").toString()));
+        assertEquals(
+                0,
+                cli(
+                        "apply",
+                        "--cluster",
+                        cluster(),
+                        "--database",
+                        "Test",
+                        script("Logs.kql").toString()));
         Path wider = tmp.resolve("Wider.kql");
         Files.writeString(wider, ".create-merge table ['Logs'] (['Host']:string)\n");
         assertEquals(0, cli("apply", "--cluster", cluster(), "--database", "Test", wider.toString()));
 
-        assertEquals(0, cli("check", "--cluster", cluster(), "--database", "Test", script("Logs.kql").toString()));
+        assertEquals(
+                0,
+                cli(
+                        "check",
+                        "--cluster",
+                        cluster(),
+                        "--database",
+                        "Test",
+                        script("Logs.kql").toString()));
         assertTrue(out().contains("Logs: up to date (extra columns only, ignored without --strict)"), out());
-        assertEquals(1, cli("check", "--strict", "--cluster", cluster(), "--database", "Test",
-                script("Logs.kql").toString()));
+        assertEquals(
+                1,
+                cli(
+                        "check",
+                        "--strict",
+                        "--cluster",
+                        cluster(),
+                        "--database",
+                        "Test",
+                        script("Logs.kql").toString()));
         assertTrue(out().contains("Logs: 1 difference"), out());
     }
 
     @Test
     void checkDryRunPrintsTheShowCommands() {
-        assertEquals(0, cli("check", "--dry-run", "--database", "Test", script("Logs.kql").toString()));
+        assertEquals(
+                0,
+                cli(
+                        "check",
+                        "--dry-run",
+                        "--database",
+                        "Test",
+                        script("Logs.kql").toString()));
         assertTrue(out().contains(".show table ['Logs'] cslschema"), out());
         assertTrue(out().contains(".show table ['Logs'] ingestion json mappings"), out());
         assertTrue(out().contains(".show table ['Logs'] policy streamingingestion"), out());
@@ -220,8 +279,10 @@ class KustoTypedCliTest {
 
     @Test
     void tableFilterSelectsScripts() throws Exception {
-        assertEquals(0, cli("apply", "--table", "Logs", "--cluster", cluster(), "--database", "Test",
-                jar().toString()), err());
+        assertEquals(
+                0,
+                cli("apply", "--table", "Logs", "--cluster", cluster(), "--database", "Test", jar().toString()),
+                err());
         assertEquals(List.of("Logs"), tableNames());
         assertEquals(1, cli("list", "--table", "Nope", jar().toString()));
         assertTrue(err().contains("no script for table(s) [Nope]"), err());
@@ -259,8 +320,16 @@ class KustoTypedCliTest {
 
     @Test
     void aRemoteClusterWithoutTokenSourceFailsWithTheMessage() {
-        int status = KustoTypedCli.run(new String[] {"check", "--cluster", "https://x.kusto.windows.net",
-            "--database", "D", script("Logs.kql").toString()}, new PrintStream(OutputStream.nullOutputStream()),
+        int status = KustoTypedCli.run(
+                new String[] {
+                    "check",
+                    "--cluster",
+                    "https://x.kusto.windows.net",
+                    "--database",
+                    "D",
+                    script("Logs.kql").toString()
+                },
+                new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(err = new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 Map.of("PATH", "/nonexistent"));
         assertEquals(1, status);

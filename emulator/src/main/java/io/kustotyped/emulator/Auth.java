@@ -10,41 +10,42 @@ import java.security.MessageDigest;
  * {@code Authorization: Bearer <token>} and otherwise gets a 401 with the non-OneApi body Kusto sends.
  */
 final class Auth {
-  /** kusto-facts §1.5/§7: the observed 401 body. */
-  static final String DENIED_BODY = "{\"Message\":\"Authorization has been denied for this request.\"}";
+    /** kusto-facts §1.5/§7: the observed 401 body. */
+    static final String DENIED_BODY = "{\"Message\":\"Authorization has been denied for this request.\"}";
 
-  private final byte[] expected; // "Bearer <token>", or null when auth is off
+    private final byte[] expected; // "Bearer <token>", or null when auth is off
 
-  Auth(String token) {
-    this.expected = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-  }
-
-  boolean enabled() {
-    return expected != null;
-  }
-
-  /** @return whether the request may proceed */
-  boolean allows(HttpServerRequest req) {
-    if (expected == null) {
-      return true;
+    Auth(String token) {
+        this.expected = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
-    String header = req.getHeader("Authorization");
-    if (header == null) {
-      return false;
+
+    boolean enabled() {
+        return expected != null;
     }
-    // Constant-time comparison; the token itself is never logged.
-    return MessageDigest.isEqual(expected, header.trim().getBytes(StandardCharsets.UTF_8));
-  }
 
-  /** @return the principal a request runs as */
-  String principal() {
-    return expected == null ? "aaduser=anonymous;emulator" : "aaduser=token-holder;emulator";
-  }
+    /** @return whether the request may proceed */
+    boolean allows(HttpServerRequest req) {
+        if (expected == null) {
+            return true;
+        }
+        String header = req.getHeader("Authorization");
+        if (header == null) {
+            return false;
+        }
+        // Constant-time comparison; the token itself is never logged.
+        return MessageDigest.isEqual(expected, header.trim().getBytes(StandardCharsets.UTF_8));
+    }
 
-  static void deny(HttpServerRequest req, RequestInfo info) {
-    Responses.correlate(req.response(), info).setStatusCode(401)
-        .putHeader("WWW-Authenticate", "Bearer authorization_uri=\"https://login.microsoftonline.com/common\"")
-        .putHeader("Content-Type", Responses.JSON_CONTENT_TYPE)
-        .end(DENIED_BODY);
-  }
+    /** @return the principal a request runs as */
+    String principal() {
+        return expected == null ? "aaduser=anonymous;emulator" : "aaduser=token-holder;emulator";
+    }
+
+    static void deny(HttpServerRequest req, RequestInfo info) {
+        Responses.correlate(req.response(), info)
+                .setStatusCode(401)
+                .putHeader("WWW-Authenticate", "Bearer authorization_uri=\"https://login.microsoftonline.com/common\"")
+                .putHeader("Content-Type", Responses.JSON_CONTENT_TYPE)
+                .end(DENIED_BODY);
+    }
 }

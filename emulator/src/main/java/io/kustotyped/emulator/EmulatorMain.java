@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * See {@link #USAGE}.
  */
 public final class EmulatorMain {
-  /** The {@code --help} text. */
-  static final String USAGE = """
+    /** The {@code --help} text. */
+    static final String USAGE = """
       Usage: java -jar kusto-typed-emulator.jar [options]
 
       A local Kusto-compatible server: streaming ingestion (POST /v1/rest/ingest/{db}/{table}), management
@@ -44,106 +44,109 @@ public final class EmulatorMain {
         --help                 print this help
       """;
 
-  private EmulatorMain() {}
+    private EmulatorMain() {}
 
-  /**
-   * Runs the emulator until the process is stopped.
-   *
-   * @param args the command line
-   * @throws InterruptedException when interrupted while running
-   */
-  public static void main(String[] args) throws InterruptedException {
-    KustoEmulator.Builder builder;
-    try {
-      builder = parse(args, System.out);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println("Run with --help for the options.");
-      System.exit(2);
-      return;
-    }
-    if (builder == null) {
-      return; // --help
-    }
-    if (builder.token != null && !isLoopback(builder.host)) {
-      System.err.println("warning: listening on " + builder.host + " over plain HTTP; the bearer token travels "
-          + "unencrypted to this address. Use 127.0.0.1 unless the network is trusted.");
-    }
-    KustoEmulator emulator = builder.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
-      stopped.countDown();
-    }, "emulator-shutdown"));
-    System.out.println("Kusto emulator listening on " + emulator.uri()
-        + (builder.token == null ? " (no auth)" : " (bearer token required)")
-        + (builder.dataDir == null ? ", in memory" : ", data in " + builder.dataDir.toAbsolutePath()));
-    stopped.await();
-  }
-
-  /**
-   * Parses the command line into a builder.
-   *
-   * @param args the arguments
-   * @param out where {@code --help} prints
-   * @return the builder, or {@code null} after {@code --help}
-   * @throws IllegalArgumentException naming the bad option
-   */
-  static KustoEmulator.Builder parse(String[] args, PrintStream out) {
-    KustoEmulator.Builder b = KustoEmulator.builder().port(8080);
-    FaultOptions.Builder faults = FaultOptions.builder();
-    long maxRequest = IngestLimits.DEFAULT.maxRequestBytes();
-    long maxData = IngestLimits.DEFAULT.maxDataBytes();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--help", "-h" -> {
-          out.print(USAGE);
-          return null;
+    /**
+     * Runs the emulator until the process is stopped.
+     *
+     * @param args the command line
+     * @throws InterruptedException when interrupted while running
+     */
+    public static void main(String[] args) throws InterruptedException {
+        KustoEmulator.Builder builder;
+        try {
+            builder = parse(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("Run with --help for the options.");
+            System.exit(2);
+            return;
         }
-        case "--port" -> b.port(intArg(args, ++i, a));
-        case "--host" -> b.host(arg(args, ++i, a));
-        case "--token" -> b.token(arg(args, ++i, a));
-        case "--database" -> b.database(arg(args, ++i, a));
-        case "--enable-streaming" -> b.enableStreaming();
-        case "--data-dir" -> b.dataDir(Path.of(arg(args, ++i, a)));
-        case "--max-request-bytes" -> maxRequest = longArg(args, ++i, a);
-        case "--max-data-bytes" -> maxData = longArg(args, ++i, a);
-        case "--fault" -> faults.fault(FaultOptions.Rule.parse(arg(args, ++i, a)));
-        case "--fault-seed" -> faults.seed(longArg(args, ++i, a));
-        case "--retry-after" -> faults.retryAfter(Duration.ofSeconds(longArg(args, ++i, a)));
-        case "--slow-delay" -> faults.slowDelay(Duration.ofMillis(longArg(args, ++i, a)));
-        default -> throw new IllegalArgumentException("unknown option '" + a + "'");
-      }
+        if (builder == null) {
+            return; // --help
+        }
+        if (builder.token != null && !isLoopback(builder.host)) {
+            System.err.println("warning: listening on " + builder.host + " over plain HTTP; the bearer token travels "
+                    + "unencrypted to this address. Use 127.0.0.1 unless the network is trusted.");
+        }
+        KustoEmulator emulator = builder.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "emulator-shutdown"));
+        System.out.println("Kusto emulator listening on " + emulator.uri()
+                + (builder.token == null ? " (no auth)" : " (bearer token required)")
+                + (builder.dataDir == null ? ", in memory" : ", data in " + builder.dataDir.toAbsolutePath()));
+        stopped.await();
     }
-    return b.faults(faults.build()).limits(new IngestLimits(maxRequest, maxData));
-  }
 
-  private static boolean isLoopback(String host) {
-    return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
-  }
-
-  private static String arg(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
+    /**
+     * Parses the command line into a builder.
+     *
+     * @param args the arguments
+     * @param out where {@code --help} prints
+     * @return the builder, or {@code null} after {@code --help}
+     * @throws IllegalArgumentException naming the bad option
+     */
+    static KustoEmulator.Builder parse(String[] args, PrintStream out) {
+        KustoEmulator.Builder b = KustoEmulator.builder().port(8080);
+        FaultOptions.Builder faults = FaultOptions.builder();
+        long maxRequest = IngestLimits.DEFAULT.maxRequestBytes();
+        long maxData = IngestLimits.DEFAULT.maxDataBytes();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return null;
+                }
+                case "--port" -> b.port(intArg(args, ++i, a));
+                case "--host" -> b.host(arg(args, ++i, a));
+                case "--token" -> b.token(arg(args, ++i, a));
+                case "--database" -> b.database(arg(args, ++i, a));
+                case "--enable-streaming" -> b.enableStreaming();
+                case "--data-dir" -> b.dataDir(Path.of(arg(args, ++i, a)));
+                case "--max-request-bytes" -> maxRequest = longArg(args, ++i, a);
+                case "--max-data-bytes" -> maxData = longArg(args, ++i, a);
+                case "--fault" -> faults.fault(FaultOptions.Rule.parse(arg(args, ++i, a)));
+                case "--fault-seed" -> faults.seed(longArg(args, ++i, a));
+                case "--retry-after" -> faults.retryAfter(Duration.ofSeconds(longArg(args, ++i, a)));
+                case "--slow-delay" -> faults.slowDelay(Duration.ofMillis(longArg(args, ++i, a)));
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+            }
+        }
+        return b.faults(faults.build()).limits(new IngestLimits(maxRequest, maxData));
     }
-    return args[i];
-  }
 
-  private static long longArg(String[] args, int i, String option) {
-    String v = arg(args, i, option);
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " needs a number, not '" + v + "'");
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
     }
-  }
 
-  private static int intArg(String[] args, int i, String option) {
-    long v = longArg(args, i, option);
-    if (v < 0 || v > 65535) {
-      throw new IllegalArgumentException(option + " must be 0-65535, not " + v);
+    private static String arg(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
     }
-    return (int) v;
-  }
+
+    private static long longArg(String[] args, int i, String option) {
+        String v = arg(args, i, option);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, not '" + v + "'");
+        }
+    }
+
+    private static int intArg(String[] args, int i, String option) {
+        long v = longArg(args, i, option);
+        if (v < 0 || v > 65535) {
+            throw new IllegalArgumentException(option + " must be 0-65535, not " + v);
+        }
+        return (int) v;
+    }
 }

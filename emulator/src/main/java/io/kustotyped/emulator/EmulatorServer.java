@@ -28,173 +28,202 @@ import java.util.logging.Logger;
  * </ul>
  */
 final class EmulatorServer {
-  private static final Logger LOG = Logger.getLogger(EmulatorServer.class.getName());
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  /** Largest mgmt/query request body; mappings are the biggest thing sent there. */
-  private static final long MAX_COMMAND_BODY = 16L * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(EmulatorServer.class.getName());
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Largest mgmt/query request body; mappings are the biggest thing sent there. */
+    private static final long MAX_COMMAND_BODY = 16L * 1024 * 1024;
 
-  private static final String METADATA = "{\"AzureAD\":{\"LoginEndpoint\":\"https://login.microsoftonline.com\","
-      + "\"LoginMfaRequired\":false,\"KustoClientAppId\":\"db662dc1-0cfe-4e1c-a843-19a68e65be58\","
-      + "\"KustoClientRedirectUri\":\"https://microsoft/kustoclient\","
-      + "\"KustoServiceResourceId\":\"https://kusto.kusto.windows.net\","
-      + "\"FirstPartyAuthorityUrl\":\"https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a\"},"
-      + "\"dSTS\":{\"CloudEndpointSuffix\":\"windows.net\",\"DstsRealm\":\"realm://dsts.core.windows.net\","
-      + "\"DstsInstance\":\"prod-dsts.dsts.core.windows.net\",\"KustoDnsHostName\":\"kusto.windows.net\","
-      + "\"ServiceDnsHostName\":\"kusto.windows.net\"}}";
+    private static final String METADATA = "{\"AzureAD\":{\"LoginEndpoint\":\"https://login.microsoftonline.com\","
+            + "\"LoginMfaRequired\":false,\"KustoClientAppId\":\"db662dc1-0cfe-4e1c-a843-19a68e65be58\","
+            + "\"KustoClientRedirectUri\":\"https://microsoft/kustoclient\","
+            + "\"KustoServiceResourceId\":\"https://kusto.kusto.windows.net\","
+            + "\"FirstPartyAuthorityUrl\":\"https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a\"},"
+            + "\"dSTS\":{\"CloudEndpointSuffix\":\"windows.net\",\"DstsRealm\":\"realm://dsts.core.windows.net\","
+            + "\"DstsInstance\":\"prod-dsts.dsts.core.windows.net\",\"KustoDnsHostName\":\"kusto.windows.net\","
+            + "\"ServiceDnsHostName\":\"kusto.windows.net\"}}";
 
-  private final Vertx vertx;
-  private final Auth auth;
-  private final KqlService kql;
-  private final IngestHandler ingest;
-  private final StatsCollector stats;
-  private HttpServer server;
+    private final Vertx vertx;
+    private final Auth auth;
+    private final KqlService kql;
+    private final IngestHandler ingest;
+    private final StatsCollector stats;
+    private HttpServer server;
 
-  EmulatorServer(Vertx vertx, Catalog catalog, String token, KustoEmulator.Builder options, StatsCollector stats) {
-    this.vertx = vertx;
-    this.auth = new Auth(token);
-    this.kql = new KqlService(catalog);
-    this.stats = stats;
-    this.ingest = new IngestHandler(vertx, catalog, options.limits, new FaultInjector(options.faults), stats);
-  }
-
-  Future<HttpServer> listen(String host, int port) {
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(host)
-        .setPort(port)
-        .setCompressionSupported(true) // responses honour Accept-Encoding (kusto-facts §6.3)
-        .setDecompressionSupported(false) // ingest bodies are decompressed with a bounded inflater
-        .setHandle100ContinueAutomatically(false); // the ingest handler answers 100 only after its checks
-    server = vertx.createHttpServer(options).requestHandler(this::handle);
-    return server.listen();
-  }
-
-  Future<Void> close() {
-    return server == null ? Future.succeededFuture() : server.close();
-  }
-
-  private void handle(HttpServerRequest req) {
-    stats.request();
-    RequestInfo info = new RequestInfo(clientRequestId(req), UUID.randomUUID().toString(), auth.principal());
-    String path = req.path();
-    HttpMethod method = req.method();
-    if (method == HttpMethod.GET && path.equals("/v1/rest/auth/metadata")) {
-      Responses.json(req, info, 200, METADATA);
-      return;
+    EmulatorServer(Vertx vertx, Catalog catalog, String token, KustoEmulator.Builder options, StatsCollector stats) {
+        this.vertx = vertx;
+        this.auth = new Auth(token);
+        this.kql = new KqlService(catalog);
+        this.stats = stats;
+        this.ingest = new IngestHandler(vertx, catalog, options.limits, new FaultInjector(options.faults), stats);
     }
-    if (!auth.allows(req)) {
-      Auth.deny(req, info);
-      return;
+
+    Future<HttpServer> listen(String host, int port) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setCompressionSupported(true) // responses honour Accept-Encoding (kusto-facts §6.3)
+                .setDecompressionSupported(false) // ingest bodies are decompressed with a bounded inflater
+                .setHandle100ContinueAutomatically(false); // the ingest handler answers 100 only after its checks
+        server = vertx.createHttpServer(options).requestHandler(this::handle);
+        return server.listen();
     }
-    try {
-      if (IngestHandler.matches(path)) {
-        requireMethod(method, HttpMethod.POST);
-        ingest.handle(req, info);
-      } else if (path.equals("/v1/rest/mgmt")) {
-        requireMethod(method, HttpMethod.POST);
-        command(req, info, Kind.MGMT);
-      } else if (path.equals("/v1/rest/query") || path.equals("/v2/rest/query")) {
-        if (method != HttpMethod.GET) {
-          requireMethod(method, HttpMethod.POST);
+
+    Future<Void> close() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private void handle(HttpServerRequest req) {
+        stats.request();
+        RequestInfo info =
+                new RequestInfo(clientRequestId(req), UUID.randomUUID().toString(), auth.principal());
+        String path = req.path();
+        HttpMethod method = req.method();
+        if (method == HttpMethod.GET && path.equals("/v1/rest/auth/metadata")) {
+            Responses.json(req, info, 200, METADATA);
+            return;
         }
-        command(req, info, path.startsWith("/v1") ? Kind.QUERY_V1 : Kind.QUERY_V2);
-      } else if (path.equals("/emulator/stats") && method == HttpMethod.GET) {
-        Responses.json(req, info, 200, stats.snapshot().toJson().toString());
-      } else {
-        throw new KustoException(404, "NotFound", "The requested resource was not found.",
-            "Kusto.Common.Svc.Exceptions.NotFoundException", "No endpoint " + method + " " + path
-                + " in the emulator. Endpoints: POST /v1/rest/ingest/{db}/{table}, POST /v1/rest/mgmt, "
-                + "GET|POST /v1/rest/query, GET|POST /v2/rest/query, GET /v1/rest/auth/metadata, "
-                + "GET /emulator/stats.", true);
-      }
-    } catch (KustoException e) {
-      Responses.error(req, info, e);
-    }
-  }
-
-  private static void requireMethod(HttpMethod actual, HttpMethod expected) {
-    if (actual != expected) {
-      throw new KustoException(405, "MethodNotAllowed", "The HTTP method is not allowed.",
-          "Kusto.Common.Svc.Exceptions.MethodNotAllowedException", "Use " + expected + ", not " + actual + ".",
-          true);
-    }
-  }
-
-  private static String clientRequestId(HttpServerRequest req) {
-    String id = req.getHeader("x-ms-client-request-id");
-    return id == null || id.isBlank() ? "KTE.emulator;" + UUID.randomUUID() : id;
-  }
-
-  private enum Kind { MGMT, QUERY_V1, QUERY_V2 }
-
-  /** kusto-facts §6.1: a JSON body {"db","csl","properties"}; GET takes db and csl as query parameters. */
-  private void command(HttpServerRequest req, RequestInfo info, Kind kind) {
-    if (req.method() == HttpMethod.GET) {
-      run(req, info, kind, req.getParam("db"), req.getParam("csl"));
-      return;
-    }
-    req.body().onComplete(ar -> {
-      if (ar.failed()) {
-        LOG.log(Level.FINE, "reading a command body failed", ar.cause());
-        return;
-      }
-      try {
-        if (ar.result().length() > MAX_COMMAND_BODY) {
-          throw KustoException.payloadTooLarge("A command or query body is limited to " + MAX_COMMAND_BODY
-              + " bytes.");
+        if (!auth.allows(req)) {
+            Auth.deny(req, info);
+            return;
         }
-        JsonNode body = parseBody(ar.result().getBytes());
-        JsonNode db = body.get("db");
-        JsonNode csl = body.get("csl");
-        run(req, info, kind, db == null || db.isNull() ? null : db.asText(),
-            csl == null || csl.isNull() ? null : csl.asText());
-      } catch (KustoException e) {
-        Responses.error(req, info, e);
-      }
-    });
-  }
+        try {
+            if (IngestHandler.matches(path)) {
+                requireMethod(method, HttpMethod.POST);
+                ingest.handle(req, info);
+            } else if (path.equals("/v1/rest/mgmt")) {
+                requireMethod(method, HttpMethod.POST);
+                command(req, info, Kind.MGMT);
+            } else if (path.equals("/v1/rest/query") || path.equals("/v2/rest/query")) {
+                if (method != HttpMethod.GET) {
+                    requireMethod(method, HttpMethod.POST);
+                }
+                command(req, info, path.startsWith("/v1") ? Kind.QUERY_V1 : Kind.QUERY_V2);
+            } else if (path.equals("/emulator/stats") && method == HttpMethod.GET) {
+                Responses.json(req, info, 200, stats.snapshot().toJson().toString());
+            } else {
+                throw new KustoException(
+                        404,
+                        "NotFound",
+                        "The requested resource was not found.",
+                        "Kusto.Common.Svc.Exceptions.NotFoundException",
+                        "No endpoint " + method + " " + path
+                                + " in the emulator. Endpoints: POST /v1/rest/ingest/{db}/{table}, POST /v1/rest/mgmt, "
+                                + "GET|POST /v1/rest/query, GET|POST /v2/rest/query, GET /v1/rest/auth/metadata, "
+                                + "GET /emulator/stats.",
+                        true);
+            }
+        } catch (KustoException e) {
+            Responses.error(req, info, e);
+        }
+    }
 
-  private static JsonNode parseBody(byte[] bytes) {
-    JsonNode body;
-    try {
-      body = JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw KustoException.badRequest("General_BadRequest", "The request body is not valid JSON: "
-          + e.getMessage());
+    private static void requireMethod(HttpMethod actual, HttpMethod expected) {
+        if (actual != expected) {
+            throw new KustoException(
+                    405,
+                    "MethodNotAllowed",
+                    "The HTTP method is not allowed.",
+                    "Kusto.Common.Svc.Exceptions.MethodNotAllowedException",
+                    "Use " + expected + ", not " + actual + ".",
+                    true);
+        }
     }
-    if (body == null || !body.isObject()) {
-      throw KustoException.badRequest("General_BadRequest",
-          "The request body must be a JSON object {\"db\":..,\"csl\":..,\"properties\":..}.");
-    }
-    JsonNode props = body.get("properties");
-    if (props != null && props.isTextual() && !props.textValue().isBlank()) {
-      try {
-        JSON.readTree(props.textValue()); // a JSON-encoded string is fine (kusto-facts §6.1); it must be JSON
-      } catch (IOException e) {
-        throw KustoException.badRequest("General_BadRequest", "'properties' is a string but not JSON: "
-            + e.getMessage());
-      }
-    } else if (props != null && !props.isNull() && !props.isObject() && !props.isTextual()) {
-      throw KustoException.badRequest("General_BadRequest", "'properties' must be an object or a JSON string.");
-    }
-    return body;
-  }
 
-  private void run(HttpServerRequest req, RequestInfo info, Kind kind, String db, String csl) {
-    vertx.executeBlocking(() -> switch (kind) {
-      case MGMT -> kql.management(db, csl, info);
-      case QUERY_V1 -> kql.queryV1(db, csl, info);
-      case QUERY_V2 -> kql.queryV2(db, csl, info);
-    }, false).onComplete(ar -> {
-      if (ar.succeeded()) {
-        Responses.json(req, info, 200, ar.result());
-      } else if (ar.cause() instanceof KustoException e) {
-        Responses.error(req, info, e);
-      } else {
-        LOG.log(Level.WARNING, "command failed: " + csl, ar.cause());
-        Responses.error(req, info, new KustoException(500, "General_InternalServerError",
-            "An internal server error occurred.", "Kusto.Data.Exceptions.KustoServiceException",
-            "Emulator error: " + ar.cause(), false));
-      }
-    });
-  }
+    private static String clientRequestId(HttpServerRequest req) {
+        String id = req.getHeader("x-ms-client-request-id");
+        return id == null || id.isBlank() ? "KTE.emulator;" + UUID.randomUUID() : id;
+    }
+
+    private enum Kind {
+        MGMT,
+        QUERY_V1,
+        QUERY_V2
+    }
+
+    /** kusto-facts §6.1: a JSON body {"db","csl","properties"}; GET takes db and csl as query parameters. */
+    private void command(HttpServerRequest req, RequestInfo info, Kind kind) {
+        if (req.method() == HttpMethod.GET) {
+            run(req, info, kind, req.getParam("db"), req.getParam("csl"));
+            return;
+        }
+        req.body().onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.log(Level.FINE, "reading a command body failed", ar.cause());
+                return;
+            }
+            try {
+                if (ar.result().length() > MAX_COMMAND_BODY) {
+                    throw KustoException.payloadTooLarge(
+                            "A command or query body is limited to " + MAX_COMMAND_BODY + " bytes.");
+                }
+                JsonNode body = parseBody(ar.result().getBytes());
+                JsonNode db = body.get("db");
+                JsonNode csl = body.get("csl");
+                run(
+                        req,
+                        info,
+                        kind,
+                        db == null || db.isNull() ? null : db.asText(),
+                        csl == null || csl.isNull() ? null : csl.asText());
+            } catch (KustoException e) {
+                Responses.error(req, info, e);
+            }
+        });
+    }
+
+    private static JsonNode parseBody(byte[] bytes) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw KustoException.badRequest(
+                    "General_BadRequest", "The request body is not valid JSON: " + e.getMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw KustoException.badRequest(
+                    "General_BadRequest",
+                    "The request body must be a JSON object {\"db\":..,\"csl\":..,\"properties\":..}.");
+        }
+        JsonNode props = body.get("properties");
+        if (props != null && props.isTextual() && !props.textValue().isBlank()) {
+            try {
+                JSON.readTree(props.textValue()); // a JSON-encoded string is fine (kusto-facts §6.1); it must be JSON
+            } catch (IOException e) {
+                throw KustoException.badRequest(
+                        "General_BadRequest", "'properties' is a string but not JSON: " + e.getMessage());
+            }
+        } else if (props != null && !props.isNull() && !props.isObject() && !props.isTextual()) {
+            throw KustoException.badRequest("General_BadRequest", "'properties' must be an object or a JSON string.");
+        }
+        return body;
+    }
+
+    private void run(HttpServerRequest req, RequestInfo info, Kind kind, String db, String csl) {
+        vertx.executeBlocking(
+                        () -> switch (kind) {
+                            case MGMT -> kql.management(db, csl, info);
+                            case QUERY_V1 -> kql.queryV1(db, csl, info);
+                            case QUERY_V2 -> kql.queryV2(db, csl, info);
+                        },
+                        false)
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        Responses.json(req, info, 200, ar.result());
+                    } else if (ar.cause() instanceof KustoException e) {
+                        Responses.error(req, info, e);
+                    } else {
+                        LOG.log(Level.WARNING, "command failed: " + csl, ar.cause());
+                        Responses.error(
+                                req,
+                                info,
+                                new KustoException(
+                                        500,
+                                        "General_InternalServerError",
+                                        "An internal server error occurred.",
+                                        "Kusto.Data.Exceptions.KustoServiceException",
+                                        "Emulator error: " + ar.cause(),
+                                        false));
+                    }
+                });
+    }
 }

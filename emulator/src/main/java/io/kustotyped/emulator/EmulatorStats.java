@@ -18,51 +18,59 @@ import java.util.Map;
  * @param rowsCommittedInFailedRequests rows committed by requests that were then failed by an after-commit fault
  *     (the client saw a failure, the rows are there)
  */
-public record EmulatorStats(long requests, long ingestRequests, long ingestSucceeded, long ingestFailed,
-    Map<String, Long> rowsCommitted, long commits, Map<String, Long> faultsInjected,
-    long rowsCommittedInFailedRequests) {
+public record EmulatorStats(
+        long requests,
+        long ingestRequests,
+        long ingestSucceeded,
+        long ingestFailed,
+        Map<String, Long> rowsCommitted,
+        long commits,
+        Map<String, Long> faultsInjected,
+        long rowsCommittedInFailedRequests) {
 
-  /** Freezes the maps. */
-  public EmulatorStats {
-    rowsCommitted = Map.copyOf(rowsCommitted);
-    faultsInjected = Map.copyOf(faultsInjected);
-  }
+    /** Freezes the maps. */
+    public EmulatorStats {
+        rowsCommitted = Map.copyOf(rowsCommitted);
+        faultsInjected = Map.copyOf(faultsInjected);
+    }
 
-  /** @return all rows committed, over all tables */
-  public long totalRowsCommitted() {
-    return rowsCommitted.values().stream().mapToLong(Long::longValue).sum();
-  }
+    /** @return all rows committed, over all tables */
+    public long totalRowsCommitted() {
+        return rowsCommitted.values().stream().mapToLong(Long::longValue).sum();
+    }
 
-  /**
-   * @param database the database
-   * @param table the table
-   * @return the rows committed into that table (0 when none)
-   */
-  public long rowsCommitted(String database, String table) {
-    return rowsCommitted.getOrDefault(database + "." + table, 0L);
-  }
+    /**
+     * @param database the database
+     * @param table the table
+     * @return the rows committed into that table (0 when none)
+     */
+    public long rowsCommitted(String database, String table) {
+        return rowsCommitted.getOrDefault(database + "." + table, 0L);
+    }
 
-  /** @return the total number of faults injected */
-  public long totalFaultsInjected() {
-    return faultsInjected.values().stream().mapToLong(Long::longValue).sum();
-  }
+    /** @return the total number of faults injected */
+    public long totalFaultsInjected() {
+        return faultsInjected.values().stream().mapToLong(Long::longValue).sum();
+    }
 
-  /** @return this snapshot as the JSON object {@code GET /emulator/stats} returns */
-  public ObjectNode toJson() {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("requests", requests);
-    o.put("ingestRequests", ingestRequests);
-    o.put("ingestSucceeded", ingestSucceeded);
-    o.put("ingestFailed", ingestFailed);
-    o.put("commits", commits);
-    o.put("totalRowsCommitted", totalRowsCommitted());
-    ObjectNode rows = o.putObject("rowsCommitted");
-    rowsCommitted.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> rows.put(e.getKey(), e.getValue()));
-    ObjectNode faults = o.putObject("faultsInjected");
-    faultsInjected.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> faults.put(e.getKey(), e.getValue()));
-    o.put("rowsCommittedInFailedRequests", rowsCommittedInFailedRequests);
-    return o;
-  }
+    /** @return this snapshot as the JSON object {@code GET /emulator/stats} returns */
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("requests", requests);
+        o.put("ingestRequests", ingestRequests);
+        o.put("ingestSucceeded", ingestSucceeded);
+        o.put("ingestFailed", ingestFailed);
+        o.put("commits", commits);
+        o.put("totalRowsCommitted", totalRowsCommitted());
+        ObjectNode rows = o.putObject("rowsCommitted");
+        rowsCommitted.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> rows.put(e.getKey(), e.getValue()));
+        ObjectNode faults = o.putObject("faultsInjected");
+        faultsInjected.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> faults.put(e.getKey(), e.getValue()));
+        o.put("rowsCommittedInFailedRequests", rowsCommittedInFailedRequests);
+        return o;
+    }
 }

@@ -31,226 +31,233 @@ import java.util.concurrent.TimeoutException;
  * one, every request except {@code GET /v1/rest/auth/metadata} needs {@code Authorization: Bearer <token>}.
  */
 public final class KustoEmulator implements AutoCloseable {
-  private final Vertx vertx;
-  private final boolean ownsVertx;
-  private final Catalog catalog;
-  private final EmulatorServer server;
-  private final StatsCollector stats;
-  private final String host;
-  private final int port;
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final Catalog catalog;
+    private final EmulatorServer server;
+    private final StatsCollector stats;
+    private final String host;
+    private final int port;
 
-  private KustoEmulator(Vertx vertx, boolean ownsVertx, Catalog catalog, EmulatorServer server,
-      StatsCollector stats, String host, int port) {
-    this.vertx = vertx;
-    this.ownsVertx = ownsVertx;
-    this.catalog = catalog;
-    this.server = server;
-    this.stats = stats;
-    this.host = host;
-    this.port = port;
-  }
-
-  /** @return a builder with the defaults: 127.0.0.1, a free port, no token, in memory, no faults */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** @return the cluster URI, e.g. {@code http://127.0.0.1:41234} */
-  public URI uri() {
-    return URI.create("http://" + host + ":" + port);
-  }
-
-  /** @return the port it listens on */
-  public int port() {
-    return port;
-  }
-
-  /** @return the store, for tests that set up or inspect tables directly */
-  public Catalog catalog() {
-    return catalog;
-  }
-
-  /** @return a snapshot of the request, commit and fault counters */
-  public EmulatorStats stats() {
-    return stats.snapshot();
-  }
-
-  /** @return the Vert.x instance it runs on */
-  public Vertx vertx() {
-    return vertx;
-  }
-
-  /**
-   * Stops listening and closes the data files (and Vert.x, when the emulator created it).
-   *
-   * @return completes when stopped
-   */
-  public Future<Void> closeAsync() {
-    return server.close().eventually(() -> {
-      catalog.close();
-      return ownsVertx ? vertx.close() : Future.succeededFuture();
-    });
-  }
-
-  /** Stops the emulator and waits for it. Do not call it on a Vert.x event loop. */
-  @Override
-  public void close() {
-    try {
-      await(server.close());
-    } finally {
-      catalog.close();
-      if (ownsVertx) {
-        await(vertx.close());
-      }
+    private KustoEmulator(
+            Vertx vertx,
+            boolean ownsVertx,
+            Catalog catalog,
+            EmulatorServer server,
+            StatsCollector stats,
+            String host,
+            int port) {
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.catalog = catalog;
+        this.server = server;
+        this.stats = stats;
+        this.host = host;
+        this.port = port;
     }
-  }
 
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the emulator did not start or stop within 30 s", e);
+    /** @return a builder with the defaults: 127.0.0.1, a free port, no token, in memory, no faults */
+    public static Builder builder() {
+        return new Builder();
     }
-  }
 
-  /** Options of an emulator; {@link #start()} starts one. Not thread-safe. */
-  public static final class Builder {
-    String host = "127.0.0.1";
-    int port;
-    String token;
-    final List<String> databases = new ArrayList<>();
-    boolean enableStreaming;
-    Path dataDir;
-    FaultOptions faults = FaultOptions.NONE;
-    IngestLimits limits = IngestLimits.DEFAULT;
-    Vertx vertx;
+    /** @return the cluster URI, e.g. {@code http://127.0.0.1:41234} */
+    public URI uri() {
+        return URI.create("http://" + host + ":" + port);
+    }
 
-    private Builder() {}
+    /** @return the port it listens on */
+    public int port() {
+        return port;
+    }
 
-    /** @param port the port, 0 (the default) for a free one @return this */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port out of range: " + port);
-      }
-      this.port = port;
-      return this;
+    /** @return the store, for tests that set up or inspect tables directly */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** @return a snapshot of the request, commit and fault counters */
+    public EmulatorStats stats() {
+        return stats.snapshot();
+    }
+
+    /** @return the Vert.x instance it runs on */
+    public Vertx vertx() {
+        return vertx;
     }
 
     /**
-     * @param host the address to listen on; the default {@code 127.0.0.1} keeps it local
-     * @return this
-     */
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host);
-      return this;
-    }
-
-    /**
-     * @param token the bearer token every request must carry, or {@code null} (the default) for no auth
-     * @return this
-     */
-    public Builder token(String token) {
-      this.token = token == null || token.isEmpty() ? null : token;
-      return this;
-    }
-
-    /**
-     * Creates a persistent database at start (kept if it already exists in the data directory). It has no
-     * streaming policy, as on Kusto, unless {@link #enableStreaming()} is set.
+     * Stops listening and closes the data files (and Vert.x, when the emulator created it).
      *
-     * @param name the database name
-     * @return this
+     * @return completes when stopped
      */
-    public Builder database(String name) {
-      databases.add(Objects.requireNonNull(name));
-      return this;
-    }
-
-    /**
-     * Enables the streaming ingestion policy on the databases given with {@link #database(String)}, as
-     * {@code .alter database D policy streamingingestion enable} would.
-     *
-     * @return this
-     */
-    public Builder enableStreaming() {
-      this.enableStreaming = true;
-      return this;
-    }
-
-    /**
-     * @param dataDir where databases, tables, mappings, policies and rows survive restarts; {@code null} (the
-     *     default) keeps everything in memory
-     * @return this
-     */
-    public Builder dataDir(Path dataDir) {
-      this.dataDir = dataDir;
-      return this;
-    }
-
-    /** @param faults fault injection for ingest requests @return this */
-    public Builder faults(FaultOptions faults) {
-      this.faults = Objects.requireNonNull(faults);
-      return this;
-    }
-
-    /** @param limits the ingest size limits (default 10 MiB body, 4 MiB data) @return this */
-    public Builder limits(IngestLimits limits) {
-      this.limits = Objects.requireNonNull(limits);
-      return this;
-    }
-
-    /** @param vertx a Vert.x instance to run on (not closed by the emulator); by default it creates its own @return this */
-    public Builder vertx(Vertx vertx) {
-      this.vertx = vertx;
-      return this;
-    }
-
-    /**
-     * Starts the emulator.
-     *
-     * @return completes with the running emulator once it listens
-     */
-    public Future<KustoEmulator> startAsync() {
-      boolean owns = vertx == null;
-      Vertx v = owns ? Vertx.vertx() : vertx;
-      Catalog catalog;
-      try {
-        catalog = dataDir == null ? new Catalog() : Catalog.open(dataDir);
-        for (String name : databases) {
-          Database db = catalog.createDatabase(name, true);
-          if (enableStreaming && db.streamingPolicy() == null) {
-            db.setStreamingPolicy(StreamingPolicy.ENABLED);
-          }
-        }
-      } catch (RuntimeException e) {
-        if (owns) {
-          v.close();
-        }
-        return Future.failedFuture(e);
-      }
-      StatsCollector stats = new StatsCollector();
-      EmulatorServer server = new EmulatorServer(v, catalog, token, this, stats);
-      return server.listen(host, port)
-          .map(s -> new KustoEmulator(v, owns, catalog, server, stats, host, s.actualPort()))
-          .recover(err -> {
+    public Future<Void> closeAsync() {
+        return server.close().eventually(() -> {
             catalog.close();
-            return (owns ? v.close() : Future.<Void>succeededFuture()).transform(x -> Future.failedFuture(err));
-          });
+            return ownsVertx ? vertx.close() : Future.succeededFuture();
+        });
     }
 
-    /**
-     * Starts the emulator and waits until it listens. Do not call it on a Vert.x event loop.
-     *
-     * @return the running emulator
-     */
-    public KustoEmulator start() {
-      return await(startAsync());
+    /** Stops the emulator and waits for it. Do not call it on a Vert.x event loop. */
+    @Override
+    public void close() {
+        try {
+            await(server.close());
+        } finally {
+            catalog.close();
+            if (ownsVertx) {
+                await(vertx.close());
+            }
+        }
     }
-  }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the emulator did not start or stop within 30 s", e);
+        }
+    }
+
+    /** Options of an emulator; {@link #start()} starts one. Not thread-safe. */
+    public static final class Builder {
+        String host = "127.0.0.1";
+        int port;
+        String token;
+        final List<String> databases = new ArrayList<>();
+        boolean enableStreaming;
+        Path dataDir;
+        FaultOptions faults = FaultOptions.NONE;
+        IngestLimits limits = IngestLimits.DEFAULT;
+        Vertx vertx;
+
+        private Builder() {}
+
+        /** @param port the port, 0 (the default) for a free one @return this */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param host the address to listen on; the default {@code 127.0.0.1} keeps it local
+         * @return this
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /**
+         * @param token the bearer token every request must carry, or {@code null} (the default) for no auth
+         * @return this
+         */
+        public Builder token(String token) {
+            this.token = token == null || token.isEmpty() ? null : token;
+            return this;
+        }
+
+        /**
+         * Creates a persistent database at start (kept if it already exists in the data directory). It has no
+         * streaming policy, as on Kusto, unless {@link #enableStreaming()} is set.
+         *
+         * @param name the database name
+         * @return this
+         */
+        public Builder database(String name) {
+            databases.add(Objects.requireNonNull(name));
+            return this;
+        }
+
+        /**
+         * Enables the streaming ingestion policy on the databases given with {@link #database(String)}, as
+         * {@code .alter database D policy streamingingestion enable} would.
+         *
+         * @return this
+         */
+        public Builder enableStreaming() {
+            this.enableStreaming = true;
+            return this;
+        }
+
+        /**
+         * @param dataDir where databases, tables, mappings, policies and rows survive restarts; {@code null} (the
+         *     default) keeps everything in memory
+         * @return this
+         */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** @param faults fault injection for ingest requests @return this */
+        public Builder faults(FaultOptions faults) {
+            this.faults = Objects.requireNonNull(faults);
+            return this;
+        }
+
+        /** @param limits the ingest size limits (default 10 MiB body, 4 MiB data) @return this */
+        public Builder limits(IngestLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** @param vertx a Vert.x instance to run on (not closed by the emulator); by default it creates its own @return this */
+        public Builder vertx(Vertx vertx) {
+            this.vertx = vertx;
+            return this;
+        }
+
+        /**
+         * Starts the emulator.
+         *
+         * @return completes with the running emulator once it listens
+         */
+        public Future<KustoEmulator> startAsync() {
+            boolean owns = vertx == null;
+            Vertx v = owns ? Vertx.vertx() : vertx;
+            Catalog catalog;
+            try {
+                catalog = dataDir == null ? new Catalog() : Catalog.open(dataDir);
+                for (String name : databases) {
+                    Database db = catalog.createDatabase(name, true);
+                    if (enableStreaming && db.streamingPolicy() == null) {
+                        db.setStreamingPolicy(StreamingPolicy.ENABLED);
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (owns) {
+                    v.close();
+                }
+                return Future.failedFuture(e);
+            }
+            StatsCollector stats = new StatsCollector();
+            EmulatorServer server = new EmulatorServer(v, catalog, token, this, stats);
+            return server.listen(host, port)
+                    .map(s -> new KustoEmulator(v, owns, catalog, server, stats, host, s.actualPort()))
+                    .recover(err -> {
+                        catalog.close();
+                        return (owns ? v.close() : Future.<Void>succeededFuture())
+                                .transform(x -> Future.failedFuture(err));
+                    });
+        }
+
+        /**
+         * Starts the emulator and waits until it listens. Do not call it on a Vert.x event loop.
+         *
+         * @return the running emulator
+         */
+        public KustoEmulator start() {
+            return await(startAsync());
+        }
+    }
 }

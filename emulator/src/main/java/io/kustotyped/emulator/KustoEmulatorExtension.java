@@ -22,68 +22,68 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * parameter. Register it as a {@code static} field.
  */
 public final class KustoEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-  private final Consumer<KustoEmulator.Builder> configuration;
-  private KustoEmulator emulator;
+    private final Consumer<KustoEmulator.Builder> configuration;
+    private KustoEmulator emulator;
 
-  private KustoEmulatorExtension(Consumer<KustoEmulator.Builder> configuration) {
-    this.configuration = configuration;
-  }
-
-  /**
-   * An extension with the default options (in memory, no token, free port).
-   *
-   * @return the extension
-   */
-  public static KustoEmulatorExtension create() {
-    return new KustoEmulatorExtension(b -> { });
-  }
-
-  /**
-   * An extension whose emulator is configured by the given function.
-   *
-   * @param configuration sets builder options, e.g. {@code b -> b.database("Test").enableStreaming()}
-   * @return the extension
-   */
-  public static KustoEmulatorExtension create(Consumer<KustoEmulator.Builder> configuration) {
-    return new KustoEmulatorExtension(configuration);
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    KustoEmulator.Builder builder = KustoEmulator.builder();
-    configuration.accept(builder);
-    emulator = builder.start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (emulator != null) {
-      emulator.close();
-      emulator = null;
+    private KustoEmulatorExtension(Consumer<KustoEmulator.Builder> configuration) {
+        this.configuration = configuration;
     }
-  }
 
-  /** @return the running emulator @throws IllegalStateException outside the test class's lifetime */
-  public KustoEmulator emulator() {
-    if (emulator == null) {
-      throw new IllegalStateException("the emulator runs only while the test class runs; register the extension "
-          + "on a static field");
+    /**
+     * An extension with the default options (in memory, no token, free port).
+     *
+     * @return the extension
+     */
+    public static KustoEmulatorExtension create() {
+        return new KustoEmulatorExtension(b -> {});
     }
-    return emulator;
-  }
 
-  /** @return the cluster URI of the running emulator */
-  public URI uri() {
-    return emulator().uri();
-  }
+    /**
+     * An extension whose emulator is configured by the given function.
+     *
+     * @param configuration sets builder options, e.g. {@code b -> b.database("Test").enableStreaming()}
+     * @return the extension
+     */
+    public static KustoEmulatorExtension create(Consumer<KustoEmulator.Builder> configuration) {
+        return new KustoEmulatorExtension(configuration);
+    }
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == KustoEmulator.class;
-  }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        KustoEmulator.Builder builder = KustoEmulator.builder();
+        configuration.accept(builder);
+        emulator = builder.start();
+    }
 
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return emulator();
-  }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+    }
+
+    /** @return the running emulator @throws IllegalStateException outside the test class's lifetime */
+    public KustoEmulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException(
+                    "the emulator runs only while the test class runs; register the extension " + "on a static field");
+        }
+        return emulator;
+    }
+
+    /** @return the cluster URI of the running emulator */
+    public URI uri() {
+        return emulator().uri();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KustoEmulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return emulator();
+    }
 }

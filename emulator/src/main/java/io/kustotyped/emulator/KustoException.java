@@ -13,192 +13,259 @@ import java.util.Objects;
  * the reference lists, so one error always has the same status, code and {@code @type}.
  */
 public class KustoException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** The general {@code message} Kusto puts on every 400. */
-  public static final String BAD_REQUEST_MESSAGE = "Request is invalid and cannot be executed.";
+    /** The general {@code message} Kusto puts on every 400. */
+    public static final String BAD_REQUEST_MESSAGE = "Request is invalid and cannot be executed.";
 
-  private final int httpStatus;
-  private final String code;
-  private final String atType;
-  private final String atMessage;
-  private final boolean permanent;
+    private final int httpStatus;
+    private final String code;
+    private final String atType;
+    private final String atMessage;
+    private final boolean permanent;
 
-  /**
-   * Creates an error.
-   *
-   * @param httpStatus the HTTP status of the response
-   * @param code the OneApi {@code code} (the "subcode" clients switch on)
-   * @param message the general OneApi {@code message}
-   * @param atType the {@code @type} (a .NET exception type name)
-   * @param atMessage the specific {@code @message} clients show as the description
-   * @param permanent the {@code @permanent} flag clients use to decide whether to retry
-   */
-  public KustoException(int httpStatus, String code, String message, String atType, String atMessage,
-      boolean permanent) {
-    super(Objects.requireNonNull(message, "message"));
-    this.httpStatus = httpStatus;
-    this.code = Objects.requireNonNull(code, "code");
-    this.atType = Objects.requireNonNull(atType, "atType");
-    this.atMessage = Objects.requireNonNull(atMessage, "atMessage");
-    this.permanent = permanent;
-  }
-
-  /** @return the HTTP status */
-  public int httpStatus() { return httpStatus; }
-
-  /** @return the OneApi {@code code} */
-  public String code() { return code; }
-
-  /** @return the OneApi {@code @type} */
-  public String atType() { return atType; }
-
-  /** @return the OneApi {@code @message} */
-  public String atMessage() { return atMessage; }
-
-  /** @return the OneApi {@code @permanent} flag */
-  public boolean permanent() { return permanent; }
-
-  @Override
-  public String toString() {
-    return "KustoException[" + httpStatus + " " + code + ": " + atMessage + "]";
-  }
-
-  /**
-   * The OneApi error object (kusto-facts §1.5) for this error, as sent in response bodies:
-   * {@code {"error":{"code","message","@type","@message","@context":{...},"@permanent"}}}.
-   *
-   * @param info the request it answers (client request id and activity id go into {@code @context})
-   * @return the JSON object, ready to serialize
-   */
-  public ObjectNode toOneApiJson(RequestInfo info) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode error = f.objectNode();
-    error.put("code", code);
-    error.put("message", getMessage());
-    error.put("@type", atType);
-    error.put("@message", atMessage);
-    ObjectNode context = error.putObject("@context");
-    context.put("timestamp", Instant.now().toString());
-    context.put("serviceAlias", "KUSTO-TYPED-EMULATOR");
-    context.put("machineName", "emulator");
-    context.put("processName", "kusto-typed-emulator");
-    if (info != null) {
-      context.put("clientRequestId", info.clientRequestId());
-      context.put("activityId", info.activityId());
+    /**
+     * Creates an error.
+     *
+     * @param httpStatus the HTTP status of the response
+     * @param code the OneApi {@code code} (the "subcode" clients switch on)
+     * @param message the general OneApi {@code message}
+     * @param atType the {@code @type} (a .NET exception type name)
+     * @param atMessage the specific {@code @message} clients show as the description
+     * @param permanent the {@code @permanent} flag clients use to decide whether to retry
+     */
+    public KustoException(
+            int httpStatus, String code, String message, String atType, String atMessage, boolean permanent) {
+        super(Objects.requireNonNull(message, "message"));
+        this.httpStatus = httpStatus;
+        this.code = Objects.requireNonNull(code, "code");
+        this.atType = Objects.requireNonNull(atType, "atType");
+        this.atMessage = Objects.requireNonNull(atMessage, "atMessage");
+        this.permanent = permanent;
     }
-    error.put("@permanent", permanent);
-    error.put("@failureCode", httpStatus);
-    ObjectNode root = f.objectNode();
-    root.set("error", error);
-    return root;
-  }
 
-  // ---- factories (kusto-facts §1.5, §1.6, §1.7, §9.2) --------------------------------------------
+    /** @return the HTTP status */
+    public int httpStatus() {
+        return httpStatus;
+    }
 
-  /** A permanent 400 with the given code and description, {@code @type} KustoBadRequestException. */
-  public static KustoException badRequest(String code, String atMessage) {
-    return new KustoException(400, code, BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.KustoBadRequestException", atMessage, true);
-  }
+    /** @return the OneApi {@code code} */
+    public String code() {
+        return code;
+    }
 
-  /** 400 {@code General_BadRequest}: a semantic error in a command or query. */
-  public static KustoException generalBadRequest(String atMessage) {
-    return new KustoException(400, "General_BadRequest", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.SemanticException", atMessage, true);
-  }
+    /** @return the OneApi {@code @type} */
+    public String atType() {
+        return atType;
+    }
 
-  /** 400 {@code BadRequest_SyntaxError}: a command or query that does not parse. */
-  public static KustoException syntaxError(String atMessage) {
-    return new KustoException(400, "BadRequest_SyntaxError", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.SyntaxException", atMessage, true);
-  }
+    /** @return the OneApi {@code @message} */
+    public String atMessage() {
+        return atMessage;
+    }
 
-  /** 400 {@code BadRequest_DatabaseNotExist} (kusto-facts §9.2.2). */
-  public static KustoException databaseNotExist(String database) {
-    return new KustoException(400, "BadRequest_DatabaseNotExist", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.DatabaseNotFoundException",
-        "Entity name '" + database + "' of kind 'Database' does not exist.", true);
-  }
+    /** @return the OneApi {@code @permanent} flag */
+    public boolean permanent() {
+        return permanent;
+    }
 
-  /** 400 {@code BadRequest_TableNotExist}: "Entity 'T' of kind 'Table' wasn't found." (§9.2.3). */
-  public static KustoException tableNotExist(String database, String table) {
-    return new KustoException(400, "BadRequest_TableNotExist", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.TableNotFoundException",
-        "Entity '" + table + "' of kind 'Table' wasn't found."
-            + (database == null ? "" : " (database '" + database + "')"), true);
-  }
+    @Override
+    public String toString() {
+        return "KustoException[" + httpStatus + " " + code + ": " + atMessage + "]";
+    }
 
-  /** 400 {@code BadRequest_EntityNotFound} for any other kind of entity (a column, a policy...). */
-  public static KustoException entityNotFound(String kind, String name) {
-    return new KustoException(400, "BadRequest_EntityNotFound", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.EntityNotFoundException",
-        "Entity '" + name + "' of kind '" + kind + "' wasn't found.", true);
-  }
+    /**
+     * The OneApi error object (kusto-facts §1.5) for this error, as sent in response bodies:
+     * {@code {"error":{"code","message","@type","@message","@context":{...},"@permanent"}}}.
+     *
+     * @param info the request it answers (client request id and activity id go into {@code @context})
+     * @return the JSON object, ready to serialize
+     */
+    public ObjectNode toOneApiJson(RequestInfo info) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode error = f.objectNode();
+        error.put("code", code);
+        error.put("message", getMessage());
+        error.put("@type", atType);
+        error.put("@message", atMessage);
+        ObjectNode context = error.putObject("@context");
+        context.put("timestamp", Instant.now().toString());
+        context.put("serviceAlias", "KUSTO-TYPED-EMULATOR");
+        context.put("machineName", "emulator");
+        context.put("processName", "kusto-typed-emulator");
+        if (info != null) {
+            context.put("clientRequestId", info.clientRequestId());
+            context.put("activityId", info.activityId());
+        }
+        error.put("@permanent", permanent);
+        error.put("@failureCode", httpStatus);
+        ObjectNode root = f.objectNode();
+        root.set("error", error);
+        return root;
+    }
 
-  /** 400 {@code BadRequest_MappingReferenceWasNotFound} (kusto-facts §1.5, §9.2.5). */
-  public static KustoException mappingNotFound(String database, String mappingName, String kind) {
-    return new KustoException(400, "BadRequest_MappingReferenceWasNotFound", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.MappingNotFoundException",
-        "Mapping reference '" + mappingName + "' of type 'mappingReference' in database '" + database
-            + "' could not be found" + (kind == null ? "." : " (kind '" + kind + "')."), true);
-  }
+    // ---- factories (kusto-facts §1.5, §1.6, §1.7, §9.2) --------------------------------------------
 
-  /** 400 {@code BadRequest_InvalidMapping}: a mapping that cannot be accepted. */
-  public static KustoException invalidMapping(String atMessage) {
-    return new KustoException(400, "BadRequest_InvalidMapping", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.MappingNotValidException", atMessage, true);
-  }
+    /** A permanent 400 with the given code and description, {@code @type} KustoBadRequestException. */
+    public static KustoException badRequest(String code, String atMessage) {
+        return new KustoException(
+                400, code, BAD_REQUEST_MESSAGE, "Kusto.Data.Exceptions.KustoBadRequestException", atMessage, true);
+    }
 
-  /** 400 {@code BadRequest_DuplicateMapping}: {@code .create} of a mapping name that exists. */
-  public static KustoException duplicateMapping(String kind, String name) {
-    return new KustoException(400, "BadRequest_DuplicateMapping", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.DuplicateMappingException",
-        "Mapping '" + name + "' of kind '" + kind + "' already exists.", true);
-  }
+    /** 400 {@code General_BadRequest}: a semantic error in a command or query. */
+    public static KustoException generalBadRequest(String atMessage) {
+        return new KustoException(
+                400,
+                "General_BadRequest",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.SemanticException",
+                atMessage,
+                true);
+    }
 
-  /** 400 {@code BadRequest_FormatNotSupported}. */
-  public static KustoException formatNotSupported(String atMessage) {
-    return new KustoException(400, "BadRequest_FormatNotSupported", BAD_REQUEST_MESSAGE,
-        "Kusto.Data.Exceptions.FormatNotSupportedException", atMessage, true);
-  }
+    /** 400 {@code BadRequest_SyntaxError}: a command or query that does not parse. */
+    public static KustoException syntaxError(String atMessage) {
+        return new KustoException(
+                400,
+                "BadRequest_SyntaxError",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.SyntaxException",
+                atMessage,
+                true);
+    }
 
-  /** 400 {@code BadRequest_StreamingIngestionPolicyNotEnabled} (kusto-facts §1.6). */
-  public static KustoException streamingPolicyNotEnabled(String database, String table) {
-    return new KustoException(400, "BadRequest_StreamingIngestionPolicyNotEnabled", BAD_REQUEST_MESSAGE,
-        "Kusto.DataNode.Exceptions.StreamingIngestionPolicyNotEnabledException",
-        "Streaming ingestion policy is not enabled for the table '" + table + "' in database '"
-            + database + "'. Enable it with '.alter table " + table
-            + " policy streamingingestion enable' (or on the database).", true);
-  }
+    /** 400 {@code BadRequest_DatabaseNotExist} (kusto-facts §9.2.2). */
+    public static KustoException databaseNotExist(String database) {
+        return new KustoException(
+                400,
+                "BadRequest_DatabaseNotExist",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.DatabaseNotFoundException",
+                "Entity name '" + database + "' of kind 'Database' does not exist.",
+                true);
+    }
 
-  /** 413 {@code Stream_InputStreamTooLarge} (kusto-facts §1.3, §9.2.6). */
-  public static KustoException payloadTooLarge(String atMessage) {
-    return new KustoException(413, "Stream_InputStreamTooLarge", "Request payload exceeded limits",
-        "Kusto.DataNode.Exceptions.StreamingIngestionRequestException", atMessage, true);
-  }
+    /** 400 {@code BadRequest_TableNotExist}: "Entity 'T' of kind 'Table' wasn't found." (§9.2.3). */
+    public static KustoException tableNotExist(String database, String table) {
+        return new KustoException(
+                400,
+                "BadRequest_TableNotExist",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.TableNotFoundException",
+                "Entity '" + table + "' of kind 'Table' wasn't found."
+                        + (database == null ? "" : " (database '" + database + "')"),
+                true);
+    }
 
-  /** 400 {@code BadRequest_NoRecordsOrWrongFormat}: the payload produced no records (kusto-facts §1.7). */
-  public static KustoException noRecords(String atMessage) {
-    return badRequest("BadRequest_NoRecordsOrWrongFormat", atMessage);
-  }
+    /** 400 {@code BadRequest_EntityNotFound} for any other kind of entity (a column, a policy...). */
+    public static KustoException entityNotFound(String kind, String name) {
+        return new KustoException(
+                400,
+                "BadRequest_EntityNotFound",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.EntityNotFoundException",
+                "Entity '" + name + "' of kind '" + kind + "' wasn't found.",
+                true);
+    }
 
-  /** 400 {@code BadRequest_InvalidBlob}: corrupt data, or a malformed multijson record (kusto-facts §8). */
-  public static KustoException invalidBlob(String atMessage) {
-    return badRequest("BadRequest_InvalidBlob", atMessage);
-  }
+    /** 400 {@code BadRequest_MappingReferenceWasNotFound} (kusto-facts §1.5, §9.2.5). */
+    public static KustoException mappingNotFound(String database, String mappingName, String kind) {
+        return new KustoException(
+                400,
+                "BadRequest_MappingReferenceWasNotFound",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.MappingNotFoundException",
+                "Mapping reference '" + mappingName + "' of type 'mappingReference' in database '" + database
+                        + "' could not be found" + (kind == null ? "." : " (kind '" + kind + "')."),
+                true);
+    }
 
-  /** 429 {@code TooManyRequests}, transient. */
-  public static KustoException throttled() {
-    return new KustoException(429, "TooManyRequests", "Request is denied due to throttling.",
-        "Kusto.DataNode.Exceptions.KustoRequestThrottledException",
-        "The request was denied due to throttling (emulator fault injection).", false);
-  }
+    /** 400 {@code BadRequest_InvalidMapping}: a mapping that cannot be accepted. */
+    public static KustoException invalidMapping(String atMessage) {
+        return new KustoException(
+                400,
+                "BadRequest_InvalidMapping",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.MappingNotValidException",
+                atMessage,
+                true);
+    }
 
-  /** A transient server failure: 500 {@code General_InternalServerError} or 503 {@code ServiceUnavailable}. */
-  public static KustoException transientServerError(int status, String atMessage) {
-    return new KustoException(status, status == 503 ? "ServiceUnavailable" : "General_InternalServerError",
-        status == 503 ? "Service is unavailable." : "An internal server error occurred.",
-        "Kusto.Data.Exceptions.KustoServiceException", atMessage, false);
-  }
+    /** 400 {@code BadRequest_DuplicateMapping}: {@code .create} of a mapping name that exists. */
+    public static KustoException duplicateMapping(String kind, String name) {
+        return new KustoException(
+                400,
+                "BadRequest_DuplicateMapping",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.DuplicateMappingException",
+                "Mapping '" + name + "' of kind '" + kind + "' already exists.",
+                true);
+    }
+
+    /** 400 {@code BadRequest_FormatNotSupported}. */
+    public static KustoException formatNotSupported(String atMessage) {
+        return new KustoException(
+                400,
+                "BadRequest_FormatNotSupported",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.Data.Exceptions.FormatNotSupportedException",
+                atMessage,
+                true);
+    }
+
+    /** 400 {@code BadRequest_StreamingIngestionPolicyNotEnabled} (kusto-facts §1.6). */
+    public static KustoException streamingPolicyNotEnabled(String database, String table) {
+        return new KustoException(
+                400,
+                "BadRequest_StreamingIngestionPolicyNotEnabled",
+                BAD_REQUEST_MESSAGE,
+                "Kusto.DataNode.Exceptions.StreamingIngestionPolicyNotEnabledException",
+                "Streaming ingestion policy is not enabled for the table '" + table + "' in database '"
+                        + database + "'. Enable it with '.alter table " + table
+                        + " policy streamingingestion enable' (or on the database).",
+                true);
+    }
+
+    /** 413 {@code Stream_InputStreamTooLarge} (kusto-facts §1.3, §9.2.6). */
+    public static KustoException payloadTooLarge(String atMessage) {
+        return new KustoException(
+                413,
+                "Stream_InputStreamTooLarge",
+                "Request payload exceeded limits",
+                "Kusto.DataNode.Exceptions.StreamingIngestionRequestException",
+                atMessage,
+                true);
+    }
+
+    /** 400 {@code BadRequest_NoRecordsOrWrongFormat}: the payload produced no records (kusto-facts §1.7). */
+    public static KustoException noRecords(String atMessage) {
+        return badRequest("BadRequest_NoRecordsOrWrongFormat", atMessage);
+    }
+
+    /** 400 {@code BadRequest_InvalidBlob}: corrupt data, or a malformed multijson record (kusto-facts §8). */
+    public static KustoException invalidBlob(String atMessage) {
+        return badRequest("BadRequest_InvalidBlob", atMessage);
+    }
+
+    /** 429 {@code TooManyRequests}, transient. */
+    public static KustoException throttled() {
+        return new KustoException(
+                429,
+                "TooManyRequests",
+                "Request is denied due to throttling.",
+                "Kusto.DataNode.Exceptions.KustoRequestThrottledException",
+                "The request was denied due to throttling (emulator fault injection).",
+                false);
+    }
+
+    /** A transient server failure: 500 {@code General_InternalServerError} or 503 {@code ServiceUnavailable}. */
+    public static KustoException transientServerError(int status, String atMessage) {
+        return new KustoException(
+                status,
+                status == 503 ? "ServiceUnavailable" : "General_InternalServerError",
+                status == 503 ? "Service is unavailable." : "An internal server error occurred.",
+                "Kusto.Data.Exceptions.KustoServiceException",
+                atMessage,
+                false);
+    }
 }

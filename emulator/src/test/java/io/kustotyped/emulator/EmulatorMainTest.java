@@ -20,70 +20,119 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone command line. */
 class EmulatorMainTest {
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void parsesEveryOption() {
-    KustoEmulator.Builder b = EmulatorMain.parse(new String[] {"--port", "0", "--token", "t", "--database", "A",
-        "--database", "B", "--enable-streaming", "--data-dir", dir.toString(), "--fault", "429:before:0.2",
-        "--fault", "close:after:0.1", "--fault-seed", "9", "--retry-after", "4", "--slow-delay", "10",
-        "--max-request-bytes", "100", "--max-data-bytes", "50"}, System.out);
-    assertEquals(0, b.port);
-    assertEquals("t", b.token);
-    assertEquals(List.of("A", "B"), b.databases);
-    assertTrue(b.enableStreaming);
-    assertEquals(dir, b.dataDir);
-    assertEquals(9, b.faults.seed());
-    assertEquals(FaultKind.CONNECTION_CLOSE, b.faults.rules().get(1).kind());
-    assertEquals(4, b.faults.retryAfter().toSeconds());
-    assertEquals(50, b.limits.maxDataBytes());
-  }
-
-  @Test
-  void helpAndErrors() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertNull(EmulatorMain.parse(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("policy streamingingestion enable"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--bogus"},
-        System.out)).getMessage().contains("--bogus"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port"},
-        System.out)).getMessage().contains("needs a value"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port", "x"},
-        System.out)).getMessage().contains("needs a number"));
-  }
-
-  @Test
-  void runsStandaloneAndKeepsDataAcrossRestarts() throws Exception {
-    URI first = null;
-    for (int run = 0; run < 2; run++) {
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-          System.getProperty("java.class.path"), EmulatorMain.class.getName(), "--port", "0", "--token", "tok",
-          "--database", "Test", "--data-dir", dir.toString()).redirectErrorStream(true).start();
-      try {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        URI uri = null;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith("Kusto emulator listening on ")) {
-            uri = URI.create(line.substring("Kusto emulator listening on ".length()).split(" ")[0]);
-            break;
-          }
-        }
-        assertTrue(uri != null, "the emulator printed its address");
-        TestClient c = new TestClient(uri, "tok");
-        if (run == 0) {
-          first = uri;
-          c.mgmt("Test", ".create table T (a:long)");
-          c.mgmt("Test", ".alter database Test policy streamingingestion enable");
-          assertEquals(200, c.ingest("Test", "T", "streamFormat=csv", "1\n2").statusCode());
-        } else {
-          assertEquals(2, c.count("Test", "T"), "rows survived the restart (first run: " + first + ")");
-        }
-      } finally {
-        p.destroy(); // SIGTERM: the shutdown hook closes the emulator
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      }
+    @Test
+    void parsesEveryOption() {
+        KustoEmulator.Builder b = EmulatorMain.parse(
+                new String[] {
+                    "--port",
+                    "0",
+                    "--token",
+                    "t",
+                    "--database",
+                    "A",
+                    "--database",
+                    "B",
+                    "--enable-streaming",
+                    "--data-dir",
+                    dir.toString(),
+                    "--fault",
+                    "429:before:0.2",
+                    "--fault",
+                    "close:after:0.1",
+                    "--fault-seed",
+                    "9",
+                    "--retry-after",
+                    "4",
+                    "--slow-delay",
+                    "10",
+                    "--max-request-bytes",
+                    "100",
+                    "--max-data-bytes",
+                    "50"
+                },
+                System.out);
+        assertEquals(0, b.port);
+        assertEquals("t", b.token);
+        assertEquals(List.of("A", "B"), b.databases);
+        assertTrue(b.enableStreaming);
+        assertEquals(dir, b.dataDir);
+        assertEquals(9, b.faults.seed());
+        assertEquals(FaultKind.CONNECTION_CLOSE, b.faults.rules().get(1).kind());
+        assertEquals(4, b.faults.retryAfter().toSeconds());
+        assertEquals(50, b.limits.maxDataBytes());
     }
-  }
+
+    @Test
+    void helpAndErrors() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertNull(EmulatorMain.parse(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("policy streamingingestion enable"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--bogus"}, System.out))
+                .getMessage()
+                .contains("--bogus"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port"}, System.out))
+                .getMessage()
+                .contains("needs a value"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> EmulatorMain.parse(new String[] {"--port", "x"}, System.out))
+                .getMessage()
+                .contains("needs a number"));
+    }
+
+    @Test
+    void runsStandaloneAndKeepsDataAcrossRestarts() throws Exception {
+        URI first = null;
+        for (int run = 0; run < 2; run++) {
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            EmulatorMain.class.getName(),
+                            "--port",
+                            "0",
+                            "--token",
+                            "tok",
+                            "--database",
+                            "Test",
+                            "--data-dir",
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            try {
+                BufferedReader r =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                URI uri = null;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("Kusto emulator listening on ")) {
+                        uri = URI.create(line.substring("Kusto emulator listening on ".length())
+                                .split(" ")[0]);
+                        break;
+                    }
+                }
+                assertTrue(uri != null, "the emulator printed its address");
+                TestClient c = new TestClient(uri, "tok");
+                if (run == 0) {
+                    first = uri;
+                    c.mgmt("Test", ".create table T (a:long)");
+                    c.mgmt("Test", ".alter database Test policy streamingingestion enable");
+                    assertEquals(
+                            200,
+                            c.ingest("Test", "T", "streamFormat=csv", "1\n2").statusCode());
+                } else {
+                    assertEquals(2, c.count("Test", "T"), "rows survived the restart (first run: " + first + ")");
+                }
+            } finally {
+                p.destroy(); // SIGTERM: the shutdown hook closes the emulator
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            }
+        }
+    }
 }

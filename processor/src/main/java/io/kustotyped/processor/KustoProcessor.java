@@ -56,7 +56,7 @@ public final class KustoProcessor extends AbstractProcessor {
 
     /** The processor, as the compiler's service loader creates it. */
     public KustoProcessor() {
-        this(type -> { });
+        this(type -> {});
     }
 
     /** For tests: {@code probe} runs before each table is read (a failing probe stands for a processor bug). */
@@ -127,7 +127,11 @@ public final class KustoProcessor extends AbstractProcessor {
         } catch (UnresolvedTypeException e) {
             deferred.put(name, e);
         } catch (IOException e) {
-            reporter.error(type, Diagnostic.INTERNAL_ERROR, name, "could not write a generated file: " + e,
+            reporter.error(
+                    type,
+                    Diagnostic.INTERNAL_ERROR,
+                    name,
+                    "could not write a generated file: " + e,
                     "(none; an I/O error)");
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             reporter.error(type, Diagnostic.INTERNAL_ERROR, name, e, stackTrace(e));
@@ -143,24 +147,38 @@ public final class KustoProcessor extends AbstractProcessor {
         }
         AnnotationMirror annotation = null;
         for (AnnotationMirror mirror : model.element().getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(KUSTO_TABLE)) {
+            if (((TypeElement) mirror.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(KUSTO_TABLE)) {
                 annotation = mirror;
             }
         }
-        reporter.error(model.element(), annotation, null, Diagnostic.DUPLICATE_TABLE, model.tableName(), name,
-                owner, model.tableName());
+        reporter.error(
+                model.element(),
+                annotation,
+                null,
+                Diagnostic.DUPLICATE_TABLE,
+                model.tableName(),
+                name,
+                owner,
+                model.tableName());
         return false;
     }
 
     private boolean claimGeneratedNames(TableModel model) {
         String name = model.element().getQualifiedName().toString();
-        String writer = GeneratedNames.generated(model.rowType(), GeneratedNames.WRITER_SUFFIX).toString();
+        String writer = GeneratedNames.generated(model.rowType(), GeneratedNames.WRITER_SUFFIX)
+                .toString();
         String owner = generatedNames.putIfAbsent(writer, name);
         if (owner == null || owner.equals(name)) {
             return true;
         }
         String prefix = writer.substring(0, writer.length() - GeneratedNames.WRITER_SUFFIX.length());
-        reporter.error(model.element(), Diagnostic.GENERATED_NAME_CLASH, name, prefix + "JsonWriter/KustoSchema/Ingestor",
+        reporter.error(
+                model.element(),
+                Diagnostic.GENERATED_NAME_CLASH,
+                name,
+                prefix + "JsonWriter/KustoSchema/Ingestor",
                 owner);
         return false;
     }
@@ -168,14 +186,17 @@ public final class KustoProcessor extends AbstractProcessor {
     private void generate(TableModel model) throws IOException {
         DdlBuilder ddl = DdlBuilder.of(model);
         var filer = processingEnv.getFiler();
-        Generation.file(model, new JsonWriterGenerator(model, ddl.mappingName()).generate()).writeTo(filer);
+        Generation.file(model, new JsonWriterGenerator(model, ddl.mappingName()).generate())
+                .writeTo(filer);
         Generation.file(model, new SchemaGenerator(model, ddl).generate()).writeTo(filer);
         Generation.file(model, new IngestorGenerator(model).generate()).writeTo(filer);
         KqlScriptWriter.write(filer, model, ddl);
     }
 
     private static String stackTrace(Throwable e) {
-        return Arrays.stream(e.getStackTrace()).limit(12).map(String::valueOf)
+        return Arrays.stream(e.getStackTrace())
+                .limit(12)
+                .map(String::valueOf)
                 .collect(Collectors.joining("\n\tat ", "\n\tat ", ""));
     }
 }

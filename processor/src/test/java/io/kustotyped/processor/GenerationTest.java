@@ -17,14 +17,16 @@ import org.junit.jupiter.api.Test;
 class GenerationTest {
 
     private static String generated(Compilation compilation, String name) throws Exception {
-        JavaFileObject file = compilation.generatedSourceFile(name)
-                .orElseThrow(() -> new AssertionError("not generated: " + name));
+        JavaFileObject file =
+                compilation.generatedSourceFile(name).orElseThrow(() -> new AssertionError("not generated: " + name));
         return file.getCharContent(true).toString();
     }
 
     @Test
     void nestedClassesGetFlatNamesAndPackagePrivateClassesStayPackagePrivate() throws Exception {
-        Compilation compilation = Sources.compile(source("com.acme.Outer", "package com.acme;",
+        Compilation compilation = Sources.compile(source(
+                "com.acme.Outer",
+                "package com.acme;",
                 "import io.kustotyped.annotations.*;",
                 "class Outer {",
                 "  @KustoTable static class Inner { public String a; }",
@@ -44,14 +46,17 @@ class GenerationTest {
 
     @Test
     void ingestorWithoutDefaultDatabaseHasOnlyTheFactoriesTakingOne() throws Exception {
-        Compilation compilation = Sources.compile(source("com.acme.Log", "package com.acme;",
+        Compilation compilation = Sources.compile(source(
+                "com.acme.Log",
+                "package com.acme;",
                 "import io.kustotyped.annotations.*;",
                 "@KustoTable public record Log(String message) {}"));
         assertThat(compilation).succeededWithoutWarnings();
         String ingestor = generated(compilation, "com.acme.LogIngestor");
         assertThat(ingestor).contains("public static LogIngestor create(KustoClient client, String database) {");
-        assertThat(ingestor).contains(
-                "public static LogIngestor create(KustoClient client, String database, IngestOptions options) {");
+        assertThat(ingestor)
+                .contains(
+                        "public static LogIngestor create(KustoClient client, String database, IngestOptions options) {");
         assertThat(ingestor).doesNotContain("create(KustoClient client) {");
         assertThat(ingestor).doesNotContain("create(KustoClient client, IngestOptions options) {");
         assertThat(generated(compilation, "com.acme.LogKustoSchema")).contains("return Optional.empty();");
@@ -59,18 +64,28 @@ class GenerationTest {
 
     @Test
     void defaultMappingNameIsTheTableAndAHashOfTheMapping() throws Exception {
-        Compilation v1 = Sources.compile(source("com.acme.Log", "package com.acme;",
-                "import io.kustotyped.annotations.*;", "@KustoTable public record Log(String message) {}"));
-        Compilation v2 = Sources.compile(source("com.acme.Log", "package com.acme;",
-                "import io.kustotyped.annotations.*;", "@KustoTable public record Log(String message, int level) {}"));
-        Compilation named = Sources.compile(source("com.acme.Log", "package com.acme;",
+        Compilation v1 = Sources.compile(source(
+                "com.acme.Log",
+                "package com.acme;",
+                "import io.kustotyped.annotations.*;",
+                "@KustoTable public record Log(String message) {}"));
+        Compilation v2 = Sources.compile(source(
+                "com.acme.Log",
+                "package com.acme;",
+                "import io.kustotyped.annotations.*;",
+                "@KustoTable public record Log(String message, int level) {}"));
+        Compilation named = Sources.compile(source(
+                "com.acme.Log",
+                "package com.acme;",
                 "import io.kustotyped.annotations.*;",
                 "@KustoTable(mappingName = \"LogMapping\") public record Log(String message) {}"));
         String schema1 = generated(v1, "com.acme.LogKustoSchema");
-        String mappingJson = "[{\"column\":\"message\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$['message']\"}}]";
+        String mappingJson =
+                "[{\"column\":\"message\",\"datatype\":\"string\",\"Properties\":{\"Path\":\"$['message']\"}}]";
         assertThat(schema1).contains("MAPPING_JSON = \"" + mappingJson.replace("\"", "\\\"") + "\"");
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(mappingJson.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(mappingJson.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 8);
         assertThat(mappingName(schema1)).isEqualTo("Log_" + hash);
         // A changed class gets a new mapping, so it never writes through a stale one.
         assertThat(mappingName(generated(v2, "com.acme.LogKustoSchema"))).matches("Log_[0-9a-f]{8}");
@@ -99,12 +114,17 @@ class GenerationTest {
         }
 
         @Override
-        public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+        public boolean process(
+                java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
                 javax.annotation.processing.RoundEnvironment round) {
             if (!done) {
                 done = true;
-                try (var writer = processingEnv.getFiler().createSourceFile("com.acme.Money").openWriter()) {
-                    writer.write("package com.acme; public record Money(java.math.BigDecimal amount, String currency) {}");
+                try (var writer = processingEnv
+                        .getFiler()
+                        .createSourceFile("com.acme.Money")
+                        .openWriter()) {
+                    writer.write(
+                            "package com.acme; public record Money(java.math.BigDecimal amount, String currency) {}");
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -115,7 +135,10 @@ class GenerationTest {
 
     @Test
     void tableUsingATypeGeneratedInTheSameCompilationIsDeferredNotFailed() throws Exception {
-        JavaFileObject row = source("com.acme.Payment", "package com.acme;", "import io.kustotyped.annotations.*;",
+        JavaFileObject row = source(
+                "com.acme.Payment",
+                "package com.acme;",
+                "import io.kustotyped.annotations.*;",
                 "@KustoTable public record Payment(String id, Money amount) {}");
         Compilation compilation = Sources.compile(java.util.List.of(new KustoProcessor(), new MoneyGenerator()), row);
         assertThat(compilation).succeededWithoutWarnings();
@@ -124,8 +147,11 @@ class GenerationTest {
 
     @Test
     void propertyNamesThatClashWithGeneratedNamesStillCompile() throws Exception {
-        Compilation compilation = Sources.compile(source("com.acme.Awkward", "package com.acme;",
-                "import io.kustotyped.annotations.*;", "import java.util.*;",
+        Compilation compilation = Sources.compile(source(
+                "com.acme.Awkward",
+                "package com.acme;",
+                "import io.kustotyped.annotations.*;",
+                "import java.util.*;",
                 "@KustoTable",
                 "public class Awkward {",
                 "  public String aB; public String A_B; public String INSTANCE; public String row; public String out;",
@@ -135,15 +161,14 @@ class GenerationTest {
                 "    public String value; public String out; public String AWKWARD_INNER_FIRST; }",
                 "}"));
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(generated(compilation, "com.acme.AwkwardJsonWriter"))
-                .contains("\"{\\\"aB\\\":\".getBytes");
+        assertThat(generated(compilation, "com.acme.AwkwardJsonWriter")).contains("\"{\\\"aB\\\":\".getBytes");
     }
 
     @Test
     void everySupportedTypeCompilesWithoutWarnings() {
         // Point.next makes Point recursive: the one expected error.
-        Compilation compilation = Sources.compile(allTypes(
-                "public int x; public Optional<Point> getNext() { return null; } "
+        Compilation compilation =
+                Sources.compile(allTypes("public int x; public Optional<Point> getNext() { return null; } "
                         + "public Color getColor() { return null; }"));
         assertThat(compilation).hadErrorContaining("[Column/RecursiveType]");
         Compilation fixed = Sources.compile(allTypes("public int x; public Color getColor() { return null; }"));
@@ -152,7 +177,9 @@ class GenerationTest {
 
     /** A table with a property of every supported shape; {@code pointBody} is the nested class {@code Point}'s body. */
     private static JavaFileObject allTypes(String pointBody) {
-        return source("com.acme.All", "package com.acme;",
+        return source(
+                "com.acme.All",
+                "package com.acme;",
                 "import io.kustotyped.annotations.*;",
                 "import java.math.*; import java.time.*; import java.util.*;",
                 "@KustoTable",

@@ -32,15 +32,19 @@ class GoldenTest {
 
         // With the runtime contract on the path, the generated code compiles without a single warning (-Xlint:all).
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation.diagnostics().stream().filter(d -> d.getKind() != Diagnostic.Kind.NOTE).count())
+        assertThat(compilation.diagnostics().stream()
+                        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
+                        .count())
                 .isEqualTo(0);
 
         for (String name : new String[] {"OrderJsonWriter", "OrderKustoSchema", "OrderIngestor"}) {
-            JavaFileObject generated = compilation.generatedSourceFile("com.acme." + name).orElseThrow();
+            JavaFileObject generated =
+                    compilation.generatedSourceFile("com.acme." + name).orElseThrow();
             if (Boolean.getBoolean("golden.update")) {
                 Files.writeString(EXPECTED.resolve(name + ".java"), generated.getCharContent(true));
             }
-            assertThat(compilation).generatedSourceFile("com.acme." + name)
+            assertThat(compilation)
+                    .generatedSourceFile("com.acme." + name)
                     .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/order/expected/" + name + ".java"));
             // Equivalent is not enough for a file users read: it must be byte for byte what was reviewed.
             assertThat(generated.getCharContent(true).toString())
@@ -48,7 +52,8 @@ class GoldenTest {
         }
 
         JavaFileObject script = compilation
-                .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/kusto/Orders.kql").orElseThrow();
+                .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/kusto/Orders.kql")
+                .orElseThrow();
         String text;
         try (InputStream in = script.openInputStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

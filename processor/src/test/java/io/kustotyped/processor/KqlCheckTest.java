@@ -30,25 +30,34 @@ class KqlCheckTest {
 
     private static final String[][] TABLES = {
         {"Plain", "@KustoTable record Plain(String a, long b) {}"},
-        {"Spaces", "@KustoTable(name = \"My Table.v2-final\", mappingName = \"my mapping.v2-x\", folder = "
-                + "\"Sales\\\\EU \\\"quoted\\\" 'single'\", docString = \"line one\\nline two\\ttab\")"
-                + " record Spaces(@Column(name = \"Order Id\") String a, @Column(name = \"unit.price-eur\") double b,"
-                + " @Column(name = \"where\") String c, @Column(name = \"string\") String d,"
-                + " @Column(name = \"project\") int e, @Column(name = \"1day\") java.time.Duration f,"
-                + " @Column(name = \"Größe\") java.math.BigDecimal g, @Column(name = \"datetime\") java.time.Instant h,"
-                + " @Column(name = \"dynamic\") java.util.List<String> i,"
-                + " @Column(name = \"ts\", transform = KustoTransform.DATETIME_FROM_UNIX_SECONDS) long j) {}"},
-        {"where", "@KustoTable(name = \"where\", database = \"my-db.1\") record where(boolean and, java.util.UUID or) {}"},
-        {"Keywords", "@KustoTable(name = \"summarize\", docString = \"it's a \\\"docstring\\\" with \\\\ and 'quotes'\")"
-                + " record Keywords(String take, String limit, String guid, java.util.Map<String, Object> set) {}"},
+        {
+            "Spaces",
+            "@KustoTable(name = \"My Table.v2-final\", mappingName = \"my mapping.v2-x\", folder = "
+                    + "\"Sales\\\\EU \\\"quoted\\\" 'single'\", docString = \"line one\\nline two\\ttab\")"
+                    + " record Spaces(@Column(name = \"Order Id\") String a, @Column(name = \"unit.price-eur\") double b,"
+                    + " @Column(name = \"where\") String c, @Column(name = \"string\") String d,"
+                    + " @Column(name = \"project\") int e, @Column(name = \"1day\") java.time.Duration f,"
+                    + " @Column(name = \"Größe\") java.math.BigDecimal g, @Column(name = \"datetime\") java.time.Instant h,"
+                    + " @Column(name = \"dynamic\") java.util.List<String> i,"
+                    + " @Column(name = \"ts\", transform = KustoTransform.DATETIME_FROM_UNIX_SECONDS) long j) {}"
+        },
+        {
+            "where",
+            "@KustoTable(name = \"where\", database = \"my-db.1\") record where(boolean and, java.util.UUID or) {}"
+        },
+        {
+            "Keywords",
+            "@KustoTable(name = \"summarize\", docString = \"it's a \\\"docstring\\\" with \\\\ and 'quotes'\")"
+                    + " record Keywords(String take, String limit, String guid, java.util.Map<String, Object> set) {}"
+        },
     };
 
     @Test
     void everyGeneratedScriptPassesTheOfficialParser(@TempDir Path dir) throws Exception {
         List<JavaFileObject> sources = new ArrayList<>();
         for (String[] table : TABLES) {
-            sources.add(source("com.acme." + table[0], "package com.acme;", "import io.kustotyped.annotations.*;",
-                    table[1]));
+            sources.add(source(
+                    "com.acme." + table[0], "package com.acme;", "import io.kustotyped.annotations.*;", table[1]));
         }
         Compilation compilation = Sources.compile(sources.toArray(new JavaFileObject[0]));
         assertThat(compilation).succeededWithoutWarnings();
@@ -83,13 +92,16 @@ class KqlCheckTest {
 
     private static Path kqlCheck() throws IOException, InterruptedException {
         String configured = System.getProperty("kql.check", System.getenv("KQL_CHECK"));
-        Path tool = configured != null ? Path.of(configured)
+        Path tool = configured != null
+                ? Path.of(configured)
                 : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/tools/kql-check");
         if (!Files.isExecutable(tool)) {
             throw new AssertionError("kql-check not found at " + tool + "; set -Dkql.check or KQL_CHECK");
         }
         try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process node = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             node.getInputStream().readAllBytes();
             if (node.waitFor() != 0) {
                 Assumptions.abort("node is installed but 'node --version' failed; kql-check needs node");

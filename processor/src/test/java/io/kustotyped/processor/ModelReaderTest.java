@@ -46,7 +46,9 @@ class ModelReaderTest {
 
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            ModelReader reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+            ModelReader reader = new ModelReader(
+                    processingEnv.getElementUtils(),
+                    processingEnv.getTypeUtils(),
                     new Reporter(processingEnv.getMessager()));
             for (TypeElement annotation : annotations) {
                 for (Element element : round.getElementsAnnotatedWith(annotation)) {
@@ -76,37 +78,40 @@ class ModelReaderTest {
 
     @Test
     void classPropertiesComeFromGettersAndPublicFieldsInheritedFirst() {
-        TableModel table = read(source("com.acme.Event",
-                "package com.acme;",
-                "import io.kustotyped.annotations.*;",
-                "class Base<T> {",
-                "  public long sequence;",
-                "  private T payload;",
-                "  public T getPayload() { return payload; }",
-                "}",
-                "@KustoTable",
-                "public class Event extends Base<String> {",
-                "  public String source;",
-                "  public transient String cache;",
-                "  public static String CONSTANT = \"c\";",
-                "  private boolean active;",
-                "  @Column(name = \"Level\") private String level;",
-                "  public String name;",
-                "  @KustoIgnore public String secret;",
-                "  public boolean isActive() { return active; }",
-                "  public String getLevel() { return level; }",
-                "  public String getName() { return name.trim(); }",
-                "  public Boolean isBoxed() { return null; }",
-                "  public String isNotABooleanGetter() { return null; }",
-                "  public String getWithArgument(int i) { return null; }",
-                "  public static String getStatic() { return null; }",
-                "}")).get("Event");
+        TableModel table = read(source(
+                        "com.acme.Event",
+                        "package com.acme;",
+                        "import io.kustotyped.annotations.*;",
+                        "class Base<T> {",
+                        "  public long sequence;",
+                        "  private T payload;",
+                        "  public T getPayload() { return payload; }",
+                        "}",
+                        "@KustoTable",
+                        "public class Event extends Base<String> {",
+                        "  public String source;",
+                        "  public transient String cache;",
+                        "  public static String CONSTANT = \"c\";",
+                        "  private boolean active;",
+                        "  @Column(name = \"Level\") private String level;",
+                        "  public String name;",
+                        "  @KustoIgnore public String secret;",
+                        "  public boolean isActive() { return active; }",
+                        "  public String getLevel() { return level; }",
+                        "  public String getName() { return name.trim(); }",
+                        "  public Boolean isBoxed() { return null; }",
+                        "  public String isNotABooleanGetter() { return null; }",
+                        "  public String getWithArgument(int i) { return null; }",
+                        "  public static String getStatic() { return null; }",
+                        "}"))
+                .get("Event");
 
         assertThat(table.rowType().toString()).isEqualTo("com.acme.Event");
         assertThat(table.isPublic()).isTrue();
         // Declaration order, inherited first; a getter named like a field keeps the field's position.
         assertThat(columns(table).keySet())
-                .containsExactly("sequence", "payload", "source", "active", "Level", "name", "boxed").inOrder();
+                .containsExactly("sequence", "payload", "source", "active", "Level", "name", "boxed")
+                .inOrder();
         Map<String, ColumnModel> columns = columns(table);
         assertThat(columns.get("sequence").accessor().readFrom("row")).isEqualTo("row.sequence");
         // Type variables of a generic superclass are substituted.
@@ -122,30 +127,32 @@ class ModelReaderTest {
 
     @Test
     void everySupportedTypeMapsToItsKustoType() {
-        TableModel table = read(source("com.acme.All",
-                "package com.acme;",
-                "import io.kustotyped.annotations.*;",
-                "import java.math.*; import java.time.*; import java.util.*;",
-                "@KustoTable",
-                "record All(",
-                "  boolean a1, Boolean a2,",
-                "  byte b1, Byte b2, short b3, Short b4, int b5, Integer b6,",
-                "  long c1, Long c2,",
-                "  float d1, Float d2, double d3, Double d4,",
-                "  BigDecimal e1, BigInteger e2,",
-                "  String f1, char f2, Character f3, CharSequence f4, StringBuilder f5, Color f6, byte[] f7,",
-                "  Instant g1, OffsetDateTime g2, ZonedDateTime g3, LocalDate g4, LocalDateTime g5, Date g6,",
-                "  java.sql.Timestamp g7,",
-                "  Duration h1, UUID i1,",
-                "  Map<String, Integer> j1, List<String> j2, Set<UUID> j3, int[] j4, String[][] j5, Point j6,",
-                "  Object j7, Collection<?> j8, Map<Color, List<Point>> j9,",
-                "  Optional<String> k1, OptionalInt k2, OptionalLong k3, OptionalDouble k4, Optional<Point> k5,",
-                "  @Column(transform = KustoTransform.DATETIME_FROM_UNIX_NANOSECONDS) long l1,",
-                "  @Column(type = KustoType.STRING) Instant l2,",
-                "  @Column(type = KustoType.DYNAMIC) String l3) {",
-                "  enum Color { RED }",
-                "  record Point(int x, int y) {}",
-                "}")).get("All");
+        TableModel table = read(source(
+                        "com.acme.All",
+                        "package com.acme;",
+                        "import io.kustotyped.annotations.*;",
+                        "import java.math.*; import java.time.*; import java.util.*;",
+                        "@KustoTable",
+                        "record All(",
+                        "  boolean a1, Boolean a2,",
+                        "  byte b1, Byte b2, short b3, Short b4, int b5, Integer b6,",
+                        "  long c1, Long c2,",
+                        "  float d1, Float d2, double d3, Double d4,",
+                        "  BigDecimal e1, BigInteger e2,",
+                        "  String f1, char f2, Character f3, CharSequence f4, StringBuilder f5, Color f6, byte[] f7,",
+                        "  Instant g1, OffsetDateTime g2, ZonedDateTime g3, LocalDate g4, LocalDateTime g5, Date g6,",
+                        "  java.sql.Timestamp g7,",
+                        "  Duration h1, UUID i1,",
+                        "  Map<String, Integer> j1, List<String> j2, Set<UUID> j3, int[] j4, String[][] j5, Point j6,",
+                        "  Object j7, Collection<?> j8, Map<Color, List<Point>> j9,",
+                        "  Optional<String> k1, OptionalInt k2, OptionalLong k3, OptionalDouble k4, Optional<Point> k5,",
+                        "  @Column(transform = KustoTransform.DATETIME_FROM_UNIX_NANOSECONDS) long l1,",
+                        "  @Column(type = KustoType.STRING) Instant l2,",
+                        "  @Column(type = KustoType.DYNAMIC) String l3) {",
+                        "  enum Color { RED }",
+                        "  record Point(int x, int y) {}",
+                        "}"))
+                .get("All");
 
         Map<String, String> expected = new LinkedHashMap<>();
         for (String c : List.of("a1", "a2")) expected.put(c, "bool");
@@ -184,15 +191,22 @@ class ModelReaderTest {
         point.properties().forEach(p -> keys.add(p.jsonName()));
         assertThat(keys).containsExactly("x", "y").inOrder();
         ValueType.ArrayOf matrix = (ValueType.ArrayOf) columns.get("j5").valueType();
-        assertThat(((ValueType.ArrayOf) matrix.element()).element().scalarKind()).isEqualTo(ScalarKind.STRING);
+        assertThat(((ValueType.ArrayOf) matrix.element()).element().scalarKind())
+                .isEqualTo(ScalarKind.STRING);
     }
 
     @Test
     void tableAttributesAndDefaults() {
         Map<String, TableModel> tables = read(
-                source("com.acme.Plain", "package com.acme;", "import io.kustotyped.annotations.*;",
+                source(
+                        "com.acme.Plain",
+                        "package com.acme;",
+                        "import io.kustotyped.annotations.*;",
                         "@KustoTable record Plain(String a) {}"),
-                source("com.acme.Outer", "package com.acme;", "import io.kustotyped.annotations.*;",
+                source(
+                        "com.acme.Outer",
+                        "package com.acme;",
+                        "import io.kustotyped.annotations.*;",
                         "class Outer {",
                         "  @KustoTable(name = \"Named Table\", database = \"Db\", mappingName = \"Map-1\",",
                         "      folder = \"F\", docString = \"D\")",

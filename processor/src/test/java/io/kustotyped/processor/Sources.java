@@ -26,8 +26,7 @@ final class Sources {
         "io/kustotyped/runtime/json/JsonRowWriter.java",
     };
 
-    private Sources() {
-    }
+    private Sources() {}
 
     /** A source file from a string, named after {@code qualifiedName}. */
     static JavaFileObject source(String qualifiedName, String... lines) {
@@ -45,7 +44,8 @@ final class Sources {
         for (String contract : CONTRACT) {
             all.add(JavaFileObjects.forResource("runtime-contract/" + contract));
         }
-        return javac().withProcessors(processors).withOptions("-Xlint:all", "-Xlint:-processing")
+        return javac().withProcessors(processors)
+                .withOptions("-Xlint:all", "-Xlint:-processing")
                 .compile(all);
     }
 

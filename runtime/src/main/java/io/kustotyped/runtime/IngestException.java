@@ -38,17 +38,27 @@ public final class IngestException extends RuntimeException {
                 sb.append("; and ").append(r.failures().size() - MAX_LISTED).append(" more failures");
                 break;
             }
-            sb.append("; ").append(f.ranges().size() <= 3 ? f.ranges().toString()
-                    : f.ranges().subList(0, 3) + " and " + (f.ranges().size() - 3) + " more ranges");
+            sb.append("; ")
+                    .append(
+                            f.ranges().size() <= 3
+                                    ? f.ranges().toString()
+                                    : f.ranges().subList(0, 3) + " and "
+                                            + (f.ranges().size() - 3) + " more ranges");
             if (f.possiblyIngested()) {
                 sb.append(" (possibly ingested)");
             }
             sb.append(": ").append(f.cause().getMessage());
         }
-        r.inputFailure().ifPresent(t -> sb.append("; the input failed after row ").append(r.rowsRead() - 1)
-                .append(" and was not read further: ").append(t));
-        r.stoppedReading().ifPresent(t -> sb.append("; reading stopped after row ").append(r.rowsRead() - 1)
-                .append(" because every request would fail: ").append(t.getMessage()));
+        r.inputFailure()
+                .ifPresent(t -> sb.append("; the input failed after row ")
+                        .append(r.rowsRead() - 1)
+                        .append(" and was not read further: ")
+                        .append(t));
+        r.stoppedReading()
+                .ifPresent(t -> sb.append("; reading stopped after row ")
+                        .append(r.rowsRead() - 1)
+                        .append(" because every request would fail: ")
+                        .append(t.getMessage()));
         return sb.toString();
     }
 }

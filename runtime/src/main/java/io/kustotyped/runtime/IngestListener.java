@@ -10,7 +10,7 @@ import java.time.Duration;
 public interface IngestListener {
 
     /** The listener that does nothing. */
-    IngestListener NONE = event -> { };
+    IngestListener NONE = event -> {};
 
     /** One request attempt finished. */
     void onRequest(RequestEvent event);
@@ -43,8 +43,17 @@ public interface IngestListener {
      * @param outcome what happens next
      * @param error the failure, or null on success
      */
-    record RequestEvent(String database, String table, String clientRequestId, int attempt, int rows,
-            long rawBytes, long compressedBytes, Duration latency, int status, boolean throttled, Outcome outcome,
-            Throwable error) {
-    }
+    record RequestEvent(
+            String database,
+            String table,
+            String clientRequestId,
+            int attempt,
+            int rows,
+            long rawBytes,
+            long compressedBytes,
+            Duration latency,
+            int status,
+            boolean throttled,
+            Outcome outcome,
+            Throwable error) {}
 }

@@ -40,8 +40,7 @@ public class IngestOptions {
     private int writeQueueMaxRows = 2 * DEFAULT_MAX_BATCH_ROWS;
 
     /** The defaults. */
-    public IngestOptions() {
-    }
+    public IngestOptions() {}
 
     /** A copy of {@code o}. */
     public IngestOptions(IngestOptions o) {

@@ -27,9 +27,19 @@ import java.util.Optional;
  *     {@code ;<attempt>})
  * @param peakBufferedBytes the most bytes (raw and compressed batches) this call held in memory at once
  */
-public record IngestResult(long rowsRead, long rowsIngested, long requests, long retries, long throttled,
-        long rawBytes, long compressedBytes, Duration elapsed, List<FailedRows> failures,
-        List<RowRange> possiblyDuplicated, Optional<Throwable> inputFailure, Optional<Throwable> stoppedReading,
+public record IngestResult(
+        long rowsRead,
+        long rowsIngested,
+        long requests,
+        long retries,
+        long throttled,
+        long rawBytes,
+        long compressedBytes,
+        Duration elapsed,
+        List<FailedRows> failures,
+        List<RowRange> possiblyDuplicated,
+        Optional<Throwable> inputFailure,
+        Optional<Throwable> stoppedReading,
         List<String> clientRequestIds,
         long peakBufferedBytes) {
 
@@ -60,7 +70,8 @@ public record IngestResult(long rowsRead, long rowsIngested, long requests, long
         return "IngestResult[read=" + rowsRead + ", ingested=" + rowsIngested + ", failed=" + rowsFailed()
                 + ", requests=" + requests + ", retries=" + retries + ", throttled=" + throttled
                 + ", rawBytes=" + rawBytes + ", compressedBytes=" + compressedBytes + ", elapsed=" + elapsed
-                + ", possiblyDuplicated=" + possiblyDuplicated + inputFailure.map(t -> ", inputFailure=" + t).orElse("")
+                + ", possiblyDuplicated=" + possiblyDuplicated
+                + inputFailure.map(t -> ", inputFailure=" + t).orElse("")
                 + stoppedReading.map(t -> ", stoppedReading=" + t).orElse("") + "]";
     }
 }

@@ -72,8 +72,13 @@ public interface KustoClient {
      * @return the HTTP status on success (200), or a failed future with a {@link KustoServiceException} or
      *     {@link KustoTransportException}
      */
-    Future<Integer> streamIngest(String database, String table, String streamFormat, String mappingName,
-            Buffer gzippedBody, String clientRequestId);
+    Future<Integer> streamIngest(
+            String database,
+            String table,
+            String streamFormat,
+            String mappingName,
+            Buffer gzippedBody,
+            String clientRequestId);
 
     /** Closes the connections. */
     Future<Void> close();

@@ -24,8 +24,7 @@ public class KustoClientOptions {
     private int maxConnections = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     /** The defaults: no cluster URL (it must be set), no token provider. */
-    public KustoClientOptions() {
-    }
+    public KustoClientOptions() {}
 
     /** A copy of {@code other}. */
     public KustoClientOptions(KustoClientOptions other) {

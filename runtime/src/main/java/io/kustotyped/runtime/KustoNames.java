@@ -6,8 +6,7 @@ package io.kustotyped.runtime;
  */
 public final class KustoNames {
 
-    private KustoNames() {
-    }
+    private KustoNames() {}
 
     /**
      * The name bracket-quoted so that any legal name works in a command: {@code ['name']}, or {@code ["name"]} when

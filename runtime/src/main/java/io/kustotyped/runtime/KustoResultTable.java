@@ -23,8 +23,7 @@ public record KustoResultTable(String name, List<Column> columns, List<List<Obje
      * @param name the column name
      * @param type the Kusto type ({@code ColumnType}), or the .NET {@code DataType} when the service sent only that
      */
-    public record Column(String name, String type) {
-    }
+    public record Column(String name, String type) {}
 
     /** Copies the lists so the table cannot change. */
     public KustoResultTable {

@@ -37,10 +37,21 @@ public final class KustoServiceException extends KustoException {
      * @param rawBody the body as text (truncated), for bodies that are not OneApi JSON
      * @param hint what the user should do about it (the command to run), or {@code null}
      */
-    public KustoServiceException(int status, String code, String errorMessage, String type, String detail,
-            Boolean permanent, String activityId, String clientRequestId, Duration retryAfter, String rawBody,
+    public KustoServiceException(
+            int status,
+            String code,
+            String errorMessage,
+            String type,
+            String detail,
+            Boolean permanent,
+            String activityId,
+            String clientRequestId,
+            Duration retryAfter,
+            String rawBody,
             String hint) {
-        super(describe(status, code, errorMessage, detail, activityId, clientRequestId, rawBody, hint), null,
+        super(
+                describe(status, code, errorMessage, detail, activityId, clientRequestId, rawBody, hint),
+                null,
                 clientRequestId);
         this.status = status;
         this.code = code;
@@ -56,12 +67,29 @@ public final class KustoServiceException extends KustoException {
 
     /** The same error with a hint telling the user what to run. */
     public KustoServiceException withHint(String newHint) {
-        return new KustoServiceException(status, code, errorMessage, type, detail, permanent, activityId,
-                clientRequestId(), retryAfter, rawBody, newHint);
+        return new KustoServiceException(
+                status,
+                code,
+                errorMessage,
+                type,
+                detail,
+                permanent,
+                activityId,
+                clientRequestId(),
+                retryAfter,
+                rawBody,
+                newHint);
     }
 
-    private static String describe(int status, String code, String message, String detail, String activityId,
-            String clientRequestId, String rawBody, String hint) {
+    private static String describe(
+            int status,
+            String code,
+            String message,
+            String detail,
+            String activityId,
+            String clientRequestId,
+            String rawBody,
+            String hint) {
         StringBuilder sb = new StringBuilder("Kusto answered HTTP ").append(status);
         if (code != null) {
             sb.append(' ').append(code);
@@ -73,7 +101,10 @@ public final class KustoServiceException extends KustoException {
         } else if (rawBody != null && !rawBody.isEmpty()) {
             sb.append(": ").append(rawBody);
         }
-        sb.append(" (ClientRequestId='").append(clientRequestId).append("', ActivityId='").append(activityId)
+        sb.append(" (ClientRequestId='")
+                .append(clientRequestId)
+                .append("', ActivityId='")
+                .append(activityId)
                 .append("')");
         if (hint != null) {
             sb.append(". ").append(hint);
@@ -138,8 +169,11 @@ public final class KustoServiceException extends KustoException {
 
     /** True when the service said the request body is too large (413, {@code Stream_InputStreamTooLarge}). */
     public boolean isPayloadTooLarge() {
-        return status == 413 || (code != null && (code.contains("InputStreamTooLarge") || code.contains("FileTooLarge")
-                || code.contains("PayloadTooLarge")));
+        return status == 413
+                || (code != null
+                        && (code.contains("InputStreamTooLarge")
+                                || code.contains("FileTooLarge")
+                                || code.contains("PayloadTooLarge")));
     }
 
     /**

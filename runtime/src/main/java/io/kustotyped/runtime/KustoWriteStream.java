@@ -66,8 +66,8 @@ public final class KustoWriteStream<T> implements WriteStream<T> {
         Future<Void> f;
         synchronized (this) {
             if (ended) {
-                return Future.failedFuture(new IllegalStateException("write after end() on the " + ingestor.table()
-                        .tableName() + " write stream"));
+                return Future.failedFuture(new IllegalStateException(
+                        "write after end() on the " + ingestor.table().tableName() + " write stream"));
             }
             if (pending.isEmpty()) {
                 pendingFirstIndex = nextIndex;
@@ -219,9 +219,23 @@ public final class KustoWriteStream<T> implements WriteStream<T> {
                 stopped = r.stoppedReading().get();
             }
         }
-        failures.sort((a, b) -> Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
-        return new IngestResult(read, ingested, requests, retries, throttled, raw, compressed, elapsed, failures,
-                dups, Optional.ofNullable(inputFailure), Optional.ofNullable(stopped), ids, peak);
+        failures.sort((a, b) ->
+                Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
+        return new IngestResult(
+                read,
+                ingested,
+                requests,
+                retries,
+                throttled,
+                raw,
+                compressed,
+                elapsed,
+                failures,
+                dups,
+                Optional.ofNullable(inputFailure),
+                Optional.ofNullable(stopped),
+                ids,
+                peak);
     }
 
     @Override

@@ -48,8 +48,9 @@ public abstract class TableIngestor<T> {
         this.options = new IngestOptions(Objects.requireNonNull(options, "options"));
         this.slots = new AsyncSlots(this.options.getMaxInFlight());
         // Serializing and compressing are CPU work: a shared pool as large as the machine, never the event loop.
-        this.workers = client.vertx().createSharedWorkerExecutor(WORKER_POOL,
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.workers = client.vertx()
+                .createSharedWorkerExecutor(
+                        WORKER_POOL, Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.encoders = ThreadLocal.withInitial(() -> new JsonOutputRowEncoder<>(table.writer()));
     }
 
@@ -114,8 +115,8 @@ public abstract class TableIngestor<T> {
     }
 
     private static Future<IngestResult> complete(Future<IngestResult> run) {
-        return run.compose(r -> r.isComplete() ? Future.succeededFuture(r)
-                : Future.failedFuture(new IngestException(r)));
+        return run.compose(
+                r -> r.isComplete() ? Future.succeededFuture(r) : Future.failedFuture(new IngestException(r)));
     }
 
     /**
@@ -128,8 +129,16 @@ public abstract class TableIngestor<T> {
 
     /** Runs one job; the result may be incomplete (not failed). */
     Future<IngestResult> run(Iterator<? extends T> rows, long firstIndex, long knownSize) {
-        IngestJob.Context<T> ctx = new IngestJob.Context<>(client.vertx(), workers, client, database,
-                table.tableName(), table.mappingName(), options, slots, encoders,
+        IngestJob.Context<T> ctx = new IngestJob.Context<>(
+                client.vertx(),
+                workers,
+                client,
+                database,
+                table.tableName(),
+                table.mappingName(),
+                options,
+                slots,
+                encoders,
                 e -> SchemaOps.hint(e, table));
         return new IngestJob<>(ctx, rows, firstIndex, knownSize).start();
     }

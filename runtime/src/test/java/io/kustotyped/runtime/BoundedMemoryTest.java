@@ -38,8 +38,13 @@ class BoundedMemoryTest extends FakeKustoTestBase {
                 return new Event(i, TestSupport.message((int) i, 80));
             }
         };
-        IngestResult r = await(new Event.Ingestor(client, "db", new IngestOptions().setMaxRawBatchBytes(rawLimit)
-                .setMaxCompressedBatchBytes(compressedLimit).setMaxInFlight(maxInFlight))
+        IngestResult r = await(new Event.Ingestor(
+                        client,
+                        "db",
+                        new IngestOptions()
+                                .setMaxRawBatchBytes(rawLimit)
+                                .setMaxCompressedBatchBytes(compressedLimit)
+                                .setMaxInFlight(maxInFlight))
                 .ingest(lazy));
 
         assertEquals(rowCount, r.rowsIngested());
@@ -51,17 +56,20 @@ class BoundedMemoryTest extends FakeKustoTestBase {
         assertTrue(r.peakBufferedBytes() > 0);
         // rows read ahead of the server: at most the batches in flight plus the one carried row
         long rowsPerBatch = rawLimit / 100 + 1;
-        assertTrue(maxAhead.get() <= (maxInFlight + 1) * rowsPerBatch,
+        assertTrue(
+                maxAhead.get() <= (maxInFlight + 1) * rowsPerBatch,
                 "read " + maxAhead.get() + " rows ahead of the server, allowed " + (maxInFlight + 1) * rowsPerBatch);
     }
 
     @Test
     void streamInputIsConsumedLazilyAndClosed() throws Exception {
         AtomicLong closed = new AtomicLong();
-        Stream<Event> s = Stream.iterate(0L, i -> i + 1).limit(5000).map(i -> new Event(i, "m" + i))
+        Stream<Event> s = Stream.iterate(0L, i -> i + 1)
+                .limit(5000)
+                .map(i -> new Event(i, "m" + i))
                 .onClose(closed::incrementAndGet);
-        IngestResult r = await(new Event.Ingestor(client, "db", new IngestOptions().setMaxRawBatchBytes(4096))
-                .ingest(s));
+        IngestResult r =
+                await(new Event.Ingestor(client, "db", new IngestOptions().setMaxRawBatchBytes(4096)).ingest(s));
         assertEquals(5000, r.rowsIngested());
         assertEquals(1, closed.get());
     }

@@ -57,7 +57,8 @@ record Event(long id, String message) {
 
         @Override
         public List<String> schemaCommands() {
-            return List.of(".create-merge table ['My Events'] (['Id']:long, ['Message']:string)",
+            return List.of(
+                    ".create-merge table ['My Events'] (['Id']:long, ['Message']:string)",
                     ".create-or-alter table ['My Events'] ingestion json mapping \"My Events_mapping\" '"
                             + mappingJson() + "'",
                     ".alter table ['My Events'] policy streamingingestion enable");

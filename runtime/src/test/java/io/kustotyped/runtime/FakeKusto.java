@@ -28,8 +28,14 @@ import java.util.zip.GZIPInputStream;
 final class FakeKusto implements AutoCloseable {
 
     /** One request as the server saw it. */
-    record Received(String method, String rawUri, String path, Map<String, String> query, MultiMap headers,
-            byte[] rawBody, String text) {
+    record Received(
+            String method,
+            String rawUri,
+            String path,
+            Map<String, String> query,
+            MultiMap headers,
+            byte[] rawBody,
+            String text) {
 
         List<String> lines() {
             List<String> out = new ArrayList<>();
@@ -49,8 +55,12 @@ final class FakeKusto implements AutoCloseable {
     /** What to answer. */
     record Reply(int status, String body, Map<String, String> headers, boolean closeConnection) {
         static Reply ok() {
-            return new Reply(200, "{\"Tables\":[{\"TableName\":\"Table_0\",\"Columns\":[{\"ColumnName\":"
-                    + "\"ConsumedRecordsCount\",\"DataType\":\"Int64\"}],\"Rows\":[[0]]}]}", Map.of(), false);
+            return new Reply(
+                    200,
+                    "{\"Tables\":[{\"TableName\":\"Table_0\",\"Columns\":[{\"ColumnName\":"
+                            + "\"ConsumedRecordsCount\",\"DataType\":\"Int64\"}],\"Rows\":[[0]]}]}",
+                    Map.of(),
+                    false);
         }
 
         static Reply json(int status, String body) {
@@ -58,9 +68,11 @@ final class FakeKusto implements AutoCloseable {
         }
 
         static Reply oneApi(int status, String code, boolean permanent) {
-            return json(status, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"msg of " + code
-                    + "\",\"@type\":\"Kusto.Test." + code + "Exception\",\"@message\":\"detail of " + code
-                    + "\",\"@context\":{\"activityId\":\"act-ctx\"},\"@permanent\":" + permanent + "}}");
+            return json(
+                    status,
+                    "{\"error\":{\"code\":\"" + code + "\",\"message\":\"msg of " + code
+                            + "\",\"@type\":\"Kusto.Test." + code + "Exception\",\"@message\":\"detail of " + code
+                            + "\",\"@context\":{\"activityId\":\"act-ctx\"},\"@permanent\":" + permanent + "}}");
         }
 
         static Reply close() {
@@ -81,9 +93,13 @@ final class FakeKusto implements AutoCloseable {
 
     FakeKusto(Vertx vertx) throws Exception {
         this.vertx = vertx;
-        this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        this.server = vertx.createHttpServer(
+                        new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(this::handle)
-                .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     String url() {
@@ -99,7 +115,9 @@ final class FakeKusto implements AutoCloseable {
     }
 
     List<Received> ingests() {
-        return received.stream().filter(r -> r.path().startsWith("/v1/rest/ingest/")).toList();
+        return received.stream()
+                .filter(r -> r.path().startsWith("/v1/rest/ingest/"))
+                .toList();
     }
 
     private void handle(HttpServerRequest req) {
@@ -121,8 +139,8 @@ final class FakeKusto implements AutoCloseable {
                     query.put(decode(kv.substring(0, eq)), decode(kv.substring(eq + 1)));
                 }
             }
-            Received r = new Received(req.method().name(), uri, q >= 0 ? uri.substring(0, q) : uri, query, headers,
-                    raw, text);
+            Received r = new Received(
+                    req.method().name(), uri, q >= 0 ? uri.substring(0, q) : uri, query, headers, raw, text);
             received.add(r);
             Reply reply;
             try {

@@ -36,10 +36,15 @@ class RequestShapeTest {
 
     @Test
     void ingestRequestHasEncodedUrlAndEveryRecommendedHeader() throws Exception {
-        KustoClient client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url() + "/")
-                .setTokenProvider(TokenProvider.fixed("secret-token")).setApplication("MyApp").setUser("alice"));
-        Event.Ingestor ingestor = new Event.Ingestor(client, "My Db/1", new IngestOptions()
-                .setClientRequestIdPrefix("MyApp.Ingest"));
+        KustoClient client = KustoClient.create(
+                vertx,
+                new KustoClientOptions()
+                        .setClusterUrl(server.url() + "/")
+                        .setTokenProvider(TokenProvider.fixed("secret-token"))
+                        .setApplication("MyApp")
+                        .setUser("alice"));
+        Event.Ingestor ingestor =
+                new Event.Ingestor(client, "My Db/1", new IngestOptions().setClientRequestIdPrefix("MyApp.Ingest"));
         IngestResult result = await(ingestor.ingest(TestSupport.events(3, 10)));
 
         assertEquals(3, result.rowsIngested());
@@ -47,7 +52,8 @@ class RequestShapeTest {
         assertEquals(1, reqs.size());
         FakeKusto.Received r = reqs.get(0);
         assertEquals("POST", r.method());
-        assertEquals("/v1/rest/ingest/My%20Db%2F1/My%20Events?streamFormat=MultiJson&mappingName=My%20Events_mapping",
+        assertEquals(
+                "/v1/rest/ingest/My%20Db%2F1/My%20Events?streamFormat=MultiJson&mappingName=My%20Events_mapping",
                 r.rawUri());
         assertEquals("MultiJson", r.query().get("streamFormat"));
         assertEquals("My Events_mapping", r.query().get("mappingName"));
@@ -59,14 +65,18 @@ class RequestShapeTest {
         assertEquals(String.valueOf(r.rawBody().length), r.header("Content-Length"));
         assertEquals("MyApp", r.header("x-ms-app"));
         assertEquals("alice", r.header("x-ms-user"));
-        assertTrue(r.header("x-ms-client-version").matches("kusto-typed:\\{[^}]+\\}\\|Runtime\\.\\{[^} ]+\\}:\\{[^}]+\\}"),
+        assertTrue(
+                r.header("x-ms-client-version").matches("kusto-typed:\\{[^}]+\\}\\|Runtime\\.\\{[^} ]+\\}:\\{[^}]+\\}"),
                 r.header("x-ms-client-version"));
         String id = r.header("x-ms-client-request-id");
         assertTrue(id.matches("MyApp\\.Ingest;[0-9a-f-]{36}"), id);
         assertEquals(List.of(id), result.clientRequestIds());
-        assertEquals(List.of("{\"Id\":0,\"Message\":\"" + TestSupport.message(0, 10) + "\"}",
-                "{\"Id\":1,\"Message\":\"" + TestSupport.message(1, 10) + "\"}",
-                "{\"Id\":2,\"Message\":\"" + TestSupport.message(2, 10) + "\"}"), r.lines());
+        assertEquals(
+                List.of(
+                        "{\"Id\":0,\"Message\":\"" + TestSupport.message(0, 10) + "\"}",
+                        "{\"Id\":1,\"Message\":\"" + TestSupport.message(1, 10) + "\"}",
+                        "{\"Id\":2,\"Message\":\"" + TestSupport.message(2, 10) + "\"}"),
+                r.lines());
         assertEquals(r.text().length(), result.rawBytes());
         assertEquals(r.rawBody().length, result.compressedBytes());
     }
@@ -89,15 +99,18 @@ class RequestShapeTest {
     @Test
     void refusesToSendATokenOverPlainHttpToANonLoopbackHost() throws Exception {
         AtomicInteger fetched = new AtomicInteger();
-        KustoClient client = KustoClient.create(vertx, new KustoClientOptions()
-                .setClusterUrl("http://kusto.example.invalid")
-                .setTokenProvider(() -> {
-                    fetched.incrementAndGet();
-                    return Future.succeededFuture(new AccessToken("very-secret", Instant.MAX));
-                }));
+        KustoClient client = KustoClient.create(
+                vertx,
+                new KustoClientOptions()
+                        .setClusterUrl("http://kusto.example.invalid")
+                        .setTokenProvider(() -> {
+                            fetched.incrementAndGet();
+                            return Future.succeededFuture(new AccessToken("very-secret", Instant.MAX));
+                        }));
         Throwable t = awaitFailure(client.executeMgmt("db", ".show tables"));
         assertTrue(t instanceof IllegalStateException, t.toString());
-        assertTrue(t.getMessage().contains("plain HTTP") && t.getMessage().contains("kusto.example.invalid"),
+        assertTrue(
+                t.getMessage().contains("plain HTTP") && t.getMessage().contains("kusto.example.invalid"),
                 t.getMessage());
         assertFalse(t.getMessage().contains("very-secret"));
         assertEquals(0, fetched.get(), "the token must not even be fetched");
@@ -106,18 +119,24 @@ class RequestShapeTest {
     @Test
     void tokenIsCachedUntilShortlyBeforeExpiry() throws Exception {
         AtomicInteger fetched = new AtomicInteger();
-        KustoClient client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url())
-                .setTokenProvider(() -> Future.succeededFuture(new AccessToken("t" + fetched.incrementAndGet(),
-                        Instant.now().plusSeconds(3600)))));
+        KustoClient client = KustoClient.create(
+                vertx,
+                new KustoClientOptions()
+                        .setClusterUrl(server.url())
+                        .setTokenProvider(() -> Future.succeededFuture(new AccessToken(
+                                "t" + fetched.incrementAndGet(), Instant.now().plusSeconds(3600)))));
         await(client.executeMgmt("db", ".show version"));
         await(client.executeMgmt("db", ".show version"));
         assertEquals(1, fetched.get());
         assertEquals("Bearer t1", server.received().get(1).header("Authorization"));
 
         AtomicInteger fetched2 = new AtomicInteger();
-        KustoClient shortLived = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url())
-                .setTokenProvider(() -> Future.succeededFuture(new AccessToken("s" + fetched2.incrementAndGet(),
-                        Instant.now().plusMillis(1)))));
+        KustoClient shortLived = KustoClient.create(
+                vertx,
+                new KustoClientOptions()
+                        .setClusterUrl(server.url())
+                        .setTokenProvider(() -> Future.succeededFuture(new AccessToken(
+                                "s" + fetched2.incrementAndGet(), Instant.now().plusMillis(1)))));
         await(shortLived.executeMgmt("db", ".show version"));
         Thread.sleep(5);
         await(shortLived.executeMgmt("db", ".show version"));
@@ -126,9 +145,11 @@ class RequestShapeTest {
 
     @Test
     void mgmtRequestBodyAndHeaders() throws Exception {
-        server.respond(r -> FakeKusto.Reply.json(200, "{\"Tables\":[{\"TableName\":\"Table_0\",\"Columns\":["
-                + "{\"ColumnName\":\"TableName\",\"DataType\":\"String\",\"ColumnType\":\"string\"},"
-                + "{\"ColumnName\":\"N\",\"DataType\":\"Int64\"}],\"Rows\":[[\"T\",5]]}]}"));
+        server.respond(r -> FakeKusto.Reply.json(
+                200,
+                "{\"Tables\":[{\"TableName\":\"Table_0\",\"Columns\":["
+                        + "{\"ColumnName\":\"TableName\",\"DataType\":\"String\",\"ColumnType\":\"string\"},"
+                        + "{\"ColumnName\":\"N\",\"DataType\":\"Int64\"}],\"Rows\":[[\"T\",5]]}]}"));
         KustoClient client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url()));
         KustoResultTable t = await(client.executeMgmt("My Db", ".show tables"));
         FakeKusto.Received r = server.received().get(0);
@@ -143,17 +164,23 @@ class RequestShapeTest {
 
     @Test
     void queryParsesV2PrimaryResult() throws Exception {
-        server.respond(r -> FakeKusto.Reply.json(200, "[{\"FrameType\":\"DataSetHeader\",\"IsProgressive\":false},"
-                + "{\"FrameType\":\"DataTable\",\"TableKind\":\"QueryProperties\",\"TableName\":\"@ExtendedProperties\","
-                + "\"Columns\":[{\"ColumnName\":\"Value\",\"ColumnType\":\"dynamic\"}],\"Rows\":[[{}]]},"
-                + "{\"FrameType\":\"DataTable\",\"TableKind\":\"PrimaryResult\",\"TableName\":\"PrimaryResult\","
-                + "\"Columns\":[{\"ColumnName\":\"x\",\"ColumnType\":\"long\"},{\"ColumnName\":\"d\",\"ColumnType\":\"dynamic\"}],"
-                + "\"Rows\":[[1,{\"a\":[1,2]}]]},{\"FrameType\":\"DataSetCompletion\",\"HasErrors\":false}]"));
+        server.respond(r -> FakeKusto.Reply.json(
+                200,
+                "[{\"FrameType\":\"DataSetHeader\",\"IsProgressive\":false},"
+                        + "{\"FrameType\":\"DataTable\",\"TableKind\":\"QueryProperties\",\"TableName\":\"@ExtendedProperties\","
+                        + "\"Columns\":[{\"ColumnName\":\"Value\",\"ColumnType\":\"dynamic\"}],\"Rows\":[[{}]]},"
+                        + "{\"FrameType\":\"DataTable\",\"TableKind\":\"PrimaryResult\",\"TableName\":\"PrimaryResult\","
+                        + "\"Columns\":[{\"ColumnName\":\"x\",\"ColumnType\":\"long\"},{\"ColumnName\":\"d\",\"ColumnType\":\"dynamic\"}],"
+                        + "\"Rows\":[[1,{\"a\":[1,2]}]]},{\"FrameType\":\"DataSetCompletion\",\"HasErrors\":false}]"));
         KustoClient client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url()));
         KustoResultTable t = await(client.executeQuery("db", "T | take 1"));
         assertEquals("/v2/rest/query", server.received().get(0).rawUri());
         assertEquals("PrimaryResult", t.name());
         assertEquals(1, ((Number) t.value(0, "x")).intValue());
-        assertEquals(2, ((io.vertx.core.json.JsonObject) t.value(0, "d")).getJsonArray("a").getInteger(1));
+        assertEquals(
+                2,
+                ((io.vertx.core.json.JsonObject) t.value(0, "d"))
+                        .getJsonArray("a")
+                        .getInteger(1));
     }
 }

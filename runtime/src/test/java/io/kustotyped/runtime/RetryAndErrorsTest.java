@@ -31,8 +31,8 @@ class RetryAndErrorsTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         server = new FakeKusto(vertx);
-        client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url())
-                .setRequestTimeout(Duration.ofSeconds(2)));
+        client = KustoClient.create(
+                vertx, new KustoClientOptions().setClusterUrl(server.url()).setRequestTimeout(Duration.ofSeconds(2)));
     }
 
     @AfterEach
@@ -42,15 +42,17 @@ class RetryAndErrorsTest {
     }
 
     private static IngestOptions fastRetries() {
-        return new IngestOptions().setInitialBackoff(Duration.ofMillis(5)).setMaxBackoff(Duration.ofMillis(20))
+        return new IngestOptions()
+                .setInitialBackoff(Duration.ofMillis(5))
+                .setMaxBackoff(Duration.ofMillis(20))
                 .setMaxAttempts(6);
     }
 
     @Test
     void oneApiErrorIsParsedIntoEveryField() throws Exception {
         server.respond(r -> FakeKusto.Reply.oneApi(400, "BadRequest_InvalidMapping", true));
-        KustoServiceException e = assertInstanceOf(KustoServiceException.class,
-                awaitFailure(client.executeMgmt("db", ".bad")));
+        KustoServiceException e =
+                assertInstanceOf(KustoServiceException.class, awaitFailure(client.executeMgmt("db", ".bad")));
         assertEquals(400, e.status());
         assertEquals("BadRequest_InvalidMapping", e.code());
         assertEquals("msg of BadRequest_InvalidMapping", e.errorMessage());
@@ -60,23 +62,26 @@ class RetryAndErrorsTest {
         assertEquals("act-1", e.activityId());
         assertTrue(e.clientRequestId().startsWith("kusto-typed.mgmt;"));
         assertFalse(e.isTransient());
-        assertTrue(e.getMessage().contains("BadRequest_InvalidMapping") && e.getMessage().contains(e.clientRequestId()),
+        assertTrue(
+                e.getMessage().contains("BadRequest_InvalidMapping")
+                        && e.getMessage().contains(e.clientRequestId()),
                 e.getMessage());
     }
 
     @Test
     void nonOneApiBodiesAreKeptAsText() throws Exception {
-        server.respond(r -> FakeKusto.Reply.json(401, "{\"Message\":\"Authorization has been denied for this request.\"}"));
-        KustoServiceException e = assertInstanceOf(KustoServiceException.class,
-                awaitFailure(client.executeMgmt("db", ".x")));
+        server.respond(
+                r -> FakeKusto.Reply.json(401, "{\"Message\":\"Authorization has been denied for this request.\"}"));
+        KustoServiceException e =
+                assertInstanceOf(KustoServiceException.class, awaitFailure(client.executeMgmt("db", ".x")));
         assertEquals(401, e.status());
         assertEquals(null, e.code());
         assertTrue(e.rawBody().contains("Authorization has been denied"));
         assertFalse(e.isTransient());
 
         server.respond(r -> FakeKusto.Reply.json(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"));
-        KustoServiceException proxy = assertInstanceOf(KustoServiceException.class,
-                awaitFailure(client.executeMgmt("db", ".x")));
+        KustoServiceException proxy =
+                assertInstanceOf(KustoServiceException.class, awaitFailure(client.executeMgmt("db", ".x")));
         assertTrue(proxy.rawBody().contains("502 Bad Gateway"));
         assertTrue(proxy.isTransient());
     }
@@ -100,7 +105,9 @@ class RetryAndErrorsTest {
         assertEquals(1, r.throttled());
         assertTrue(times.get(1) - times.get(0) >= 950_000_000L, "Retry-After: 1 must be honoured");
         String first = server.ingests().get(0).header("x-ms-client-request-id");
-        assertEquals(first + ";1", server.ingests().get(1).header("x-ms-client-request-id"),
+        assertEquals(
+                first + ";1",
+                server.ingests().get(1).header("x-ms-client-request-id"),
                 "a retry keeps the uuid and appends the attempt");
         assertEquals(2, events.size());
         assertEquals(IngestListener.Outcome.RETRYING, events.get(0).outcome());
@@ -121,14 +128,16 @@ class RetryAndErrorsTest {
             String base = r.header("x-ms-client-request-id").split(";")[1];
             attemptsPerBatch.merge(base, 1, Integer::sum);
             if (i % 3 != 0) { // two requests out of three fail transiently
-                return i % 2 == 0 ? FakeKusto.Reply.oneApi(503, "General_InternalServerError", false)
+                return i % 2 == 0
+                        ? FakeKusto.Reply.oneApi(503, "General_InternalServerError", false)
                         : FakeKusto.Reply.oneApi(429, "TooManyRequests", false);
             }
             landed.addAll(TestSupport.ids(List.of(r)));
             return FakeKusto.Reply.ok();
         });
-        IngestResult r = await(new Event.Ingestor(client, "db", fastRetries().setMaxAttempts(20)
-                .setMaxRawBatchBytes(2048)).ingest(TestSupport.events(1000, 30)));
+        IngestResult r = await(new Event.Ingestor(
+                        client, "db", fastRetries().setMaxAttempts(20).setMaxRawBatchBytes(2048))
+                .ingest(TestSupport.events(1000, 30)));
         assertEquals(1000, r.rowsIngested());
         List<Long> sorted = new ArrayList<>(landed);
         sorted.sort(null);
@@ -141,16 +150,21 @@ class RetryAndErrorsTest {
     @Test
     void permanentErrorsAreNotRetriedAndNameTheRows() throws Exception {
         server.respond(r -> r.lines().get(0).startsWith("{\"Id\":5,")
-                ? FakeKusto.Reply.oneApi(400, "BadRequest_InvalidBlob", true) : FakeKusto.Reply.ok());
-        IngestException e = assertInstanceOf(IngestException.class, awaitFailure(
-                new Event.Ingestor(client, "db", fastRetries().setMaxBatchRows(5)).ingest(TestSupport.events(20, 5))));
+                ? FakeKusto.Reply.oneApi(400, "BadRequest_InvalidBlob", true)
+                : FakeKusto.Reply.ok());
+        IngestException e = assertInstanceOf(
+                IngestException.class,
+                awaitFailure(new Event.Ingestor(client, "db", fastRetries().setMaxBatchRows(5))
+                        .ingest(TestSupport.events(20, 5))));
         IngestResult r = e.result();
         assertEquals(15, r.rowsIngested());
         assertEquals(4, r.requests(), "no retry of a permanent error");
         assertEquals(List.of(new RowRange(5, 10)), r.failures().get(0).ranges());
-        KustoServiceException k = assertInstanceOf(KustoServiceException.class, r.failures().get(0).cause());
+        KustoServiceException k = assertInstanceOf(
+                KustoServiceException.class, r.failures().get(0).cause());
         assertEquals("BadRequest_InvalidBlob", k.code());
-        assertTrue(e.getMessage().contains("rows 5..9") && e.getMessage().contains("BadRequest_InvalidBlob"),
+        assertTrue(
+                e.getMessage().contains("rows 5..9") && e.getMessage().contains("BadRequest_InvalidBlob"),
                 e.getMessage());
     }
 
@@ -158,14 +172,17 @@ class RetryAndErrorsTest {
     void aTargetErrorStopsReadingAndReportsTheUnreadRows() throws Exception {
         server.respond(r -> FakeKusto.Reply.oneApi(400, "BadRequest_MappingReferenceWasNotFound", true));
         IngestOptions o = fastRetries().setMaxBatchRows(10).setMaxInFlight(1);
-        IngestException e = assertInstanceOf(IngestException.class, awaitFailure(
-                new Event.Ingestor(client, "db", o).ingest(TestSupport.events(1000, 5))));
+        IngestException e = assertInstanceOf(
+                IngestException.class,
+                awaitFailure(new Event.Ingestor(client, "db", o).ingest(TestSupport.events(1000, 5))));
         IngestResult r = e.result();
         assertEquals(1, r.requests(), "after the first answer no more requests are sent");
         assertTrue(r.stoppedReading().isPresent());
         assertEquals(1000, r.rowsFailed(), "a list's unread rows are listed too: " + r.failures());
         assertEquals(new RowRange(0, 10), r.failures().get(0).ranges().get(0));
-        assertEquals(new RowRange(r.rowsRead(), 1000), r.failures().get(r.failures().size() - 1).ranges().get(0));
+        assertEquals(
+                new RowRange(r.rowsRead(), 1000),
+                r.failures().get(r.failures().size() - 1).ranges().get(0));
         assertTrue(e.getMessage().contains("reading stopped"), e.getMessage());
 
         // a lazy input of unknown size: says where reading stopped
@@ -179,8 +196,10 @@ class RetryAndErrorsTest {
     @Test
     void transientErrorsGiveUpAfterMaxAttemptsAndReportTheRows() throws Exception {
         server.respond(r -> FakeKusto.Reply.oneApi(503, "General_InternalServerError", false));
-        IngestException e = assertInstanceOf(IngestException.class, awaitFailure(
-                new Event.Ingestor(client, "db", fastRetries().setMaxAttempts(3)).ingest(TestSupport.events(4, 5))));
+        IngestException e = assertInstanceOf(
+                IngestException.class,
+                awaitFailure(new Event.Ingestor(client, "db", fastRetries().setMaxAttempts(3))
+                        .ingest(TestSupport.events(4, 5))));
         assertEquals(3, e.result().requests());
         assertEquals(List.of(new RowRange(0, 4)), e.result().failures().get(0).ranges());
     }
@@ -188,20 +207,23 @@ class RetryAndErrorsTest {
     @Test
     void pitfallErrorsSayWhatToRun() throws Exception {
         server.respond(r -> FakeKusto.Reply.oneApi(400, "BadRequest_StreamingIngestionPolicyNotEnabled", true));
-        IngestException e = assertInstanceOf(IngestException.class, awaitFailure(
-                new Event.Ingestor(client, "db", fastRetries()).ingest(TestSupport.events(2, 5))));
-        assertTrue(e.getMessage().contains(".alter table ['My Events'] policy streamingingestion enable"),
-                e.getMessage());
+        IngestException e = assertInstanceOf(
+                IngestException.class,
+                awaitFailure(new Event.Ingestor(client, "db", fastRetries()).ingest(TestSupport.events(2, 5))));
+        assertTrue(
+                e.getMessage().contains(".alter table ['My Events'] policy streamingingestion enable"), e.getMessage());
 
         server.respond(r -> FakeKusto.Reply.oneApi(400, "BadRequest_MappingReferenceWasNotFound", true));
-        e = assertInstanceOf(IngestException.class, awaitFailure(
-                new Event.Ingestor(client, "db", fastRetries()).ingest(TestSupport.events(2, 5))));
-        assertTrue(e.getMessage().contains(".create-or-alter table ['My Events'] ingestion json mapping"),
-                e.getMessage());
+        e = assertInstanceOf(
+                IngestException.class,
+                awaitFailure(new Event.Ingestor(client, "db", fastRetries()).ingest(TestSupport.events(2, 5))));
+        assertTrue(
+                e.getMessage().contains(".create-or-alter table ['My Events'] ingestion json mapping"), e.getMessage());
 
         server.respond(r -> FakeKusto.Reply.json(404, ""));
-        e = assertInstanceOf(IngestException.class, awaitFailure(
-                new Event.Ingestor(client, "db", fastRetries()).ingest(TestSupport.events(2, 5))));
+        e = assertInstanceOf(
+                IngestException.class,
+                awaitFailure(new Event.Ingestor(client, "db", fastRetries()).ingest(TestSupport.events(2, 5))));
         assertTrue(e.getMessage().contains("Streaming ingestion: On"), e.getMessage());
     }
 
@@ -218,8 +240,10 @@ class RetryAndErrorsTest {
     @Test
     void aConnectionLostEveryTimeFailsAsPossiblyIngested() throws Exception {
         server.respond(r -> FakeKusto.Reply.close());
-        IngestException e = assertInstanceOf(IngestException.class, awaitFailure(
-                new Event.Ingestor(client, "db", fastRetries().setMaxAttempts(2)).ingest(TestSupport.events(3, 5))));
+        IngestException e = assertInstanceOf(
+                IngestException.class,
+                awaitFailure(new Event.Ingestor(client, "db", fastRetries().setMaxAttempts(2))
+                        .ingest(TestSupport.events(3, 5))));
         FailedRows f = e.result().failures().get(0);
         assertTrue(f.possiblyIngested());
         KustoTransportException t = assertInstanceOf(KustoTransportException.class, f.cause());
@@ -230,8 +254,10 @@ class RetryAndErrorsTest {
     @Test
     void connectionRefusedIsTransientAndNotAmbiguous() throws Exception {
         server.close();
-        IngestException e = assertInstanceOf(IngestException.class, awaitFailure(
-                new Event.Ingestor(client, "db", fastRetries().setMaxAttempts(2)).ingest(TestSupport.events(3, 5))));
+        IngestException e = assertInstanceOf(
+                IngestException.class,
+                awaitFailure(new Event.Ingestor(client, "db", fastRetries().setMaxAttempts(2))
+                        .ingest(TestSupport.events(3, 5))));
         FailedRows f = e.result().failures().get(0);
         assertFalse(f.possiblyIngested());
         assertInstanceOf(KustoTransportException.class, f.cause());
@@ -243,7 +269,8 @@ class RetryAndErrorsTest {
     void retryAfterParsesSecondsAndHttpDates() {
         java.time.ZonedDateTime now = java.time.ZonedDateTime.parse("2026-11-28T10:00:00Z");
         assertEquals(Duration.ofSeconds(7), io.kustotyped.runtime.impl.Http.parseRetryAfter("7", now));
-        assertEquals(Duration.ofSeconds(30),
+        assertEquals(
+                Duration.ofSeconds(30),
                 io.kustotyped.runtime.impl.Http.parseRetryAfter("Sat, 28 Nov 2026 10:00:30 GMT", now));
         assertEquals(null, io.kustotyped.runtime.impl.Http.parseRetryAfter("soon", now));
     }

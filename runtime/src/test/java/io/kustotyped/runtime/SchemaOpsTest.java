@@ -25,8 +25,10 @@ class SchemaOpsTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         server = new FakeKusto(vertx);
-        ingestor = new Event.Ingestor(KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url())),
-                "db", new IngestOptions());
+        ingestor = new Event.Ingestor(
+                KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(server.url())),
+                "db",
+                new IngestOptions());
     }
 
     @AfterEach
@@ -40,17 +42,21 @@ class SchemaOpsTest {
     }
 
     private static FakeKusto.Reply table(String columns, String rows) {
-        return FakeKusto.Reply.json(200, "{\"Tables\":[{\"TableName\":\"Table_0\",\"Columns\":[" + columns
-                + "],\"Rows\":[" + rows + "]}]}");
+        return FakeKusto.Reply.json(
+                200,
+                "{\"Tables\":[{\"TableName\":\"Table_0\",\"Columns\":[" + columns + "],\"Rows\":[" + rows + "]}]}");
     }
 
     @Test
     void applySchemaRunsTheCommandsInOrderAndStopsAtTheFirstFailure() throws Exception {
         await(ingestor.applySchema());
-        assertEquals(Event.SCHEMA.schemaCommands(), server.received().stream().map(SchemaOpsTest::csl).toList());
+        assertEquals(
+                Event.SCHEMA.schemaCommands(),
+                server.received().stream().map(SchemaOpsTest::csl).toList());
 
         FakeKusto second = server;
-        second.respond(r -> csl(r).contains("mapping") ? FakeKusto.Reply.oneApi(400, "BadRequest_InvalidMapping", true)
+        second.respond(r -> csl(r).contains("mapping")
+                ? FakeKusto.Reply.oneApi(400, "BadRequest_InvalidMapping", true)
                 : FakeKusto.Reply.ok());
         int before = second.received().size();
         KustoServiceException e = assertInstanceOf(KustoServiceException.class, awaitFailure(ingestor.applySchema()));
@@ -58,20 +64,24 @@ class SchemaOpsTest {
         assertEquals(2, second.received().size() - before, "the policy command must not run after a failure");
     }
 
-    private Function<FakeKusto.Received, FakeKusto.Reply> live(String cslSchema, String mappingName, String mapping,
-            String tablePolicy, String dbPolicy) {
+    private Function<FakeKusto.Received, FakeKusto.Reply> live(
+            String cslSchema, String mappingName, String mapping, String tablePolicy, String dbPolicy) {
         return r -> {
             String c = csl(r);
             if (c.endsWith("cslschema")) {
-                return cslSchema == null ? FakeKusto.Reply.oneApi(400, "BadRequest_EntityNotFound", true)
-                        : table("{\"ColumnName\":\"TableName\",\"ColumnType\":\"string\"},{\"ColumnName\":\"Schema\","
-                                + "\"ColumnType\":\"string\"}", "[\"My Events\"," + q(cslSchema) + "]");
+                return cslSchema == null
+                        ? FakeKusto.Reply.oneApi(400, "BadRequest_EntityNotFound", true)
+                        : table(
+                                "{\"ColumnName\":\"TableName\",\"ColumnType\":\"string\"},{\"ColumnName\":\"Schema\","
+                                        + "\"ColumnType\":\"string\"}",
+                                "[\"My Events\"," + q(cslSchema) + "]");
             }
             if (c.contains("ingestion json mappings")) {
-                String rows = mappingName == null ? ""
-                        : "[" + q(mappingName) + ",\"Json\"," + q(mapping) + "]";
-                return table("{\"ColumnName\":\"Name\",\"ColumnType\":\"string\"},{\"ColumnName\":\"Kind\","
-                        + "\"ColumnType\":\"string\"},{\"ColumnName\":\"Mapping\",\"ColumnType\":\"string\"}", rows);
+                String rows = mappingName == null ? "" : "[" + q(mappingName) + ",\"Json\"," + q(mapping) + "]";
+                return table(
+                        "{\"ColumnName\":\"Name\",\"ColumnType\":\"string\"},{\"ColumnName\":\"Kind\","
+                                + "\"ColumnType\":\"string\"},{\"ColumnName\":\"Mapping\",\"ColumnType\":\"string\"}",
+                        rows);
             }
             if (c.startsWith(".show table") && c.contains("policy streamingingestion")) {
                 return policy(tablePolicy);
@@ -89,17 +99,21 @@ class SchemaOpsTest {
     }
 
     private static FakeKusto.Reply policy(String policy) {
-        return table("{\"ColumnName\":\"PolicyName\",\"ColumnType\":\"string\"},{\"ColumnName\":\"EntityName\","
-                + "\"ColumnType\":\"string\"},{\"ColumnName\":\"Policy\",\"ColumnType\":\"string\"}",
+        return table(
+                "{\"ColumnName\":\"PolicyName\",\"ColumnType\":\"string\"},{\"ColumnName\":\"EntityName\","
+                        + "\"ColumnType\":\"string\"},{\"ColumnName\":\"Policy\",\"ColumnType\":\"string\"}",
                 "[\"StreamingIngestionPolicy\",\"x\"," + (policy == null ? "null" : q(policy)) + "]");
     }
 
     @Test
     void upToDateTableHasNoDrift() throws Exception {
-        server.respond(live("Id:long,Message:string", "My Events_mapping",
+        server.respond(live(
+                "Id:long,Message:string",
+                "My Events_mapping",
                 "[{\"column\":\"Message\",\"path\":\"$.Message\",\"datatype\":\"string\"},"
                         + "{\"Column\":\"Id\",\"DataType\":\"int64\",\"Properties\":{\"Path\":\"$.Id\"}}]",
-                null, "{\"IsEnabled\":true}"));
+                null,
+                "{\"IsEnabled\":true}"));
         SchemaReport report = await(ingestor.checkSchema());
         assertTrue(report.isUpToDate(), report.toString());
         assertEquals(List.of(), report.drifts());
@@ -107,13 +121,20 @@ class SchemaOpsTest {
 
     @Test
     void driftIsReportedPrecisely() throws Exception {
-        server.respond(live("Id:int,Extra:string", "other_mapping", "[]", "{\"IsEnabled\":false}",
-                "{\"IsEnabled\":true}"));
+        server.respond(
+                live("Id:int,Extra:string", "other_mapping", "[]", "{\"IsEnabled\":false}", "{\"IsEnabled\":true}"));
         SchemaReport report = await(ingestor.checkSchema());
-        List<SchemaReport.Kind> kinds = report.drifts().stream().map(SchemaReport.Drift::kind).toList();
-        assertEquals(List.of(SchemaReport.Kind.COLUMN_TYPE_DIFFERS, SchemaReport.Kind.COLUMN_MISSING,
-                SchemaReport.Kind.EXTRA_COLUMN, SchemaReport.Kind.MAPPING_MISSING,
-                SchemaReport.Kind.STREAMING_DISABLED), kinds, report.toString());
+        List<SchemaReport.Kind> kinds =
+                report.drifts().stream().map(SchemaReport.Drift::kind).toList();
+        assertEquals(
+                List.of(
+                        SchemaReport.Kind.COLUMN_TYPE_DIFFERS,
+                        SchemaReport.Kind.COLUMN_MISSING,
+                        SchemaReport.Kind.EXTRA_COLUMN,
+                        SchemaReport.Kind.MAPPING_MISSING,
+                        SchemaReport.Kind.STREAMING_DISABLED),
+                kinds,
+                report.toString());
         assertTrue(report.drifts().get(0).detail().contains("'Id' is int in the table but long"));
         assertTrue(report.drifts().get(1).detail().contains("'Message'"));
         assertTrue(report.drifts().get(4).fix().contains("policy streamingingestion enable"));
@@ -121,13 +142,18 @@ class SchemaOpsTest {
 
     @Test
     void aDifferentMappingIsNamed() throws Exception {
-        server.respond(live("Id:long,Message:string", "My Events_mapping",
-                "[{\"column\":\"Id\",\"path\":\"$.id\",\"datatype\":\"long\"}]", "{\"IsEnabled\":true}", null));
+        server.respond(live(
+                "Id:long,Message:string",
+                "My Events_mapping",
+                "[{\"column\":\"Id\",\"path\":\"$.id\",\"datatype\":\"long\"}]",
+                "{\"IsEnabled\":true}",
+                null));
         SchemaReport report = await(ingestor.checkSchema());
         assertEquals(1, report.drifts().size(), report.toString());
         SchemaReport.Drift d = report.drifts().get(0);
         assertEquals(SchemaReport.Kind.MAPPING_DIFFERS, d.kind());
-        assertTrue(d.detail().contains("'Id' is mapped as path=$.id") && d.detail().contains("'Message' is not mapped"),
+        assertTrue(
+                d.detail().contains("'Id' is mapped as path=$.id") && d.detail().contains("'Message' is not mapped"),
                 d.detail());
     }
 

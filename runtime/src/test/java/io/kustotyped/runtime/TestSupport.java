@@ -9,8 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 final class TestSupport {
 
-    private TestSupport() {
-    }
+    private TestSupport() {}
 
     static <T> T await(Future<T> f) throws Exception {
         try {

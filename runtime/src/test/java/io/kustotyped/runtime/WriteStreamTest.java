@@ -22,16 +22,21 @@ class WriteStreamTest extends FakeKustoTestBase {
 
     @Test
     void flushesByRowCountAndAtEnd() throws Exception {
-        KustoWriteStream<Event> ws = new Event.Ingestor(client, "db", new IngestOptions().setMaxBatchRows(10)
-                .setLingerTime(Duration.ofHours(1))).writeStream();
+        KustoWriteStream<Event> ws = new Event.Ingestor(
+                        client, "db", new IngestOptions().setMaxBatchRows(10).setLingerTime(Duration.ofHours(1)))
+                .writeStream();
         for (Event e : TestSupport.events(25, 5)) {
             ws.write(e);
         }
         await(ws.end());
         IngestResult r = await(ws.completion());
         assertEquals(25, r.rowsIngested());
-        assertEquals(List.of(10, 10, 5), server.ingests().stream().map(q -> q.lines().size()).sorted(
-                (a, b) -> b - a).toList());
+        assertEquals(
+                List.of(10, 10, 5),
+                server.ingests().stream()
+                        .map(q -> q.lines().size())
+                        .sorted((a, b) -> b - a)
+                        .toList());
         List<Long> ids = new ArrayList<>(TestSupport.ids(server.ingests()));
         ids.sort(null);
         assertEquals(LongStream.range(0, 25).boxed().toList(), ids);
@@ -39,8 +44,9 @@ class WriteStreamTest extends FakeKustoTestBase {
 
     @Test
     void flushesAfterTheLingerTime() throws Exception {
-        KustoWriteStream<Event> ws = new Event.Ingestor(client, "db", new IngestOptions()
-                .setLingerTime(Duration.ofMillis(100))).writeStream();
+        KustoWriteStream<Event> ws = new Event.Ingestor(
+                        client, "db", new IngestOptions().setLingerTime(Duration.ofMillis(100)))
+                .writeStream();
         long t0 = System.nanoTime();
         await(ws.write(new Event(1, "a")));
         long waited = System.nanoTime() - t0;
@@ -59,8 +65,14 @@ class WriteStreamTest extends FakeKustoTestBase {
             firstArrived.countDown();
             return FakeKusto.Reply.ok();
         });
-        KustoWriteStream<Event> ws = new Event.Ingestor(client, "db", new IngestOptions().setMaxBatchRows(5)
-                .setWriteQueueMaxRows(20).setLingerTime(Duration.ofHours(1))).writeStream();
+        KustoWriteStream<Event> ws = new Event.Ingestor(
+                        client,
+                        "db",
+                        new IngestOptions()
+                                .setMaxBatchRows(5)
+                                .setWriteQueueMaxRows(20)
+                                .setLingerTime(Duration.ofHours(1)))
+                .writeStream();
         AtomicInteger drained = new AtomicInteger();
         ws.drainHandler(v -> drained.incrementAndGet());
         int written = 0;
@@ -84,10 +96,12 @@ class WriteStreamTest extends FakeKustoTestBase {
     @Test
     void failuresReachTheExceptionHandlerAndTheEnd() throws Exception {
         server.respond(r -> r.lines().get(0).startsWith("{\"Id\":0,")
-                ? FakeKusto.Reply.oneApi(400, "BadRequest_InvalidBlob", true) : FakeKusto.Reply.ok());
+                ? FakeKusto.Reply.oneApi(400, "BadRequest_InvalidBlob", true)
+                : FakeKusto.Reply.ok());
         List<Throwable> seen = new CopyOnWriteArrayList<>();
-        KustoWriteStream<Event> ws = new Event.Ingestor(client, "db", new IngestOptions().setMaxBatchRows(3)
-                .setLingerTime(Duration.ofHours(1))).writeStream();
+        KustoWriteStream<Event> ws = new Event.Ingestor(
+                        client, "db", new IngestOptions().setMaxBatchRows(3).setLingerTime(Duration.ofHours(1)))
+                .writeStream();
         ws.exceptionHandler(seen::add);
         for (Event e : TestSupport.events(9, 5)) {
             ws.write(e);

@@ -18,5 +18,4 @@ import java.time.Instant;
 public record LogEntry(
         @Column(name = "Timestamp") Instant timestamp,
         @Column(name = "Level") String level,
-        @Column(name = "EventText") String eventText) {
-}
+        @Column(name = "EventText") String eventText) {}

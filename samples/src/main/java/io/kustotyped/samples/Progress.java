@@ -36,7 +36,7 @@ final class Progress implements IngestListener {
         switch (event.outcome()) {
             case SUCCEEDED -> rows += event.rows();
             case RETRYING -> retries++;
-            default -> { }
+            default -> {}
         }
         long now = System.nanoTime();
         if (terminal) {
@@ -68,7 +68,15 @@ final class Progress implements IngestListener {
 
     private String line(long now) {
         double seconds = Math.max(1e-3, (now - start) / 1e9);
-        return String.format(Locale.ROOT, "  %-9s %,11d / %,d rows (%3d%%)  %,5d requests  %,3d retries  %,9.0f rows/s",
-                table, rows, total, total == 0 ? 100 : rows * 100 / total, requests, retries, rows / seconds);
+        return String.format(
+                Locale.ROOT,
+                "  %-9s %,11d / %,d rows (%3d%%)  %,5d requests  %,3d retries  %,9.0f rows/s",
+                table,
+                rows,
+                total,
+                total == 0 ? 100 : rows * 100 / total,
+                requests,
+                retries,
+                rows / seconds);
     }
 }

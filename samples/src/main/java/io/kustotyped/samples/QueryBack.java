@@ -34,7 +34,10 @@ final class QueryBack {
     private final SampleData data;
     private final Function<Future<KustoResultTable>, KustoResultTable> await;
 
-    QueryBack(KustoClient client, String database, SampleData data,
+    QueryBack(
+            KustoClient client,
+            String database,
+            SampleData data,
             Function<Future<KustoResultTable>, KustoResultTable> await) {
         this.client = client;
         this.database = database;
@@ -55,8 +58,8 @@ final class QueryBack {
         if (logs != logRows) {
             problems.add("Logs holds " + logs + " rows of this run, expected " + logRows);
         }
-        int compared = compareShipments(sampleIndexes(shipmentRows), problems)
-                + compareLogs(sampleIndexes(logRows), problems);
+        int compared =
+                compareShipments(sampleIndexes(shipmentRows), problems) + compareLogs(sampleIndexes(logRows), problems);
         return new Outcome(shipments, logs, compared, problems);
     }
 
@@ -81,8 +84,10 @@ final class QueryBack {
 
     /** Reads the picked rows with one query and compares each with the row the generator makes. */
     private int compareShipments(TreeSet<Long> picks, List<String> problems) {
-        KustoResultTable t = await.apply(client.executeQuery(database, "Shipments | where RunId == guid("
-                + data.runId() + ") and (" + anyOf("sequence", picks, Object::toString) + ")"));
+        KustoResultTable t = await.apply(client.executeQuery(
+                database,
+                "Shipments | where RunId == guid(" + data.runId() + ") and ("
+                        + anyOf("sequence", picks, Object::toString) + ")"));
         int compared = 0;
         for (long i : picks) {
             int row = find(t, "Shipments", "sequence", i, problems);
@@ -98,15 +103,23 @@ final class QueryBack {
             c.equal("createdAt", e.createdAt(), instant(t.string(row, "createdAt")));
             c.equal("transitTime", e.transitTime(), timespan(t.string(row, "transitTime")));
             String value = t.string(row, "declaredValue");
-            c.equal("declaredValue", e.declaredValue().stripTrailingZeros(),
+            c.equal(
+                    "declaredValue",
+                    e.declaredValue().stripTrailingZeros(),
                     value == null ? null : new BigDecimal(value).stripTrailingZeros());
             c.equal("status", e.status().name(), t.string(row, "status"));
-            c.equal("destination", new JsonObject().put("city", e.destination().city())
-                    .put("country", e.destination().country()).put("postalCode", e.destination().postalCode()),
+            c.equal(
+                    "destination",
+                    new JsonObject()
+                            .put("city", e.destination().city())
+                            .put("country", e.destination().country())
+                            .put("postalCode", e.destination().postalCode()),
                     json(t.value(row, "destination")));
             c.equal("tags", new JsonArray(new ArrayList<>(e.tags())), json(t.value(row, "tags")));
             c.equal("trackingNote", e.trackingNote().orElse(""), t.string(row, "trackingNote"));
-            c.equal("priority", e.priority().isPresent() ? (Long) (long) e.priority().getAsInt() : null,
+            c.equal(
+                    "priority",
+                    e.priority().isPresent() ? (Long) (long) e.priority().getAsInt() : null,
                     number(t, row, "priority", Number::longValue));
             c.equal("weightKg", e.weightKg(), number(t, row, "weightKg", Number::doubleValue));
             c.equal("fragile", e.fragile(), t.value(row, "fragile"));
@@ -116,8 +129,8 @@ final class QueryBack {
     }
 
     private int compareLogs(TreeSet<Long> picks, List<String> problems) {
-        KustoResultTable t = await.apply(client.executeQuery(database, "Logs | where "
-                + anyOf("Timestamp", picks, i -> datetime(data.logTimestamp(i)))));
+        KustoResultTable t = await.apply(client.executeQuery(
+                database, "Logs | where " + anyOf("Timestamp", picks, i -> datetime(data.logTimestamp(i)))));
         int compared = 0;
         for (long i : picks) {
             LogEntry e = data.log(i);
@@ -166,8 +179,8 @@ final class QueryBack {
     private record Check(String table, long row, List<String> problems) {
         void equal(String column, Object expected, Object actual) {
             if (!Objects.equals(expected, actual)) {
-                problems.add(table + " row " + row + " column '" + column + "': expected " + expected + ", got "
-                        + actual);
+                problems.add(
+                        table + " row " + row + " column '" + column + "': expected " + expected + ", got " + actual);
             }
         }
     }
@@ -217,8 +230,11 @@ final class QueryBack {
             String frac = (secFrac[1] + "000000000").substring(0, 9);
             nanos = Long.parseLong(frac);
         }
-        Duration d = Duration.ofDays(days).plusHours(Long.parseLong(hms[0])).plusMinutes(Long.parseLong(hms[1]))
-                .plusSeconds(Long.parseLong(secFrac[0])).plusNanos(nanos);
+        Duration d = Duration.ofDays(days)
+                .plusHours(Long.parseLong(hms[0]))
+                .plusMinutes(Long.parseLong(hms[1]))
+                .plusSeconds(Long.parseLong(secFrac[0]))
+                .plusNanos(nanos);
         return negative ? d.negated() : d;
     }
 }

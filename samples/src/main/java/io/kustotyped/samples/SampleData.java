@@ -92,8 +92,7 @@ public final class SampleData {
             case 2 -> "payment " + a + " declined: code " + b + ", retry " + c;
             default -> "job " + a + " finished in " + b + "." + c + " s";
         };
-        return new LogEntry(logTimestamp(i), LEVELS[r.nextInt(LEVELS.length)],
-                logPrefix() + i + ": " + event);
+        return new LogEntry(logTimestamp(i), LEVELS[r.nextInt(LEVELS.length)], logPrefix() + i + ": " + event);
     }
 
     /** How every log row of this run starts: {@code run <first 8 hex digits of the run id> event }. */

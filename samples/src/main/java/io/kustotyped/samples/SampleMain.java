@@ -17,7 +17,6 @@ import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +54,7 @@ public final class SampleMain {
     private static final long DEFAULT_ROWS = 100_000;
     private static final long TIMEOUT_SECONDS = 600;
 
-    private SampleMain() {
-    }
+    private SampleMain() {}
 
     /**
      * Runs the job and exits with its status.
@@ -68,8 +66,7 @@ public final class SampleMain {
     }
 
     /** The parsed command line. */
-    record Args(long rows, String cluster, String database) {
-    }
+    record Args(long rows, String cluster, String database) {}
 
     /**
      * Runs the job.
@@ -109,12 +106,19 @@ public final class SampleMain {
         try {
             String cluster = a.cluster();
             if (cluster == null) {
-                emulator = KustoEmulator.builder().database(a.database()).vertx(vertx).start();
+                emulator = KustoEmulator.builder()
+                        .database(a.database())
+                        .vertx(vertx)
+                        .start();
                 cluster = emulator.uri().toString();
                 out.println("Started the Kusto emulator in process at " + cluster + " with database " + a.database());
             }
-            KustoClient client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(cluster)
-                    .setTokenProvider(tokens).setApplication("kusto-typed-sample"));
+            KustoClient client = KustoClient.create(
+                    vertx,
+                    new KustoClientOptions()
+                            .setClusterUrl(cluster)
+                            .setTokenProvider(tokens)
+                            .setApplication("kusto-typed-sample"));
             try {
                 return new Job(client, a, out, err, terminal, emulator == null ? cluster : "the emulator").run();
             } finally {
@@ -132,8 +136,8 @@ public final class SampleMain {
     }
 
     /** The job itself, once connected. */
-    private record Job(KustoClient client, Args args, PrintStream out, PrintStream err, boolean terminal,
-            String where) {
+    private record Job(
+            KustoClient client, Args args, PrintStream out, PrintStream err, boolean terminal, String where) {
 
         int run() {
             UUID runId = UUID.randomUUID();
@@ -142,10 +146,10 @@ public final class SampleMain {
             long logRows = args.rows() / 2;
             Progress shipmentProgress = new Progress("Shipments", shipmentRows, err, terminal);
             Progress logProgress = new Progress("Logs", logRows, err, terminal);
-            ShipmentIngestor shipments = ShipmentIngestor.create(client, args.database(),
-                    new IngestOptions().setListener(shipmentProgress));
-            LogEntryIngestor logs = LogEntryIngestor.create(client, args.database(),
-                    new IngestOptions().setListener(logProgress));
+            ShipmentIngestor shipments =
+                    ShipmentIngestor.create(client, args.database(), new IngestOptions().setListener(shipmentProgress));
+            LogEntryIngestor logs =
+                    LogEntryIngestor.create(client, args.database(), new IngestOptions().setListener(logProgress));
 
             out.println("Applying the generated scripts to database " + args.database() + " at " + where + ":");
             for (TableIngestor<?> ingestor : List.of(shipments, logs)) {
@@ -154,18 +158,25 @@ public final class SampleMain {
                 }
             }
 
-            out.println(String.format(Locale.ROOT, "Ingesting %,d rows: %,d into Shipments, %,d into Logs (run %s):",
-                    args.rows(), shipmentRows, logRows, runId));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "Ingesting %,d rows: %,d into Shipments, %,d into Logs (run %s):",
+                    args.rows(),
+                    shipmentRows,
+                    logRows,
+                    runId));
             IngestResult shipped = ingest(shipments, SampleData.rows(shipmentRows, data::shipment), shipmentProgress);
             IngestResult logged = ingest(logs, SampleData.rows(logRows, data::log), logProgress);
 
             out.println("Querying the rows back:");
-            QueryBack.Outcome check = new QueryBack(client, args.database(), data, SampleMain::await)
-                    .run(shipmentRows, logRows);
+            QueryBack.Outcome check =
+                    new QueryBack(client, args.database(), data, SampleMain::await).run(shipmentRows, logRows);
             printSummary(shipped, logged, check);
 
-            boolean landed = shipped.isComplete() && logged.isComplete()
-                    && shipped.rowsIngested() == shipmentRows && logged.rowsIngested() == logRows;
+            boolean landed = shipped.isComplete()
+                    && logged.isComplete()
+                    && shipped.rowsIngested() == shipmentRows
+                    && logged.rowsIngested() == logRows;
             if (landed && check.ok()) {
                 out.println("OK: every row landed and the rows read back equal the rows sent.");
                 return 0;
@@ -181,8 +192,8 @@ public final class SampleMain {
                     + " commands (table, JSON mapping " + ingestor.table().mappingName() + ", streaming policy)");
             await(ingestor.applySchema());
             // kusto-facts §1.6: streaming nodes cache the schema for minutes; this makes them see it now.
-            await(client.executeMgmt(args.database(), ".clear table " + KustoNames.bracket(table)
-                    + " cache streamingingestion schema"));
+            await(client.executeMgmt(
+                    args.database(), ".clear table " + KustoNames.bracket(table) + " cache streamingingestion schema"));
             SchemaReport report = await(ingestor.checkSchema());
             if (!report.isUpToDate()) {
                 err.println("error: table " + table + " still differs from the class after applying the scripts:");
@@ -203,15 +214,17 @@ public final class SampleMain {
                 progress.finish();
             }
             if (!result.isComplete()) {
-                err.println("error: " + result.rowsFailed() + " rows of " + ingestor.table().tableName()
-                        + " did not land:");
-                for (FailedRows f : result.failures().subList(0, Math.min(5, result.failures().size()))) {
+                err.println("error: " + result.rowsFailed() + " rows of "
+                        + ingestor.table().tableName() + " did not land:");
+                for (FailedRows f : result.failures()
+                        .subList(0, Math.min(5, result.failures().size()))) {
                     err.println("  " + f);
                 }
                 result.inputFailure().ifPresent(t -> err.println("  the input failed: " + t));
                 long lastRead = result.rowsRead() - 1;
-                result.stoppedReading().ifPresent(t -> err.println("  stopped after row " + lastRead
-                        + ", as every later request would fail the same way: " + t.getMessage()));
+                result.stoppedReading()
+                        .ifPresent(t -> err.println("  stopped after row " + lastRead
+                                + ", as every later request would fail the same way: " + t.getMessage()));
             }
             return result;
         }
@@ -219,26 +232,52 @@ public final class SampleMain {
         private void printSummary(IngestResult shipped, IngestResult logged, QueryBack.Outcome check) {
             out.println();
             out.println("Summary");
-            out.println(String.format(Locale.ROOT, "  %-9s %11s %9s %9s %9s %11s %8s", "table", "rows", "requests",
-                    "raw MB", "gzip MB", "rows/s", "retries"));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  %-9s %11s %9s %9s %9s %11s %8s",
+                    "table",
+                    "rows",
+                    "requests",
+                    "raw MB",
+                    "gzip MB",
+                    "rows/s",
+                    "retries"));
             row("Shipments", shipped);
             row("Logs", logged);
             long rows = shipped.rowsIngested() + logged.rowsIngested();
             double seconds = seconds(shipped) + seconds(logged);
-            out.println(String.format(Locale.ROOT, "  %-9s %,11d %,9d %9.2f %9.2f %,11.0f %,8d", "total", rows,
-                    shipped.requests() + logged.requests(), mb(shipped.rawBytes() + logged.rawBytes()),
-                    mb(shipped.compressedBytes() + logged.compressedBytes()), rows / Math.max(seconds, 1e-3),
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  %-9s %,11d %,9d %9.2f %9.2f %,11.0f %,8d",
+                    "total",
+                    rows,
+                    shipped.requests() + logged.requests(),
+                    mb(shipped.rawBytes() + logged.rawBytes()),
+                    mb(shipped.compressedBytes() + logged.compressedBytes()),
+                    rows / Math.max(seconds, 1e-3),
                     shipped.retries() + logged.retries()));
-            out.println(String.format(Locale.ROOT, "  Query-back: Shipments has %,d rows of this run, Logs %,d; "
-                    + "%d rows compared column by column: %s", check.shipments(), check.logs(), check.rowsCompared(),
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  Query-back: Shipments has %,d rows of this run, Logs %,d; "
+                            + "%d rows compared column by column: %s",
+                    check.shipments(),
+                    check.logs(),
+                    check.rowsCompared(),
                     check.ok() ? "all equal" : check.problems().size() + " problems"));
             check.problems().forEach(p -> out.println("    " + p));
         }
 
         private void row(String table, IngestResult r) {
-            out.println(String.format(Locale.ROOT, "  %-9s %,11d %,9d %9.2f %9.2f %,11.0f %,8d", table,
-                    r.rowsIngested(), r.requests(), mb(r.rawBytes()), mb(r.compressedBytes()),
-                    r.rowsIngested() / Math.max(seconds(r), 1e-3), r.retries()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  %-9s %,11d %,9d %9.2f %9.2f %,11.0f %,8d",
+                    table,
+                    r.rowsIngested(),
+                    r.requests(),
+                    mb(r.rawBytes()),
+                    mb(r.compressedBytes()),
+                    r.rowsIngested() / Math.max(seconds(r), 1e-3),
+                    r.retries()));
         }
 
         private static double seconds(IngestResult r) {
@@ -249,7 +288,6 @@ public final class SampleMain {
             return bytes / (1024.0 * 1024.0);
         }
     }
-
 
     /** Parses the command line; null for {@code --help}. */
     static Args parse(String[] args) {
@@ -270,8 +308,8 @@ public final class SampleMain {
                         throw new IllegalArgumentException("--rows needs a whole number, got '" + v + "'");
                     }
                     if (rows < 2) {
-                        throw new IllegalArgumentException("--rows must be at least 2 (one row per table), got "
-                                + rows);
+                        throw new IllegalArgumentException(
+                                "--rows must be at least 2 (one row per table), got " + rows);
                     }
                 }
                 case "--cluster" -> cluster = value(args, i++, arg);

@@ -47,11 +47,19 @@ public record Shipment(
         @Column(type = KustoType.LONG) OptionalInt priority,
         double weightKg,
         boolean fragile,
-        @Column(transform = KustoTransform.DATETIME_FROM_UNIX_MILLISECONDS) long deliveredAt,
+
+        @Column(transform = KustoTransform.DATETIME_FROM_UNIX_MILLISECONDS)
+        long deliveredAt,
+
         @KustoIgnore String internalNotes) {
 
     /** The state of a shipment. */
-    public enum Status { CREATED, IN_TRANSIT, DELIVERED, RETURNED }
+    public enum Status {
+        CREATED,
+        IN_TRANSIT,
+        DELIVERED,
+        RETURNED
+    }
 
     /**
      * A nested record: written as a JSON object into the {@code dynamic} column.
@@ -60,6 +68,5 @@ public record Shipment(
      * @param country the ISO country code
      * @param postalCode the postal code
      */
-    public record Address(String city, String country, String postalCode) {
-    }
+    public record Address(String city, String country, String postalCode) {}
 }

@@ -55,11 +55,15 @@ class ReadmeTest {
             }
             blocks++;
             List<String> block = m.group(2).lines().toList();
-            Path source = files.entrySet().stream().filter(e -> contains(e.getValue(), block)).map(Map.Entry::getKey)
-                    .findFirst().orElse(null);
+            Path source = files.entrySet().stream()
+                    .filter(e -> contains(e.getValue(), block))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(null);
             if (source == null) {
-                fail("README java block #" + blocks + " starting '" + block.get(0).strip() + "' is not quoted from any "
-                        + "file in " + EXAMPLES + ": copy it from the file, or change the file and copy it again");
+                fail("README java block #" + blocks + " starting '"
+                        + block.get(0).strip() + "' is not quoted from any " + "file in " + EXAMPLES
+                        + ": copy it from the file, or change the file and copy it again");
             }
             quoted.merge(source, 1, Integer::sum);
         }
@@ -76,9 +80,11 @@ class ReadmeTest {
         assertTrue(at > 0, "a '## Quick start' section");
         Matcher m = BLOCK.matcher(readme);
         assertTrue(m.find(at));
-        assertEquals(List.of(
-                "mvn -B -q -pl samples -am package -DskipTests && java -jar samples/target/kusto-typed-sample.jar",
-                "mvn -B verify"), m.group(2).lines().toList());
+        assertEquals(
+                List.of(
+                        "mvn -B -q -pl samples -am package -DskipTests && java -jar samples/target/kusto-typed-sample.jar",
+                        "mvn -B verify"),
+                m.group(2).lines().toList());
         assertTrue(readme.substring(0, at).lines().count() < 25, "the quick start is on the first screen");
     }
 
@@ -102,8 +108,13 @@ class ReadmeTest {
     }
 
     private static List<String> dedent(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing()).toList();
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return lines.stream()
+                .map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
+                .toList();
     }
 }

@@ -21,8 +21,12 @@ class SampleMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) {
-        return SampleMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, false);
+        return SampleMain.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                false);
     }
 
     private String out() {
@@ -48,9 +52,16 @@ class SampleMainTest {
 
     @Test
     void againstAClusterUrlTheRowsAreInThatClusterWithTheirValues() {
-        try (KustoEmulator emulator = KustoEmulator.builder().database("Test").token("secret").start()) {
-            int status = run(Map.of("KUSTO_ACCESS_TOKEN", "secret"), "--rows", "500", "--cluster",
-                    emulator.uri().toString(), "--database", "Test");
+        try (KustoEmulator emulator =
+                KustoEmulator.builder().database("Test").token("secret").start()) {
+            int status = run(
+                    Map.of("KUSTO_ACCESS_TOKEN", "secret"),
+                    "--rows",
+                    "500",
+                    "--cluster",
+                    emulator.uri().toString(),
+                    "--database",
+                    "Test");
             assertEquals(0, status, out() + err());
             assertEquals(250, emulator.stats().rowsCommitted("Test", "Shipments"));
             assertEquals(250, emulator.stats().rowsCommitted("Test", "Logs"));
@@ -61,15 +72,23 @@ class SampleMainTest {
 
     @Test
     void throttledRequestsAreRetriedCountedAndEveryRowStillLands() {
-        FaultOptions faults = FaultOptions.builder().seed(1).fault(FaultKind.parse("429"), FaultPhase.parse("before"),
-                0.5).retryAfter(Duration.ofMillis(10)).build();
-        try (KustoEmulator emulator = KustoEmulator.builder().database("Test").faults(faults).start()) {
-            int status = run(Map.of(), "--rows", "3000", "--cluster", emulator.uri().toString());
+        FaultOptions faults = FaultOptions.builder()
+                .seed(1)
+                .fault(FaultKind.parse("429"), FaultPhase.parse("before"), 0.5)
+                .retryAfter(Duration.ofMillis(10))
+                .build();
+        try (KustoEmulator emulator =
+                KustoEmulator.builder().database("Test").faults(faults).start()) {
+            int status =
+                    run(Map.of(), "--rows", "3000", "--cluster", emulator.uri().toString());
             assertEquals(0, status, out() + err());
             assertEquals(1500, emulator.stats().rowsCommitted("Test", "Shipments"));
             assertEquals(1500, emulator.stats().rowsCommitted("Test", "Logs"));
             assertTrue(emulator.stats().totalFaultsInjected() > 0);
-            String total = out().lines().filter(l -> l.trim().startsWith("total")).findFirst().orElseThrow();
+            String total = out().lines()
+                    .filter(l -> l.trim().startsWith("total"))
+                    .findFirst()
+                    .orElseThrow();
             long retries = Long.parseLong(total.trim().split("\\s+")[6].replace(",", ""));
             assertEquals(emulator.stats().totalFaultsInjected(), retries, total);
         }
@@ -77,10 +96,13 @@ class SampleMainTest {
 
     @Test
     void rowsThatDoNotLandMakeTheExitStatusOne() {
-        FaultOptions faults = FaultOptions.builder().fault(FaultKind.parse("500"), FaultPhase.parse("before"), 1.0)
+        FaultOptions faults = FaultOptions.builder()
+                .fault(FaultKind.parse("500"), FaultPhase.parse("before"), 1.0)
                 .build();
-        try (KustoEmulator emulator = KustoEmulator.builder().database("Test").faults(faults).start()) {
-            int status = run(Map.of(), "--rows", "50", "--cluster", emulator.uri().toString());
+        try (KustoEmulator emulator =
+                KustoEmulator.builder().database("Test").faults(faults).start()) {
+            int status =
+                    run(Map.of(), "--rows", "50", "--cluster", emulator.uri().toString());
             assertEquals(1, status, out() + err());
             assertTrue(err().contains("rows of Shipments did not land"), err());
             assertTrue(out().contains("FAILED"), out());

@@ -18,136 +18,140 @@ import java.util.List;
  * {@code BadRequest_InvalidBlob} on any malformed record, {@code singlejson} takes exactly one object.
  */
 final class JsonRecordReader {
-  /** Numbers keep their exact text (decimal columns), comments and single quotes are allowed (§8). */
-  static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+    /** Numbers keep their exact text (decimal columns), comments and single quotes are allowed (§8). */
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
-  private JsonRecordReader() {}
+    private JsonRecordReader() {}
 
-  /** The result of reading: the records and how many lines {@code json} skipped. */
-  record Result(List<SourceRecord> records, int skipped) {}
+    /** The result of reading: the records and how many lines {@code json} skipped. */
+    record Result(List<SourceRecord> records, int skipped) {}
 
-  static Result read(StreamFormat format, byte[] data) {
-    return switch (format) {
-      case JSON -> jsonLines(data);
-      case MULTIJSON -> multiJson(data);
-      case SINGLEJSON -> singleJson(data);
-      default -> throw new IllegalArgumentException(format + " is not a JSON format");
-    };
-  }
+    static Result read(StreamFormat format, byte[] data) {
+        return switch (format) {
+            case JSON -> jsonLines(data);
+            case MULTIJSON -> multiJson(data);
+            case SINGLEJSON -> singleJson(data);
+            default -> throw new IllegalArgumentException(format + " is not a JSON format");
+        };
+    }
 
-  private static Result jsonLines(byte[] data) {
-    List<SourceRecord> records = new ArrayList<>();
-    int skipped = 0;
-    long lineNumber = 0;
-    int start = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF
-        ? 3 : 0; // UTF-8 byte order mark
-    while (start < data.length) {
-      int end = start;
-      while (end < data.length && data[end] != '\n') {
-        end++;
-      }
-      lineNumber++;
-      if (!isBlank(data, start, end)) {
-        JsonNode record = oneObject(data, start, end - start);
-        if (record == null) {
-          skipped++; // kusto-facts §8: json skips lines that are not valid JSON records
-        } else {
-          records.add(new SourceRecord(record, null, lineNumber));
+    private static Result jsonLines(byte[] data) {
+        List<SourceRecord> records = new ArrayList<>();
+        int skipped = 0;
+        long lineNumber = 0;
+        int start = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF
+                ? 3
+                : 0; // UTF-8 byte order mark
+        while (start < data.length) {
+            int end = start;
+            while (end < data.length && data[end] != '\n') {
+                end++;
+            }
+            lineNumber++;
+            if (!isBlank(data, start, end)) {
+                JsonNode record = oneObject(data, start, end - start);
+                if (record == null) {
+                    skipped++; // kusto-facts §8: json skips lines that are not valid JSON records
+                } else {
+                    records.add(new SourceRecord(record, null, lineNumber));
+                }
+            }
+            start = end + 1;
         }
-      }
-      start = end + 1;
+        return new Result(records, skipped);
     }
-    return new Result(records, skipped);
-  }
 
-  private static boolean isBlank(byte[] data, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Exactly one JSON object on the line, or null. */
-  private static JsonNode oneObject(byte[] data, int offset, int length) {
-    try (JsonParser p = MAPPER.createParser(data, offset, length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      JsonNode node = MAPPER.readTree(p);
-      return p.nextToken() == null ? node : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static Result multiJson(byte[] data) {
-    List<SourceRecord> records = new ArrayList<>();
-    try (JsonParser p = MAPPER.createParser(data)) {
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.START_ARRAY) {
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          if (t == null) {
-            throw KustoException.invalidBlob("multijson: the JSON array is not closed (at line "
-                + p.currentLocation().getLineNr() + ").");
-          }
-          records.add(record(p, t, records.size()));
+    private static boolean isBlank(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r') {
+                return false;
+            }
         }
-        if (p.nextToken() != null) {
-          throw KustoException.invalidBlob("multijson: unexpected content after the JSON array at line "
-              + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr() + ".");
-        }
-      } else {
-        while (t != null) {
-          records.add(record(p, t, records.size()));
-          t = p.nextToken();
-        }
-      }
-    } catch (JsonProcessingException e) {
-      throw KustoException.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
-          + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + "). A malformed record fails the whole multijson payload.");
-    } catch (IOException e) {
-      throw KustoException.invalidBlob("multijson: cannot read the payload: " + e.getMessage());
+        return true;
     }
-    return new Result(records, 0);
-  }
 
-  private static SourceRecord record(JsonParser p, JsonToken t, int index) throws IOException {
-    long line = p.currentTokenLocation().getLineNr();
-    if (t != JsonToken.START_OBJECT) {
-      throw KustoException.invalidBlob("multijson: record " + (index + 1) + " at line " + line
-          + " is not a JSON object (found " + t + ").");
+    /** Exactly one JSON object on the line, or null. */
+    private static JsonNode oneObject(byte[] data, int offset, int length) {
+        try (JsonParser p = MAPPER.createParser(data, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonNode node = MAPPER.readTree(p);
+            return p.nextToken() == null ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
-    return new SourceRecord(MAPPER.readTree(p), null, line);
-  }
 
-  private static Result singleJson(byte[] data) {
-    try (JsonParser p = MAPPER.createParser(data)) {
-      JsonToken t = p.nextToken();
-      if (t != JsonToken.START_OBJECT) {
-        throw KustoException.invalidBlob("singlejson: the payload must be one JSON object (found "
-            + (t == null ? "nothing" : t.toString()) + ").");
-      }
-      long line = p.currentTokenLocation().getLineNr();
-      JsonNode node = MAPPER.readTree(p);
-      if (p.nextToken() != null) {
-        throw KustoException.invalidBlob("singlejson: only one JSON object is allowed per payload; more content "
-            + "at line " + p.currentLocation().getLineNr() + ". Use multijson for several records.");
-      }
-      return new Result(List.of(new SourceRecord(node, null, line)), 0);
-    } catch (JsonProcessingException e) {
-      throw KustoException.invalidBlob("singlejson: malformed JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
-    } catch (IOException e) {
-      throw KustoException.invalidBlob("singlejson: cannot read the payload: " + e.getMessage());
+    private static Result multiJson(byte[] data) {
+        List<SourceRecord> records = new ArrayList<>();
+        try (JsonParser p = MAPPER.createParser(data)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw KustoException.invalidBlob("multijson: the JSON array is not closed (at line "
+                                + p.currentLocation().getLineNr() + ").");
+                    }
+                    records.add(record(p, t, records.size()));
+                }
+                if (p.nextToken() != null) {
+                    throw KustoException.invalidBlob("multijson: unexpected content after the JSON array at line "
+                            + p.currentLocation().getLineNr() + ", column "
+                            + p.currentLocation().getColumnNr() + ".");
+                }
+            } else {
+                while (t != null) {
+                    records.add(record(p, t, records.size()));
+                    t = p.nextToken();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw KustoException.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
+                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + "). A malformed record fails the whole multijson payload.");
+        } catch (IOException e) {
+            throw KustoException.invalidBlob("multijson: cannot read the payload: " + e.getMessage());
+        }
+        return new Result(records, 0);
     }
-  }
+
+    private static SourceRecord record(JsonParser p, JsonToken t, int index) throws IOException {
+        long line = p.currentTokenLocation().getLineNr();
+        if (t != JsonToken.START_OBJECT) {
+            throw KustoException.invalidBlob("multijson: record " + (index + 1) + " at line " + line
+                    + " is not a JSON object (found " + t + ").");
+        }
+        return new SourceRecord(MAPPER.readTree(p), null, line);
+    }
+
+    private static Result singleJson(byte[] data) {
+        try (JsonParser p = MAPPER.createParser(data)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                throw KustoException.invalidBlob("singlejson: the payload must be one JSON object (found "
+                        + (t == null ? "nothing" : t.toString()) + ").");
+            }
+            long line = p.currentTokenLocation().getLineNr();
+            JsonNode node = MAPPER.readTree(p);
+            if (p.nextToken() != null) {
+                throw KustoException.invalidBlob(
+                        "singlejson: only one JSON object is allowed per payload; more content " + "at line "
+                                + p.currentLocation().getLineNr() + ". Use multijson for several records.");
+            }
+            return new Result(List.of(new SourceRecord(node, null, line)), 0);
+        } catch (JsonProcessingException e) {
+            throw KustoException.invalidBlob("singlejson: malformed JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ").");
+        } catch (IOException e) {
+            throw KustoException.invalidBlob("singlejson: cannot read the payload: " + e.getMessage());
+        }
+    }
 }

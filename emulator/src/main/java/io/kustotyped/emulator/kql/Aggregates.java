@@ -35,8 +35,12 @@ final class Aggregates {
         }
         if (fn.equals("countif")) {
             Bound p = compiler.predicate(a.argument());
-            return new BoundAggregate("countif_", ScalarType.LONG,
-                    rows -> rows.stream().filter(r -> Boolean.TRUE.equals(p.apply(r))).count());
+            return new BoundAggregate(
+                    "countif_",
+                    ScalarType.LONG,
+                    rows -> rows.stream()
+                            .filter(r -> Boolean.TRUE.equals(p.apply(r)))
+                            .count());
         }
         Bound arg = compiler.compile(a.argument());
         String name = fn + "_" + (a.argument() instanceof Query.ColumnRef c ? c.name() : "");
@@ -65,7 +69,8 @@ final class Aggregates {
                         if (v == null || v instanceof Double d && d.isNaN()) {
                             continue;
                         }
-                        if (best == null || (Cells.sortCompare(v, best) > 0) == max && Cells.sortCompare(v, best) != 0) {
+                        if (best == null
+                                || (Cells.sortCompare(v, best) > 0) == max && Cells.sortCompare(v, best) != 0) {
                             best = v;
                         }
                     }
@@ -80,46 +85,50 @@ final class Aggregates {
 
     private static BoundAggregate sum(String name, Bound arg, Query.Aggregate a) {
         return switch (arg.type()) {
-            case INT, LONG -> new BoundAggregate(name, ScalarType.LONG, rows -> {
-                Long sum = null;
-                for (Object[] r : rows) {
-                    Object v = arg.apply(r);
-                    if (v != null) {
-                        sum = (sum == null ? 0 : sum) + ((Number) v).longValue();
+            case INT, LONG ->
+                new BoundAggregate(name, ScalarType.LONG, rows -> {
+                    Long sum = null;
+                    for (Object[] r : rows) {
+                        Object v = arg.apply(r);
+                        if (v != null) {
+                            sum = (sum == null ? 0 : sum) + ((Number) v).longValue();
+                        }
                     }
-                }
-                return sum;
-            });
-            case REAL -> new BoundAggregate(name, ScalarType.REAL, rows -> {
-                Double sum = null;
-                for (Object[] r : rows) {
-                    Object v = arg.apply(r);
-                    if (v != null) {
-                        sum = (sum == null ? 0 : sum) + (Double) v;
+                    return sum;
+                });
+            case REAL ->
+                new BoundAggregate(name, ScalarType.REAL, rows -> {
+                    Double sum = null;
+                    for (Object[] r : rows) {
+                        Object v = arg.apply(r);
+                        if (v != null) {
+                            sum = (sum == null ? 0 : sum) + (Double) v;
+                        }
                     }
-                }
-                return sum;
-            });
-            case DECIMAL -> new BoundAggregate(name, ScalarType.DECIMAL, rows -> {
-                BigDecimal sum = null;
-                for (Object[] r : rows) {
-                    Object v = arg.apply(r);
-                    if (v != null) {
-                        sum = (sum == null ? BigDecimal.ZERO : sum).add((BigDecimal) v);
+                    return sum;
+                });
+            case DECIMAL ->
+                new BoundAggregate(name, ScalarType.DECIMAL, rows -> {
+                    BigDecimal sum = null;
+                    for (Object[] r : rows) {
+                        Object v = arg.apply(r);
+                        if (v != null) {
+                            sum = (sum == null ? BigDecimal.ZERO : sum).add((BigDecimal) v);
+                        }
                     }
-                }
-                return sum;
-            });
-            case TIMESPAN -> new BoundAggregate(name, ScalarType.TIMESPAN, rows -> {
-                Duration sum = null;
-                for (Object[] r : rows) {
-                    Object v = arg.apply(r);
-                    if (v != null) {
-                        sum = (sum == null ? Duration.ZERO : sum).plus((Duration) v);
+                    return sum;
+                });
+            case TIMESPAN ->
+                new BoundAggregate(name, ScalarType.TIMESPAN, rows -> {
+                    Duration sum = null;
+                    for (Object[] r : rows) {
+                        Object v = arg.apply(r);
+                        if (v != null) {
+                            sum = (sum == null ? Duration.ZERO : sum).plus((Duration) v);
+                        }
                     }
-                }
-                return sum;
-            });
+                    return sum;
+                });
             default -> throw error("sum", arg.type(), a);
         };
     }
@@ -149,7 +158,8 @@ final class Aggregates {
                 return null;
             }
             if (t == ScalarType.TIMESPAN) {
-                return Values.ofTicks(sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).longValue());
+                return Values.ofTicks(sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128)
+                        .longValue());
             }
             return realSum / n;
         });

@@ -9,7 +9,10 @@ import java.util.List;
 sealed interface Command {
 
     /** Whether a command targets a table or a database. */
-    enum Scope { TABLE, DATABASE }
+    enum Scope {
+        TABLE,
+        DATABASE
+    }
 
     /**
      * The table or database a command acts on.
@@ -36,7 +39,11 @@ sealed interface Command {
     record ShowDatabases() implements Command {}
 
     /** Which schema-changing table command. */
-    enum TableVerb { CREATE, CREATE_MERGE, ALTER_MERGE }
+    enum TableVerb {
+        CREATE,
+        CREATE_MERGE,
+        ALTER_MERGE
+    }
 
     /**
      * {@code .create table}, {@code .create-merge table}, {@code .alter-merge table} with a column list and optional
@@ -55,13 +62,21 @@ sealed interface Command {
     record ShowTables() implements Command {}
 
     /** The output form of {@code .show table T ...schema}. */
-    enum SchemaFormat { CSL, KQL, JSON }
+    enum SchemaFormat {
+        CSL,
+        KQL,
+        JSON
+    }
 
     /** {@code .show table T cslschema|kqlschema|schema as json}. */
     record ShowTableSchema(String table, SchemaFormat format) implements Command {}
 
     /** How a mapping-defining command treats an existing mapping of the same name (kusto-facts §3.2). */
-    enum MappingVerb { CREATE, CREATE_OR_ALTER, ALTER }
+    enum MappingVerb {
+        CREATE,
+        CREATE_OR_ALTER,
+        ALTER
+    }
 
     /** {@code .create|.create-or-alter|.alter table|database X ingestion KIND mapping "N" '<json>'}. */
     record DefineMapping(MappingVerb verb, Target target, String kind, String name, String json) implements Command {}

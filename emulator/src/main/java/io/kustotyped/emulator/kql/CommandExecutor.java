@@ -20,15 +20,21 @@ import java.util.UUID;
  */
 final class CommandExecutor {
 
-    private static final List<ResultTable.Column> TABLE_COLUMNS = List.of(col("TableName", ScalarType.STRING),
-            col("Schema", ScalarType.STRING), col("DatabaseName", ScalarType.STRING), col("Folder", ScalarType.STRING),
+    private static final List<ResultTable.Column> TABLE_COLUMNS = List.of(
+            col("TableName", ScalarType.STRING),
+            col("Schema", ScalarType.STRING),
+            col("DatabaseName", ScalarType.STRING),
+            col("Folder", ScalarType.STRING),
             col("DocString", ScalarType.STRING));
 
-
-    private static final List<ResultTable.Column> DATABASE_COLUMNS = List.of(col("DatabaseName", ScalarType.STRING),
-            col("PersistentStorage", ScalarType.STRING), col("Version", ScalarType.STRING),
-            col("IsCurrent", ScalarType.BOOL), col("DatabaseAccessMode", ScalarType.STRING),
-            col("PrettyName", ScalarType.STRING), col("DatabaseId", ScalarType.GUID));
+    private static final List<ResultTable.Column> DATABASE_COLUMNS = List.of(
+            col("DatabaseName", ScalarType.STRING),
+            col("PersistentStorage", ScalarType.STRING),
+            col("Version", ScalarType.STRING),
+            col("IsCurrent", ScalarType.BOOL),
+            col("DatabaseAccessMode", ScalarType.STRING),
+            col("PrettyName", ScalarType.STRING),
+            col("DatabaseId", ScalarType.GUID));
 
     private final Catalog catalog;
 
@@ -54,11 +60,15 @@ final class CommandExecutor {
             }
             return showDatabases(db);
         } else if (command instanceof Command.ShowVersion) {
-            return new ResultTable("Table_0", List.of(col("BuildVersion", ScalarType.STRING),
-                    col("BuildTime", ScalarType.DATETIME), col("ServiceType", ScalarType.STRING),
-                    col("ProductVersion", ScalarType.STRING)),
-                    List.<Object[]>of(new Object[] {"1.0.0.0", java.time.Instant.EPOCH, "Engine",
-                        "kusto-typed-emulator"}));
+            return new ResultTable(
+                    "Table_0",
+                    List.of(
+                            col("BuildVersion", ScalarType.STRING),
+                            col("BuildTime", ScalarType.DATETIME),
+                            col("ServiceType", ScalarType.STRING),
+                            col("ProductVersion", ScalarType.STRING)),
+                    List.<Object[]>of(
+                            new Object[] {"1.0.0.0", java.time.Instant.EPOCH, "Engine", "kusto-typed-emulator"}));
         } else if (command instanceof Command.ShowDatabases) {
             return showDatabases(db);
         } else if (command instanceof Command.TableSchema c) {
@@ -92,8 +102,8 @@ final class CommandExecutor {
     /** The request's database; 400 {@code BadRequest_DatabaseNotExist} when it is missing. */
     private Database database(String name) {
         if (name == null || name.isEmpty()) {
-            throw KustoException.badRequest("BadRequest_DatabaseNotSpecified",
-                    "The request names no database: set 'db' in the request body.");
+            throw KustoException.badRequest(
+                    "BadRequest_DatabaseNotSpecified", "The request names no database: set 'db' in the request body.");
         }
         Database db = catalog.database(name);
         if (db == null) {
@@ -125,8 +135,10 @@ final class CommandExecutor {
         synchronized (catalog) {
             Database existing = catalog.database(c.name());
             if (existing != null && !c.ifNotExists()) {
-                throw KustoException.badRequest("BadRequest_EntityAlreadyExists", "Entity '" + c.name()
-                        + "' of kind 'Database' already exists. Add 'ifnotexists' to make the command idempotent.");
+                throw KustoException.badRequest(
+                        "BadRequest_EntityAlreadyExists",
+                        "Entity '" + c.name()
+                                + "' of kind 'Database' already exists. Add 'ifnotexists' to make the command idempotent.");
             }
             db = existing != null ? existing : catalog.createDatabase(c.name(), c.persistent());
         }
@@ -142,10 +154,16 @@ final class CommandExecutor {
     }
 
     private static Object[] databaseRow(Database db, String requestDatabase) {
-        return new Object[] {db.name(), db.persistent() ? "persistent" : "volatile", "v1.0",
-            db.name().equalsIgnoreCase(requestDatabase), "ReadWrite", null,
-            UUID.nameUUIDFromBytes(db.name().toLowerCase(java.util.Locale.ROOT).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8))};
+        return new Object[] {
+            db.name(),
+            db.persistent() ? "persistent" : "volatile",
+            "v1.0",
+            db.name().equalsIgnoreCase(requestDatabase),
+            "ReadWrite",
+            null,
+            UUID.nameUUIDFromBytes(
+                    db.name().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        };
     }
 
     // ---- tables ----
@@ -186,8 +204,9 @@ final class CommandExecutor {
     }
 
     private static ResultTable tableResult(Table t, String schema) {
-        return new ResultTable("Table_0", TABLE_COLUMNS, List.<Object[]>of(new Object[] {t.name(), schema,
-            t.database().name(), nz(t.folder()), nz(t.docString())}));
+        return new ResultTable("Table_0", TABLE_COLUMNS, List.<Object[]>of(new Object[] {
+            t.name(), schema, t.database().name(), nz(t.folder()), nz(t.docString())
+        }));
     }
 
     private ResultTable dropTable(Database db, Command.DropTable c) {
@@ -198,8 +217,8 @@ final class CommandExecutor {
         for (Table t : db.tables()) {
             rows.add(new Object[] {t.name(), db.name()});
         }
-        return new ResultTable("Table_0", List.of(col("TableName", ScalarType.STRING),
-                col("DatabaseName", ScalarType.STRING)), rows);
+        return new ResultTable(
+                "Table_0", List.of(col("TableName", ScalarType.STRING), col("DatabaseName", ScalarType.STRING)), rows);
     }
 
     private ResultTable showTables(Database db) {
@@ -207,9 +226,14 @@ final class CommandExecutor {
         for (Table t : db.tables()) {
             rows.add(new Object[] {t.name(), db.name(), nz(t.folder()), nz(t.docString())});
         }
-        return new ResultTable("Table_0", List.of(col("TableName", ScalarType.STRING),
-                col("DatabaseName", ScalarType.STRING), col("Folder", ScalarType.STRING),
-                col("DocString", ScalarType.STRING)), rows);
+        return new ResultTable(
+                "Table_0",
+                List.of(
+                        col("TableName", ScalarType.STRING),
+                        col("DatabaseName", ScalarType.STRING),
+                        col("Folder", ScalarType.STRING),
+                        col("DocString", ScalarType.STRING)),
+                rows);
     }
 
     private ResultTable showTableSchema(Database db, Command.ShowTableSchema c) {
@@ -229,7 +253,9 @@ final class CommandExecutor {
             table(db, target.name());
         }
         // kusto-facts §1.6: the emulator has no schema cache, so the command always succeeds.
-        return new ResultTable("Table_0", List.of(col("NodeId", ScalarType.STRING), col("Status", ScalarType.STRING)),
+        return new ResultTable(
+                "Table_0",
+                List.of(col("NodeId", ScalarType.STRING), col("Status", ScalarType.STRING)),
                 List.<Object[]>of(new Object[] {"KustoTypedEmulator", "Succeeded"}));
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
 final class CommandParser extends TokenCursor {
 
     /** The supported commands, quoted in every "unsupported command" error. */
-    static final String SUPPORTED = String.join("; ",
+    static final String SUPPORTED = String.join(
+            "; ",
             ".create database D volatile|persist [ifnotexists]",
             ".show databases",
             ".show version",
@@ -37,8 +38,8 @@ final class CommandParser extends TokenCursor {
             ".clear database cache streamingingestion schema");
 
     /** Mapping kinds of the grammar (kusto-facts §3.2); the executor decides which it implements. */
-    private static final Set<String> MAPPING_KINDS = Set.of("csv", "json", "avro", "parquet", "orc", "w3clogfile",
-            "azmonstream", "apacheavro", "sstream");
+    private static final Set<String> MAPPING_KINDS =
+            Set.of("csv", "json", "avro", "parquet", "orc", "w3clogfile", "azmonstream", "apacheavro", "sstream");
 
     private CommandParser(String text) {
         super(text);
@@ -73,8 +74,9 @@ final class CommandParser extends TokenCursor {
     }
 
     private KqlSyntaxException unsupported(Token at) {
-        return new KqlSyntaxException("Unsupported or unknown command near " + at.describe()
-                + ". The emulator supports: " + SUPPORTED, at.position());
+        return new KqlSyntaxException(
+                "Unsupported or unknown command near " + at.describe() + ". The emulator supports: " + SUPPORTED,
+                at.position());
     }
 
     private Command create() {
@@ -96,8 +98,10 @@ final class CommandParser extends TokenCursor {
                     expectSymbol(")");
                 }
             } else {
-                throw new KqlSyntaxException("Expected 'volatile' or 'persist' after '.create database " + db
-                        + "' but found " + peek().describe(), at.position());
+                throw new KqlSyntaxException(
+                        "Expected 'volatile' or 'persist' after '.create database " + db + "' but found "
+                                + peek().describe(),
+                        at.position());
             }
             boolean ifNotExists = acceptKeyword("ifnotexists");
             return new Command.CreateDatabase(db, persistent, ifNotExists);
@@ -229,8 +233,8 @@ final class CommandParser extends TokenCursor {
             return new Target(Scope.TABLE, expectName("a table name"));
         }
         if (acceptKeyword("database")) {
-            if (databaseNameOptional && (peek().isKeyword("policy") || peek().isKeyword("cache")
-                    || peek().isKeyword("ingestion"))) {
+            if (databaseNameOptional
+                    && (peek().isKeyword("policy") || peek().isKeyword("cache") || peek().isKeyword("ingestion"))) {
                 return new Target(Scope.DATABASE, null);
             }
             return new Target(Scope.DATABASE, expectName("a database name"));
@@ -240,8 +244,8 @@ final class CommandParser extends TokenCursor {
 
     private void expectPolicyKind() {
         if (!acceptKeyword("streamingingestion")) {
-            throw error("Only the 'streamingingestion' policy is supported by the emulator; found "
-                    + peek().describe());
+            throw error(
+                    "Only the 'streamingingestion' policy is supported by the emulator; found " + peek().describe());
         }
     }
 
@@ -326,8 +330,10 @@ final class CommandParser extends TokenCursor {
                 switch (property) {
                     case "folder" -> folder = value;
                     case "docstring" -> docString = value;
-                    default -> throw new KqlSyntaxException("Unknown table property '" + key.text()
-                            + "'; supported: docstring, folder", key.position());
+                    default ->
+                        throw new KqlSyntaxException(
+                                "Unknown table property '" + key.text() + "'; supported: docstring, folder",
+                                key.position());
                 }
             } while (acceptSymbol(","));
             expectSymbol(")");

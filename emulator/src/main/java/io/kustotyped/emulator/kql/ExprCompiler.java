@@ -60,14 +60,17 @@ final class ExprCompiler {
     Bound predicate(Expr e) {
         Bound b = compile(e);
         if (b.type() != ScalarType.BOOL) {
-            throw semantic("the predicate must be of type bool but is of type " + b.type().cslName(), e.position());
+            throw semantic(
+                    "the predicate must be of type bool but is of type "
+                            + b.type().cslName(),
+                    e.position());
         }
         return b;
     }
 
     private KustoException semantic(String what, int position) {
-        return KustoException.generalBadRequest("Semantic error: '" + operator + "' operator: " + what
-                + " (at position " + position + ").");
+        return KustoException.generalBadRequest(
+                "Semantic error: '" + operator + "' operator: " + what + " (at position " + position + ").");
     }
 
     private Bound column(Query.ColumnRef c) {
@@ -77,16 +80,20 @@ final class ExprCompiler {
                 return new Bound(columns.get(i).type(), row -> row[index]);
             }
         }
-        throw semantic("Failed to resolve scalar expression named '" + c.name() + "'; the columns are "
-                + columns.stream().map(ResultTable.Column::name).toList(), c.position());
+        throw semantic(
+                "Failed to resolve scalar expression named '" + c.name() + "'; the columns are "
+                        + columns.stream().map(ResultTable.Column::name).toList(),
+                c.position());
     }
 
     /** {@code d.k}, {@code d['k']}, {@code d[i]} (negative indexes count from the end); missing gives null. */
     private Bound member(Query.Member m) {
         Bound target = compile(m.target());
         if (target.type() != ScalarType.DYNAMIC) {
-            throw semantic("'" + m.key() + "' can only be read from a dynamic value, not from a "
-                    + target.type().cslName(), m.position());
+            throw semantic(
+                    "'" + m.key() + "' can only be read from a dynamic value, not from a "
+                            + target.type().cslName(),
+                    m.position());
         }
         Object key = m.key();
         return new Bound(ScalarType.DYNAMIC, row -> {
@@ -108,27 +115,33 @@ final class ExprCompiler {
     private Bound negate(Query.Negate n) {
         Bound inner = compile(n.operand());
         return switch (inner.type()) {
-            case INT -> new Bound(ScalarType.INT, row -> {
-                Object v = inner.apply(row);
-                return v == null ? null : -(Integer) v;
-            });
-            case LONG -> new Bound(ScalarType.LONG, row -> {
-                Object v = inner.apply(row);
-                return v == null ? null : -(Long) v;
-            });
-            case REAL -> new Bound(ScalarType.REAL, row -> {
-                Object v = inner.apply(row);
-                return v == null ? null : -(Double) v;
-            });
-            case DECIMAL -> new Bound(ScalarType.DECIMAL, row -> {
-                Object v = inner.apply(row);
-                return v == null ? null : ((BigDecimal) v).negate();
-            });
-            case TIMESPAN -> new Bound(ScalarType.TIMESPAN, row -> {
-                Object v = inner.apply(row);
-                return v == null ? null : ((Duration) v).negated();
-            });
-            default -> throw semantic("cannot negate a value of type " + inner.type().cslName(), n.position());
+            case INT ->
+                new Bound(ScalarType.INT, row -> {
+                    Object v = inner.apply(row);
+                    return v == null ? null : -(Integer) v;
+                });
+            case LONG ->
+                new Bound(ScalarType.LONG, row -> {
+                    Object v = inner.apply(row);
+                    return v == null ? null : -(Long) v;
+                });
+            case REAL ->
+                new Bound(ScalarType.REAL, row -> {
+                    Object v = inner.apply(row);
+                    return v == null ? null : -(Double) v;
+                });
+            case DECIMAL ->
+                new Bound(ScalarType.DECIMAL, row -> {
+                    Object v = inner.apply(row);
+                    return v == null ? null : ((BigDecimal) v).negate();
+                });
+            case TIMESPAN ->
+                new Bound(ScalarType.TIMESPAN, row -> {
+                    Object v = inner.apply(row);
+                    return v == null ? null : ((Duration) v).negated();
+                });
+            default ->
+                throw semantic("cannot negate a value of type " + inner.type().cslName(), n.position());
         };
     }
 
@@ -137,8 +150,10 @@ final class ExprCompiler {
         Bound r = compile(b.right());
         for (Bound side : List.of(l, r)) {
             if (side.type() != ScalarType.BOOL) {
-                throw semantic("the operands of '" + b.operator() + "' must be of type bool, not "
-                        + side.type().cslName(), b.position());
+                throw semantic(
+                        "the operands of '" + b.operator() + "' must be of type bool, not "
+                                + side.type().cslName(),
+                        b.position());
             }
         }
         boolean and = b.operator().equals("and");
@@ -167,8 +182,8 @@ final class ExprCompiler {
         }
         if (op.equals("=~") || op.equals("!~")) {
             if (lt != ScalarType.STRING || rt != ScalarType.STRING) {
-                throw semantic("'" + op + "' compares strings, not " + lt.cslName() + " and " + rt.cslName(),
-                        b.position());
+                throw semantic(
+                        "'" + op + "' compares strings, not " + lt.cslName() + " and " + rt.cslName(), b.position());
             }
             boolean negate = op.equals("!~");
             return new Bound(ScalarType.BOOL, row -> {
@@ -181,8 +196,9 @@ final class ExprCompiler {
                 || lt == rt && lt != ScalarType.DYNAMIC
                 || (lt == ScalarType.DYNAMIC || rt == ScalarType.DYNAMIC) && equality;
         if (!comparable) {
-            throw semantic("Cannot compare values of types " + lt.cslName() + " and " + rt.cslName()
-                    + " with '" + op + "'. Try a literal of the column's type, e.g. datetime(...), guid(...), 1d",
+            throw semantic(
+                    "Cannot compare values of types " + lt.cslName() + " and " + rt.cslName() + " with '" + op
+                            + "'. Try a literal of the column's type, e.g. datetime(...), guid(...), 1d",
                     b.position());
         }
         if (!equality && (lt == ScalarType.BOOL || lt == ScalarType.GUID)) {
@@ -201,7 +217,8 @@ final class ExprCompiler {
                     return null;
                 }
                 boolean eq = Cells.isNumber(x) && Cells.isNumber(y)
-                        ? Integer.valueOf(0).equals(Cells.compare(x, y)) : Objects.equals(x, y);
+                        ? Integer.valueOf(0).equals(Cells.compare(x, y))
+                        : Objects.equals(x, y);
                 return eq == op.equals("==");
             }
             Integer c = Cells.compare(x, y);
@@ -228,7 +245,9 @@ final class ExprCompiler {
         boolean caseSensitive = name.endsWith("_cs");
         String kind = caseSensitive ? name.substring(0, name.length() - 3) : name;
         if (l.type() != ScalarType.STRING || r.type() != ScalarType.STRING) {
-            throw semantic("'" + op + "' compares strings, not " + l.type().cslName() + " and " + r.type().cslName(),
+            throw semantic(
+                    "'" + op + "' compares strings, not " + l.type().cslName() + " and "
+                            + r.type().cslName(),
                     b.position());
         }
         return new Bound(ScalarType.BOOL, row -> {
@@ -248,11 +267,13 @@ final class ExprCompiler {
         List<Bound> values = new java.util.ArrayList<>();
         for (Expr v : in.values()) {
             Bound b = compile(v);
-            boolean comparable = Cells.isNumeric(operand.type()) && Cells.isNumeric(b.type())
-                    || operand.type() == b.type();
+            boolean comparable =
+                    Cells.isNumeric(operand.type()) && Cells.isNumeric(b.type()) || operand.type() == b.type();
             if (!comparable) {
-                throw semantic("'in' compares values of type " + operand.type().cslName() + " with a value of type "
-                        + b.type().cslName(), v.position());
+                throw semantic(
+                        "'in' compares values of type " + operand.type().cslName() + " with a value of type "
+                                + b.type().cslName(),
+                        v.position());
             }
             values.add(b);
         }
@@ -274,7 +295,7 @@ final class ExprCompiler {
     private Bound call(Query.Call c) {
         String fn = c.function();
         switch (fn) {
-            case "isnull", "isnotnull", "isempty", "isnotempty", "not", "ago" -> { }
+            case "isnull", "isnotnull", "isempty", "isnotempty", "not", "ago" -> {}
             case "bin", "floor" -> {
                 return bin(c);
             }
@@ -288,13 +309,15 @@ final class ExprCompiler {
             }
             default -> {
                 if (!Functions.CONVERSIONS.contains(fn)) {
-                    throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position "
-                            + c.position() + "). The emulator supports " + QueryParser.SUPPORTED);
+                    throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position " + c.position()
+                            + "). The emulator supports " + QueryParser.SUPPORTED);
                 }
             }
         }
         if (c.arguments().size() != 1) {
-            throw semantic("function '" + fn + "' takes exactly one argument, not " + c.arguments().size(),
+            throw semantic(
+                    "function '" + fn + "' takes exactly one argument, not "
+                            + c.arguments().size(),
                     c.position());
         }
         Bound arg = compile(c.arguments().get(0));
@@ -303,7 +326,9 @@ final class ExprCompiler {
         }
         if (fn.equals("ago")) {
             if (arg.type() != ScalarType.TIMESPAN) {
-                throw semantic("ago() needs a timespan argument such as 1h, not " + arg.type().cslName(),
+                throw semantic(
+                        "ago() needs a timespan argument such as 1h, not "
+                                + arg.type().cslName(),
                         c.position());
             }
             Instant now = Values.truncateToTicks(queryTime);
@@ -319,7 +344,8 @@ final class ExprCompiler {
             case "isnotempty" -> new Bound(ScalarType.BOOL, row -> !isEmpty(arg.apply(row)));
             default -> {
                 if (arg.type() != ScalarType.BOOL) {
-                    throw semantic("not() needs a bool argument, not " + arg.type().cslName(), c.position());
+                    throw semantic(
+                            "not() needs a bool argument, not " + arg.type().cslName(), c.position());
                 }
                 yield new Bound(ScalarType.BOOL, row -> {
                     Boolean v = (Boolean) arg.apply(row);
@@ -338,16 +364,21 @@ final class ExprCompiler {
         Bound size = compile(c.arguments().get(1));
         ScalarType type = Functions.binType(value.type(), size.type());
         if (type == null) {
-            throw semantic(c.function() + "() is not defined for " + value.type().cslName() + " and "
-                    + size.type().cslName() + " (use a number with a number, or a datetime/timespan with a timespan"
-                    + " such as 1h)", c.position());
+            throw semantic(
+                    c.function() + "() is not defined for " + value.type().cslName() + " and "
+                            + size.type().cslName()
+                            + " (use a number with a number, or a datetime/timespan with a timespan"
+                            + " such as 1h)",
+                    c.position());
         }
         return new Bound(type, row -> Functions.bin(value.apply(row), size.apply(row), type));
     }
 
     /** Kusto's isempty(): null, or an empty string. */
     private static boolean isEmpty(Object v) {
-        return v == null || v instanceof String s && s.isEmpty()
-                || v instanceof JsonNode n && (n.isNull() || n.isTextual() && n.textValue().isEmpty());
+        return v == null
+                || v instanceof String s && s.isEmpty()
+                || v instanceof JsonNode n
+                        && (n.isNull() || n.isTextual() && n.textValue().isEmpty());
     }
 }

@@ -36,10 +36,11 @@ abstract class ExprParser extends TokenCursor {
     private Expr comparison() {
         Expr left = unary();
         Token op = peek();
-        if (op.is(Token.Kind.SYMBOL) && switch (op.text()) {
-            case "==", "!=", "<>", "<", ">", "<=", ">=", "=~", "!~" -> true;
-            default -> false;
-        }) {
+        if (op.is(Token.Kind.SYMBOL)
+                && switch (op.text()) {
+                    case "==", "!=", "<>", "<", ">", "<=", ">=", "=~", "!~" -> true;
+                    default -> false;
+                }) {
             next();
             String operator = op.text().equals("<>") ? "!=" : op.text();
             return new Query.Binary(operator, left, unary(), op.position());
@@ -66,15 +67,17 @@ abstract class ExprParser extends TokenCursor {
             return new Query.Binary((negated ? "!" : "") + word.text(), left, unary(), op.position());
         }
         if (op.is(Token.Kind.NAME) && !isClauseWord(op)) {
-            throw new KqlSyntaxException("Unsupported operator " + op.describe() + " in expression. The emulator"
-                    + " supports " + QueryParser.SUPPORTED, op.position());
+            throw new KqlSyntaxException(
+                    "Unsupported operator " + op.describe() + " in expression. The emulator" + " supports "
+                            + QueryParser.SUPPORTED,
+                    op.position());
         }
         return left;
     }
 
     /** Word operators after an expression; each may be negated with a leading {@code !}. */
-    private static final java.util.Set<String> STRING_OPERATORS = java.util.Set.of("contains", "contains_cs",
-            "startswith", "startswith_cs", "endswith", "endswith_cs", "has", "has_cs", "in");
+    private static final java.util.Set<String> STRING_OPERATORS = java.util.Set.of(
+            "contains", "contains_cs", "startswith", "startswith_cs", "endswith", "endswith_cs", "has", "has_cs", "in");
 
     /** Words that may legitimately follow an expression. */
     private static boolean isClauseWord(Token t) {
@@ -179,7 +182,7 @@ abstract class ExprParser extends TokenCursor {
             default:
                 break;
         }
-        throw new KqlSyntaxException("Expected a column, literal or function call but found " + t.describe(),
-                t.position());
+        throw new KqlSyntaxException(
+                "Expected a column, literal or function call but found " + t.describe(), t.position());
     }
 }

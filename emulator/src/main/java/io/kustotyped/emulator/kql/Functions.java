@@ -17,8 +17,18 @@ import java.util.UUID;
  */
 final class Functions {
     /** The conversion functions and their result types. */
-    static final Set<String> CONVERSIONS = Set.of("tostring", "toint", "tolong", "todouble", "toreal", "todecimal",
-            "tobool", "toboolean", "todatetime", "totimespan", "toguid");
+    static final Set<String> CONVERSIONS = Set.of(
+            "tostring",
+            "toint",
+            "tolong",
+            "todouble",
+            "toreal",
+            "todecimal",
+            "tobool",
+            "toboolean",
+            "todatetime",
+            "totimespan",
+            "toguid");
 
     /** Ticks from 0001-01-01 to 1970-01-01: Kusto bins datetimes from its epoch, 0001-01-01. */
     private static final long TICKS_TO_UNIX_EPOCH = 621_355_968_000_000_000L;
@@ -55,15 +65,23 @@ final class Functions {
                     yield l == null || l != l.intValue() ? null : l.intValue();
                 }
                 case LONG -> toLong(v);
-                case REAL -> v instanceof Number n ? n.doubleValue()
-                        : v instanceof String s ? Double.valueOf(s.strip()) : null;
-                case DECIMAL -> v instanceof BigDecimal d ? d : v instanceof Number n ? new BigDecimal(n.toString())
-                        : v instanceof String s ? new BigDecimal(s.strip()) : null;
-                case BOOL -> v instanceof Boolean b ? b : v instanceof Number n ? n.doubleValue() != 0
-                        : v instanceof String s ? parseBool(s) : null;
+                case REAL ->
+                    v instanceof Number n ? n.doubleValue() : v instanceof String s ? Double.valueOf(s.strip()) : null;
+                case DECIMAL ->
+                    v instanceof BigDecimal d
+                            ? d
+                            : v instanceof Number n
+                                    ? new BigDecimal(n.toString())
+                                    : v instanceof String s ? new BigDecimal(s.strip()) : null;
+                case BOOL ->
+                    v instanceof Boolean b
+                            ? b
+                            : v instanceof Number n
+                                    ? n.doubleValue() != 0
+                                    : v instanceof String s ? parseBool(s) : null;
                 case DATETIME -> v instanceof Instant t ? t : v instanceof String s ? Values.parseDatetime(s) : null;
-                case TIMESPAN -> v instanceof Duration d ? d : v instanceof String s ? Literals.timespan(s.strip())
-                        : null;
+                case TIMESPAN ->
+                    v instanceof Duration d ? d : v instanceof String s ? Literals.timespan(s.strip()) : null;
                 default -> v instanceof UUID u ? u : v instanceof String s ? Values.parseGuid(s) : null;
             };
         } catch (NumberFormatException e) {
@@ -124,7 +142,9 @@ final class Functions {
                 || value == ScalarType.TIMESPAN && size == ScalarType.TIMESPAN) {
             return value;
         }
-        if (Cells.isNumeric(value) && Cells.isNumeric(size) && value != ScalarType.DECIMAL
+        if (Cells.isNumeric(value)
+                && Cells.isNumeric(size)
+                && value != ScalarType.DECIMAL
                 && size != ScalarType.DECIMAL) {
             return value == ScalarType.REAL || size == ScalarType.REAL ? ScalarType.REAL : value;
         }

@@ -47,7 +47,8 @@ final class JsonValues {
                 g.writeNumber(d);
             }
         } else if (v instanceof BigDecimal dec) {
-            // kusto-facts §6.3 (decimal): a string, so no precision is lost in clients that read JSON numbers as double.
+            // kusto-facts §6.3 (decimal): a string, so no precision is lost in clients that read JSON numbers as
+            // double.
             g.writeString(dec.toPlainString());
         } else if (v instanceof Instant t) {
             g.writeString(Values.formatDatetime(t));
@@ -58,7 +59,8 @@ final class JsonValues {
         } else if (v instanceof JsonNode n) {
             g.writeTree(n);
         } else {
-            throw new IllegalStateException("Unexpected cell value type " + v.getClass().getName());
+            throw new IllegalStateException(
+                    "Unexpected cell value type " + v.getClass().getName());
         }
     }
 }

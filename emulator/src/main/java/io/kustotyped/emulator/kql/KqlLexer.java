@@ -18,12 +18,49 @@ import java.util.Set;
 final class KqlLexer {
 
     /** Type names whose {@code name(...)} form is a literal rather than a function call. */
-    static final Set<String> LITERAL_TYPES = Set.of("bool", "boolean", "int", "long", "real", "double", "decimal",
-            "datetime", "date", "timespan", "time", "guid", "uuid", "uniqueid", "dynamic");
+    static final Set<String> LITERAL_TYPES = Set.of(
+            "bool",
+            "boolean",
+            "int",
+            "long",
+            "real",
+            "double",
+            "decimal",
+            "datetime",
+            "date",
+            "timespan",
+            "time",
+            "guid",
+            "uuid",
+            "uniqueid",
+            "dynamic");
 
-    private static final Set<String> TIMESPAN_UNITS = Set.of("d", "day", "days", "h", "hr", "hrs", "hour", "hours",
-            "m", "min", "minute", "minutes", "s", "sec", "second", "seconds", "ms", "milli", "millis", "millisecond",
-            "milliseconds", "microsecond", "microseconds", "tick", "ticks");
+    private static final Set<String> TIMESPAN_UNITS = Set.of(
+            "d",
+            "day",
+            "days",
+            "h",
+            "hr",
+            "hrs",
+            "hour",
+            "hours",
+            "m",
+            "min",
+            "minute",
+            "minutes",
+            "s",
+            "sec",
+            "second",
+            "seconds",
+            "ms",
+            "milli",
+            "millis",
+            "millisecond",
+            "milliseconds",
+            "microsecond",
+            "microseconds",
+            "tick",
+            "ticks");
 
     private final String text;
     private int pos;
@@ -199,7 +236,8 @@ final class KqlLexer {
                     }
                     i += 4;
                 }
-                default -> throw new KqlSyntaxException("Unknown escape sequence '\\" + e + "' in string literal", i - 1);
+                default ->
+                    throw new KqlSyntaxException("Unknown escape sequence '\\" + e + "' in string literal", i - 1);
             }
         }
         pos = end;
@@ -272,8 +310,11 @@ final class KqlLexer {
                 pos++;
             }
             try {
-                return new Token(Token.Kind.LONG, text.substring(start, pos),
-                        Long.parseUnsignedLong(text.substring(start + 2, pos), 16), start);
+                return new Token(
+                        Token.Kind.LONG,
+                        text.substring(start, pos),
+                        Long.parseUnsignedLong(text.substring(start + 2, pos), 16),
+                        start);
             } catch (NumberFormatException e) {
                 throw new KqlSyntaxException("Bad hexadecimal literal '" + text.substring(start, pos) + "'", start);
             }
@@ -281,7 +322,9 @@ final class KqlLexer {
         while (pos < text.length() && isDigit(text.charAt(pos))) {
             pos++;
         }
-        if (pos < text.length() && text.charAt(pos) == '.' && pos + 1 < text.length()
+        if (pos < text.length()
+                && text.charAt(pos) == '.'
+                && pos + 1 < text.length()
                 && isDigit(text.charAt(pos + 1))) {
             real = true;
             pos++;
@@ -312,8 +355,10 @@ final class KqlLexer {
             }
             String unit = text.substring(unitStart, pos);
             if (!TIMESPAN_UNITS.contains(unit.toLowerCase(Locale.ROOT))) {
-                throw new KqlSyntaxException("Bad literal '" + text.substring(start, pos)
-                        + "': unknown timespan unit '" + unit + "' (use d, h, m, s, ms, microsecond or tick)", start);
+                throw new KqlSyntaxException(
+                        "Bad literal '" + text.substring(start, pos) + "': unknown timespan unit '" + unit
+                                + "' (use d, h, m, s, ms, microsecond or tick)",
+                        start);
             }
             return new Token(Token.Kind.TIMESPAN, text.substring(start, pos), text.substring(start, pos), start);
         }

@@ -24,8 +24,8 @@ final class Literals {
             case TIMESPAN -> {
                 Duration d = Values.parseTimespan((String) l.value());
                 if (d == null) {
-                    throw KustoException.syntaxError("Invalid timespan literal '" + l.value() + "' (at position "
-                            + l.position() + ").");
+                    throw KustoException.syntaxError(
+                            "Invalid timespan literal '" + l.value() + "' (at position " + l.position() + ").");
                 }
                 yield new Bound(ScalarType.TIMESPAN, row -> d);
             }
@@ -42,16 +42,17 @@ final class Literals {
         Object v = null;
         try {
             v = switch (type) {
-                case BOOL -> raw.equalsIgnoreCase("true") ? Boolean.TRUE
-                        : raw.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+                case BOOL ->
+                    raw.equalsIgnoreCase("true") ? Boolean.TRUE : raw.equalsIgnoreCase("false") ? Boolean.FALSE : null;
                 case INT -> Integer.valueOf(raw);
                 case LONG -> Long.valueOf(raw);
-                case REAL -> switch (raw.toLowerCase(Locale.ROOT)) {
-                    case "nan" -> Double.NaN;
-                    case "+inf", "inf" -> Double.POSITIVE_INFINITY;
-                    case "-inf" -> Double.NEGATIVE_INFINITY;
-                    default -> Double.valueOf(raw);
-                };
+                case REAL ->
+                    switch (raw.toLowerCase(Locale.ROOT)) {
+                        case "nan" -> Double.NaN;
+                        case "+inf", "inf" -> Double.POSITIVE_INFINITY;
+                        case "-inf" -> Double.NEGATIVE_INFINITY;
+                        default -> Double.valueOf(raw);
+                    };
                 case DECIMAL -> new BigDecimal(raw);
                 case STRING -> raw;
                 case DATETIME -> Values.parseDatetime(raw);

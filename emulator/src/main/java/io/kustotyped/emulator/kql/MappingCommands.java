@@ -16,9 +16,12 @@ import java.util.List;
 
 /** Mapping commands (kusto-facts §3.2). */
 final class MappingCommands {
-    private static final List<ResultTable.Column> TABLE_SCOPE = List.of(col("Name", ScalarType.STRING),
-            col("Kind", ScalarType.STRING), col("Mapping", ScalarType.STRING),
-            col("LastUpdatedOn", ScalarType.DATETIME), col("Database", ScalarType.STRING),
+    private static final List<ResultTable.Column> TABLE_SCOPE = List.of(
+            col("Name", ScalarType.STRING),
+            col("Kind", ScalarType.STRING),
+            col("Mapping", ScalarType.STRING),
+            col("LastUpdatedOn", ScalarType.DATETIME),
+            col("Database", ScalarType.STRING),
             col("Table", ScalarType.STRING));
 
     private MappingCommands() {}
@@ -26,8 +29,8 @@ final class MappingCommands {
     static ResultTable define(Database db, Command.DefineMapping c) {
         String kind = MappingParser.canonicalKind(c.kind());
         if (!kind.equals("Json") && !kind.equals("Csv")) {
-            throw KustoException.invalidMapping("The emulator supports json and csv ingestion mappings only,"
-                    + " not '" + c.kind() + "'.");
+            throw KustoException.invalidMapping(
+                    "The emulator supports json and csv ingestion mappings only," + " not '" + c.kind() + "'.");
         }
         Table table = c.target().scope() == Scope.TABLE ? table(db, c.target().name()) : null;
         IngestionMapping mapping;
@@ -45,7 +48,7 @@ final class MappingCommands {
                         throw KustoException.mappingNotFound(db.name(), c.name(), kind);
                     }
                 }
-                case CREATE_OR_ALTER -> { }
+                case CREATE_OR_ALTER -> {}
             }
             mapping = IngestionMapping.create(c.name(), kind, c.json(), table);
             if (table != null) {
@@ -84,11 +87,13 @@ final class MappingCommands {
         List<ResultTable.Column> columns = table != null ? TABLE_SCOPE : TABLE_SCOPE.subList(0, 5);
         List<Object[]> rows = new ArrayList<>();
         for (IngestionMapping m : mappings) {
-            rows.add(table != null
-                    ? new Object[] {m.name(), m.kind(), m.mappingJson(), m.lastUpdatedOn(), db.name(), table.name()}
-                    : new Object[] {m.name(), m.kind(), m.mappingJson(), m.lastUpdatedOn(), db.name()});
+            rows.add(
+                    table != null
+                            ? new Object[] {
+                                m.name(), m.kind(), m.mappingJson(), m.lastUpdatedOn(), db.name(), table.name()
+                            }
+                            : new Object[] {m.name(), m.kind(), m.mappingJson(), m.lastUpdatedOn(), db.name()});
         }
         return new ResultTable("Table_0", columns, rows);
     }
 }
-

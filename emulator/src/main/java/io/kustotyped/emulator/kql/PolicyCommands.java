@@ -19,9 +19,12 @@ import java.util.List;
 final class PolicyCommands {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final List<ResultTable.Column> POLICY_COLUMNS = List.of(col("PolicyName", ScalarType.STRING),
-            col("EntityName", ScalarType.STRING), col("Policy", ScalarType.STRING),
-            col("ChildEntities", ScalarType.DYNAMIC), col("EntityType", ScalarType.STRING));
+    private static final List<ResultTable.Column> POLICY_COLUMNS = List.of(
+            col("PolicyName", ScalarType.STRING),
+            col("EntityName", ScalarType.STRING),
+            col("Policy", ScalarType.STRING),
+            col("ChildEntities", ScalarType.DYNAMIC),
+            col("EntityType", ScalarType.STRING));
 
     /** Names of the tables of a database, as a JSON array (the {@code ChildEntities} of a database policy row). */
     private static JsonNode tableNames(Database db) {
@@ -32,7 +35,6 @@ final class PolicyCommands {
         return a;
     }
 
-
     private PolicyCommands() {}
 
     static ResultTable alter(Database db, Command.AlterStreamingPolicy c) {
@@ -40,8 +42,7 @@ final class PolicyCommands {
         StreamingPolicy next;
         // alter-merge reads and writes the policy: one step per entity.
         synchronized (table != null ? table : db) {
-            StreamingPolicy current =
-                    table != null ? table.streamingPolicy() : db.streamingPolicy();
+            StreamingPolicy current = table != null ? table.streamingPolicy() : db.streamingPolicy();
             if (c.enable() != null) {
                 Double rate = c.merge() && current != null ? current.hintAllocatedRate() : null;
                 next = new StreamingPolicy(c.enable(), rate);
@@ -77,8 +78,7 @@ final class PolicyCommands {
      * ignoring case; with {@code base} (alter-merge) missing properties keep their current value, otherwise
      * {@code IsEnabled} is mandatory.
      */
-    static StreamingPolicy parsePolicy(String json,
-            StreamingPolicy base) {
+    static StreamingPolicy parsePolicy(String json, StreamingPolicy base) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -109,8 +109,9 @@ final class PolicyCommands {
                     }
                     rate = v.isNull() ? null : v.doubleValue();
                 }
-                default -> throw KustoException.generalBadRequest("Unknown streaming ingestion policy property '"
-                        + e.getKey() + "'; known: IsEnabled, HintAllocatedRate.");
+                default ->
+                    throw KustoException.generalBadRequest("Unknown streaming ingestion policy property '" + e.getKey()
+                            + "'; known: IsEnabled, HintAllocatedRate.");
             }
         }
         if (enabled == null) {
@@ -120,12 +121,15 @@ final class PolicyCommands {
         return new StreamingPolicy(enabled, rate);
     }
 
-    private static ResultTable row(Database db, Table table,
-            StreamingPolicy policy) {
+    private static ResultTable row(Database db, Table table, StreamingPolicy policy) {
         String entity = table != null ? "[" + db.name() + "].[" + table.name() + "]" : "[" + db.name() + "]";
         JsonNode children = table != null ? JsonNodeFactory.instance.nullNode() : tableNames(db);
         return new ResultTable("Table_0", POLICY_COLUMNS, List.<Object[]>of(new Object[] {
-            "StreamingIngestionPolicy", entity, policy == null ? "null" : policy.toJson(), children,
-            table != null ? "Table" : "Database"}));
+            "StreamingIngestionPolicy",
+            entity,
+            policy == null ? "null" : policy.toJson(),
+            children,
+            table != null ? "Table" : "Database"
+        }));
     }
 }

@@ -67,7 +67,13 @@ record Query(String table, int tablePosition, List<Op> operators) {
     record Literal(Object value, LiteralKind kind, int position) implements Expr {}
 
     /** What kind of plain literal. */
-    enum LiteralKind { LONG, REAL, STRING, BOOL, TIMESPAN }
+    enum LiteralKind {
+        LONG,
+        REAL,
+        STRING,
+        BOOL,
+        TIMESPAN
+    }
 
     /** {@code type(raw)}: {@code datetime(...)}, {@code guid(...)}, {@code int(null)}, {@code dynamic(...)}, ... */
     record TypedLiteral(String type, String raw, int position) implements Expr {}

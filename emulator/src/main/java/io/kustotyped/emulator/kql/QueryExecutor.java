@@ -38,8 +38,8 @@ final class QueryExecutor {
      */
     ResultTable execute(String databaseName, Query query) {
         if (databaseName == null || databaseName.isEmpty()) {
-            throw KustoException.badRequest("BadRequest_DatabaseNotSpecified",
-                    "The request names no database: set 'db' in the request body.");
+            throw KustoException.badRequest(
+                    "BadRequest_DatabaseNotSpecified", "The request names no database: set 'db' in the request body.");
         }
         Database db = catalog.database(databaseName);
         if (db == null) {
@@ -63,10 +63,12 @@ final class QueryExecutor {
 
     private Relation apply(Relation r, Query.Op op, Instant now) {
         if (op instanceof Query.Count) {
-            return new Relation(List.of(new ResultTable.Column("Count", ScalarType.LONG)),
+            return new Relation(
+                    List.of(new ResultTable.Column("Count", ScalarType.LONG)),
                     List.<Object[]>of(new Object[] {(long) r.rows().size()}));
         } else if (op instanceof Query.Take t) {
-            return new Relation(r.columns(), r.rows().subList(0, (int) Math.min(t.count(), r.rows().size())));
+            return new Relation(r.columns(), r.rows().subList(0, (int)
+                    Math.min(t.count(), r.rows().size())));
         } else if (op instanceof Query.Where w) {
             Bound p = new ExprCompiler(r.columns(), "where", now).predicate(w.predicate());
             List<Object[]> out = new ArrayList<>();
@@ -93,8 +95,8 @@ final class QueryExecutor {
             return sort(r, s.keys(), "order by", now);
         } else if (op instanceof Query.Top t) {
             Relation sorted = sort(r, List.of(t.key()), "top", now);
-            return new Relation(sorted.columns(),
-                    sorted.rows().subList(0, (int) Math.min(t.count(), sorted.rows().size())));
+            return new Relation(sorted.columns(), sorted.rows().subList(0, (int)
+                    Math.min(t.count(), sorted.rows().size())));
         } else if (op instanceof Query.GetSchema) {
             return getSchema(r);
         } else if (op instanceof Query.Summarize s) {
@@ -122,7 +124,8 @@ final class QueryExecutor {
             Bound b = compiler.compile(item.expr());
             if (!names.add(item.name())) {
                 throw KustoException.generalBadRequest("Semantic error: '" + operator + "' operator: column '"
-                        + item.name() + "' is given more than once (at position " + item.expr().position() + ").");
+                        + item.name() + "' is given more than once (at position "
+                        + item.expr().position() + ").");
             }
             columns.add(new ResultTable.Column(item.name(), b.type()));
             bound.add(b);
@@ -145,8 +148,7 @@ final class QueryExecutor {
             Bound b = compiler.compile(key.expr());
             // Kusto defaults: ascending sorts nulls first, descending nulls last.
             boolean nullsFirst = key.nullsFirst() != null ? key.nullsFirst() : key.ascending();
-            Comparator<Object> values = key.ascending() ? Cells::sortCompare
-                    : (x, y) -> Cells.sortCompare(y, x);
+            Comparator<Object> values = key.ascending() ? Cells::sortCompare : (x, y) -> Cells.sortCompare(y, x);
             Comparator<Object> withNulls = nullsFirst ? Comparator.nullsFirst(values) : Comparator.nullsLast(values);
             Comparator<Object[]> c = Comparator.comparing(b::apply, withNulls);
             order = order == null ? c : order.thenComparing(c);
@@ -160,7 +162,8 @@ final class QueryExecutor {
         Relation keys = project(r, s.by(), "summarize", now);
         Map<List<Object>, List<Object[]>> groups = new LinkedHashMap<>();
         for (int i = 0; i < keys.rows().size(); i++) {
-            groups.computeIfAbsent(groupKey(keys.rows().get(i)), k -> new ArrayList<>()).add(r.rows().get(i));
+            groups.computeIfAbsent(groupKey(keys.rows().get(i)), k -> new ArrayList<>())
+                    .add(r.rows().get(i));
         }
         if (s.by().isEmpty() && groups.isEmpty()) {
             groups.put(List.of(), List.of());
@@ -218,9 +221,12 @@ final class QueryExecutor {
             ResultTable.Column c = r.columns().get(i);
             rows.add(new Object[] {c.name(), i, c.type().dotNetName(), c.type().cslName()});
         }
-        return new Relation(List.of(new ResultTable.Column("ColumnName", ScalarType.STRING),
-                new ResultTable.Column("ColumnOrdinal", ScalarType.INT),
-                new ResultTable.Column("DataType", ScalarType.STRING),
-                new ResultTable.Column("ColumnType", ScalarType.STRING)), rows);
+        return new Relation(
+                List.of(
+                        new ResultTable.Column("ColumnName", ScalarType.STRING),
+                        new ResultTable.Column("ColumnOrdinal", ScalarType.INT),
+                        new ResultTable.Column("DataType", ScalarType.STRING),
+                        new ResultTable.Column("ColumnType", ScalarType.STRING)),
+                rows);
     }
 }

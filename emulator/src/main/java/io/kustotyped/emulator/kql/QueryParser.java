@@ -11,25 +11,42 @@ import java.util.List;
 final class QueryParser extends ExprParser {
 
     /** The supported subset, quoted in every "unsupported" error. */
-    static final String SUPPORTED = "a table name followed by '| count', '| take N', '| limit N', '| where <predicate>',"
-            + " '| project col, name = expr', '| extend name = expr',"
-            + " '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
-            + " '| summarize count(), countif(p), dcount(x), min(x), max(x), sum(x), avg(x) [by col, bin(col, size)]',"
-            + " '| distinct col, ...', '| getschema'; predicates use == != <> < > <= >= =~ !~,"
-            + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...), and, or, not(),"
-            + " isnull(), isnotnull(), isempty(), isnotempty(), now(), ago(1h), bin(x, size), tostring(), toint(),"
-            + " tolong(), todouble(), todecimal(), tobool(), todatetime(), totimespan(), toguid(),"
-            + " dynamic access (d.k, d['k'], d[0]), and literals (strings, numbers, true/false, datetime(...),"
-            + " timespan literals such as 1d or 30m, guid(...), int(null)-style typed literals)";
+    static final String SUPPORTED =
+            "a table name followed by '| count', '| take N', '| limit N', '| where <predicate>',"
+                    + " '| project col, name = expr', '| extend name = expr',"
+                    + " '| order by'/'| sort by col [asc|desc] [nulls first|last]', '| top N by col',"
+                    + " '| summarize count(), countif(p), dcount(x), min(x), max(x), sum(x), avg(x) [by col, bin(col, size)]',"
+                    + " '| distinct col, ...', '| getschema'; predicates use == != <> < > <= >= =~ !~,"
+                    + " contains, startswith, endswith, has (and their _cs and ! forms), in (...), !in (...), and, or, not(),"
+                    + " isnull(), isnotnull(), isempty(), isnotempty(), now(), ago(1h), bin(x, size), tostring(), toint(),"
+                    + " tolong(), todouble(), todecimal(), tobool(), todatetime(), totimespan(), toguid(),"
+                    + " dynamic access (d.k, d['k'], d[0]), and literals (strings, numbers, true/false, datetime(...),"
+                    + " timespan literals such as 1d or 30m, guid(...), int(null)-style typed literals)";
 
     /** Query-level keywords outside the subset, refused with a clear message instead of "unknown table". */
-    private static final java.util.Set<String> UNSUPPORTED_STATEMENTS = java.util.Set.of("let", "print", "union",
-            "datatable", "range", "declare", "search", "find", "evaluate", "externaldata", "materialize", "alias",
-            "restrict", "pattern", "cluster", "database", "table", "view");
+    private static final java.util.Set<String> UNSUPPORTED_STATEMENTS = java.util.Set.of(
+            "let",
+            "print",
+            "union",
+            "datatable",
+            "range",
+            "declare",
+            "search",
+            "find",
+            "evaluate",
+            "externaldata",
+            "materialize",
+            "alias",
+            "restrict",
+            "pattern",
+            "cluster",
+            "database",
+            "table",
+            "view");
 
     /** Aggregation functions of {@code summarize}. */
-    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "countif", "dcount", "min",
-            "max", "sum", "avg");
+    private static final java.util.Set<String> AGGREGATES =
+            java.util.Set.of("count", "countif", "dcount", "min", "max", "sum", "avg");
 
     private QueryParser(String text) {
         super(text);
@@ -115,8 +132,8 @@ final class QueryParser extends ExprParser {
     }
 
     private KqlSyntaxException unsupportedOperator(Token t) {
-        return new KqlSyntaxException("Unsupported query operator " + t.describe() + ". The emulator supports "
-                + SUPPORTED, t.position());
+        return new KqlSyntaxException(
+                "Unsupported query operator " + t.describe() + ". The emulator supports " + SUPPORTED, t.position());
     }
 
     private void expectWord(String word) {
@@ -145,8 +162,8 @@ final class QueryParser extends ExprParser {
         do {
             Token at = peek();
             if (!allowExpressions) {
-                items.add(new Query.ProjectItem(expectName("a column name"),
-                        new Query.ColumnRef((String) at.value(), at.position())));
+                items.add(new Query.ProjectItem(
+                        expectName("a column name"), new Query.ColumnRef((String) at.value(), at.position())));
                 continue;
             }
             if (atName() && peek(1).isSymbol("=")) {
@@ -218,8 +235,9 @@ final class QueryParser extends ExprParser {
             }
             Token fn = peek();
             if (!fn.is(Token.Kind.NAME) || !AGGREGATES.contains(fn.text()) || !peek(1).isSymbol("(")) {
-                throw new KqlSyntaxException("Unsupported aggregation " + fn.describe() + ": the emulator supports "
-                        + "count(), countif(predicate), dcount(x), min(x), max(x), sum(x) and avg(x) in summarize",
+                throw new KqlSyntaxException(
+                        "Unsupported aggregation " + fn.describe() + ": the emulator supports "
+                                + "count(), countif(predicate), dcount(x), min(x), max(x), sum(x) and avg(x) in summarize",
                         fn.position());
             }
             next();

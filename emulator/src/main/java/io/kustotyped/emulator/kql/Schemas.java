@@ -13,12 +13,66 @@ final class Schemas {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Keywords that must be bracketed (kusto-facts §5.2, partial list from KustoFacts_Keywords.cs). */
-    private static final Set<String> KEYWORDS = Set.of("and", "as", "asc", "between", "by", "contains", "count",
-            "datatable", "date", "datetime", "decimal", "desc", "distinct", "double", "dynamic", "extend", "filter",
-            "find", "first", "float", "has", "in", "int", "int16", "int32", "int64", "int8", "kind", "last", "limit",
-            "long", "of", "or", "order", "parse", "print", "project", "real", "sample", "search", "set", "sort",
-            "string", "summarize", "take", "time", "timespan", "to", "top", "union", "uniqueid", "where", "boolean",
-            "bool", "not", "null", "true", "false", "with");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "as",
+            "asc",
+            "between",
+            "by",
+            "contains",
+            "count",
+            "datatable",
+            "date",
+            "datetime",
+            "decimal",
+            "desc",
+            "distinct",
+            "double",
+            "dynamic",
+            "extend",
+            "filter",
+            "find",
+            "first",
+            "float",
+            "has",
+            "in",
+            "int",
+            "int16",
+            "int32",
+            "int64",
+            "int8",
+            "kind",
+            "last",
+            "limit",
+            "long",
+            "of",
+            "or",
+            "order",
+            "parse",
+            "print",
+            "project",
+            "real",
+            "sample",
+            "search",
+            "set",
+            "sort",
+            "string",
+            "summarize",
+            "take",
+            "time",
+            "timespan",
+            "to",
+            "top",
+            "union",
+            "uniqueid",
+            "where",
+            "boolean",
+            "bool",
+            "not",
+            "null",
+            "true",
+            "false",
+            "with");
 
     private Schemas() {}
 
@@ -40,7 +94,9 @@ final class Schemas {
         root.put("Name", t.name());
         ArrayNode columns = root.putArray("OrderedColumns");
         for (ColumnDef c : t.columns()) {
-            columns.addObject().put("Name", c.name()).put("Type", c.type().dotNetName())
+            columns.addObject()
+                    .put("Name", c.name())
+                    .put("Type", c.type().dotNetName())
                     .put("CslType", c.type().cslName());
         }
         return root.toString();

@@ -33,30 +33,58 @@ final class V1Writer {
     static String query(ResultTable primary, RequestInfo info) {
         List<ResultTable> tables = new ArrayList<>();
         tables.add(primary);
-        tables.add(new ResultTable("@ExtendedProperties", List.of(ResultTable.col("Value", ScalarType.STRING)),
+        tables.add(new ResultTable(
+                "@ExtendedProperties",
+                List.of(ResultTable.col("Value", ScalarType.STRING)),
                 List.<Object[]>of(new Object[] {"{\"Visualization\":null,\"Title\":null,\"Accumulate\":false}"})));
-        tables.add(new ResultTable("QueryStatus", List.of(
-                ResultTable.col("Timestamp", ScalarType.DATETIME),
-                ResultTable.col("Severity", ScalarType.INT),
-                ResultTable.col("SeverityName", ScalarType.STRING),
-                ResultTable.col("StatusCode", ScalarType.INT),
-                ResultTable.col("StatusDescription", ScalarType.STRING),
-                ResultTable.col("Count", ScalarType.INT),
-                ResultTable.col("RequestId", ScalarType.GUID),
-                ResultTable.col("ActivityId", ScalarType.GUID),
-                ResultTable.col("SubActivityId", ScalarType.GUID),
-                ResultTable.col("ClientActivityId", ScalarType.STRING)),
-                List.<Object[]>of(new Object[] {Instant.now(), 4, "Info", 0, "Query completed successfully", 1,
-                    UUID.randomUUID(), info == null ? null : info.activityId(), UUID.randomUUID(),
-                    info == null ? null : info.clientRequestId()})));
-        tables.add(new ResultTable("TableOfContents", List.of(
-                ResultTable.col("Ordinal", ScalarType.LONG),
-                ResultTable.col("Kind", ScalarType.STRING),
-                ResultTable.col("Name", ScalarType.STRING),
-                ResultTable.col("Id", ScalarType.STRING),
-                ResultTable.col("PrettyName", ScalarType.STRING)),
-                List.of(new Object[] {0L, "QueryResult", "PrimaryResult", UUID.randomUUID().toString(), ""},
-                        new Object[] {1L, "QueryProperties", "@ExtendedProperties", UUID.randomUUID().toString(), ""},
+        tables.add(new ResultTable(
+                "QueryStatus",
+                List.of(
+                        ResultTable.col("Timestamp", ScalarType.DATETIME),
+                        ResultTable.col("Severity", ScalarType.INT),
+                        ResultTable.col("SeverityName", ScalarType.STRING),
+                        ResultTable.col("StatusCode", ScalarType.INT),
+                        ResultTable.col("StatusDescription", ScalarType.STRING),
+                        ResultTable.col("Count", ScalarType.INT),
+                        ResultTable.col("RequestId", ScalarType.GUID),
+                        ResultTable.col("ActivityId", ScalarType.GUID),
+                        ResultTable.col("SubActivityId", ScalarType.GUID),
+                        ResultTable.col("ClientActivityId", ScalarType.STRING)),
+                List.<Object[]>of(new Object[] {
+                    Instant.now(),
+                    4,
+                    "Info",
+                    0,
+                    "Query completed successfully",
+                    1,
+                    UUID.randomUUID(),
+                    info == null ? null : info.activityId(),
+                    UUID.randomUUID(),
+                    info == null ? null : info.clientRequestId()
+                })));
+        tables.add(new ResultTable(
+                "TableOfContents",
+                List.of(
+                        ResultTable.col("Ordinal", ScalarType.LONG),
+                        ResultTable.col("Kind", ScalarType.STRING),
+                        ResultTable.col("Name", ScalarType.STRING),
+                        ResultTable.col("Id", ScalarType.STRING),
+                        ResultTable.col("PrettyName", ScalarType.STRING)),
+                List.of(
+                        new Object[] {
+                            0L,
+                            "QueryResult",
+                            "PrimaryResult",
+                            UUID.randomUUID().toString(),
+                            ""
+                        },
+                        new Object[] {
+                            1L,
+                            "QueryProperties",
+                            "@ExtendedProperties",
+                            UUID.randomUUID().toString(),
+                            ""
+                        },
                         new Object[] {2L, "QueryStatus", "QueryStatus", "00000000-0000-0000-0000-000000000000", ""})));
         return write(tables);
     }

@@ -34,34 +34,55 @@ final class V2Writer {
             g.writeStringField("ErrorReportingPlacement", "EndOfDataSet");
             g.writeEndObject();
 
-            ResultTable properties = new ResultTable("@ExtendedProperties", List.of(
-                    ResultTable.col("TableId", ScalarType.INT),
-                    ResultTable.col("Key", ScalarType.STRING),
-                    ResultTable.col("Value", ScalarType.DYNAMIC)),
-                    List.<Object[]>of(new Object[] {1, "Visualization",
-                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                                .putNull("Visualization").putNull("Title").put("Accumulate", false)}));
+            ResultTable properties = new ResultTable(
+                    "@ExtendedProperties",
+                    List.of(
+                            ResultTable.col("TableId", ScalarType.INT),
+                            ResultTable.col("Key", ScalarType.STRING),
+                            ResultTable.col("Value", ScalarType.DYNAMIC)),
+                    List.<Object[]>of(new Object[] {
+                        1,
+                        "Visualization",
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                                .objectNode()
+                                .putNull("Visualization")
+                                .putNull("Title")
+                                .put("Accumulate", false)
+                    }));
             dataTable(g, 0, "QueryProperties", properties);
             dataTable(g, 1, "PrimaryResult", new ResultTable("PrimaryResult", primary.columns(), primary.rows()));
 
             String clientRequestId = info == null ? null : info.clientRequestId();
             String activityId = info == null ? null : info.activityId();
-            ResultTable completion = new ResultTable("QueryCompletionInformation", List.of(
-                    ResultTable.col("Timestamp", ScalarType.DATETIME),
-                    ResultTable.col("ClientRequestId", ScalarType.STRING),
-                    ResultTable.col("ActivityId", ScalarType.GUID),
-                    ResultTable.col("SubActivityId", ScalarType.GUID),
-                    ResultTable.col("ParentActivityId", ScalarType.GUID),
-                    ResultTable.col("Level", ScalarType.INT),
-                    ResultTable.col("LevelName", ScalarType.STRING),
-                    ResultTable.col("StatusCode", ScalarType.INT),
-                    ResultTable.col("StatusCodeName", ScalarType.STRING),
-                    ResultTable.col("EventType", ScalarType.INT),
-                    ResultTable.col("EventTypeName", ScalarType.STRING),
-                    ResultTable.col("Payload", ScalarType.STRING)),
-                    List.<Object[]>of(new Object[] {Instant.now(), clientRequestId, activityId, UUID.randomUUID(),
-                        activityId, 4, "Info", 0, "S_OK (0)", 4, "QueryInfo",
-                        "{\"Count\":1,\"Text\":\"Query completed successfully\"}"}));
+            ResultTable completion = new ResultTable(
+                    "QueryCompletionInformation",
+                    List.of(
+                            ResultTable.col("Timestamp", ScalarType.DATETIME),
+                            ResultTable.col("ClientRequestId", ScalarType.STRING),
+                            ResultTable.col("ActivityId", ScalarType.GUID),
+                            ResultTable.col("SubActivityId", ScalarType.GUID),
+                            ResultTable.col("ParentActivityId", ScalarType.GUID),
+                            ResultTable.col("Level", ScalarType.INT),
+                            ResultTable.col("LevelName", ScalarType.STRING),
+                            ResultTable.col("StatusCode", ScalarType.INT),
+                            ResultTable.col("StatusCodeName", ScalarType.STRING),
+                            ResultTable.col("EventType", ScalarType.INT),
+                            ResultTable.col("EventTypeName", ScalarType.STRING),
+                            ResultTable.col("Payload", ScalarType.STRING)),
+                    List.<Object[]>of(new Object[] {
+                        Instant.now(),
+                        clientRequestId,
+                        activityId,
+                        UUID.randomUUID(),
+                        activityId,
+                        4,
+                        "Info",
+                        0,
+                        "S_OK (0)",
+                        4,
+                        "QueryInfo",
+                        "{\"Count\":1,\"Text\":\"Query completed successfully\"}"
+                    }));
             dataTable(g, 2, "QueryCompletionInformation", completion);
 
             g.writeStartObject();

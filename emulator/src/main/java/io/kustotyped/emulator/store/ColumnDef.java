@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param type the column type
  */
 public record ColumnDef(String name, ScalarType type) {
-  /** Checks both parts are present. */
-  public ColumnDef {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(type, "type");
-  }
+    /** Checks both parts are present. */
+    public ColumnDef {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+    }
 }

@@ -14,17 +14,23 @@ import java.util.Objects;
  * @param ordinal {@code Ordinal} (CSV mappings), or {@code null}
  * @param properties every property as given, under canonical key names where known (for display)
  */
-public record MappingElement(String column, String datatype, String path, String constValue, String transform,
-    Integer ordinal, Map<String, String> properties) {
-  /** Checks the column is present and freezes the properties. */
-  public MappingElement {
-    Objects.requireNonNull(column, "column");
-    datatype = datatype == null ? "" : datatype;
-    properties = Map.copyOf(properties);
-  }
+public record MappingElement(
+        String column,
+        String datatype,
+        String path,
+        String constValue,
+        String transform,
+        Integer ordinal,
+        Map<String, String> properties) {
+    /** Checks the column is present and freezes the properties. */
+    public MappingElement {
+        Objects.requireNonNull(column, "column");
+        datatype = datatype == null ? "" : datatype;
+        properties = Map.copyOf(properties);
+    }
 
-  /** @return true when {@link #path()} is a JSONPath (starts with {@code $}), not a constant (kusto-facts §3.1) */
-  public boolean hasJsonPath() {
-    return path != null && path.startsWith("$");
-  }
+    /** @return true when {@link #path()} is a JSONPath (starts with {@code $}), not a constant (kusto-facts §3.1) */
+    public boolean hasJsonPath() {
+        return path != null && path.startsWith("$");
+    }
 }

@@ -8,32 +8,32 @@ import java.util.Map;
 
 /** The named mappings of one table or database, keyed by (kind, case-sensitive name). Guarded by the catalog lock. */
 final class MappingSet {
-  private final Map<String, IngestionMapping> byKey = new LinkedHashMap<>();
+    private final Map<String, IngestionMapping> byKey = new LinkedHashMap<>();
 
-  private static String key(String kind, String name) {
-    return MappingParser.canonicalKind(kind) + "\u0000" + name;
-  }
-
-  IngestionMapping get(String kind, String name) {
-    return byKey.get(key(kind, name));
-  }
-
-  Collection<IngestionMapping> list(String kind) {
-    List<IngestionMapping> result = new ArrayList<>();
-    String canonical = kind == null ? null : MappingParser.canonicalKind(kind);
-    for (IngestionMapping m : byKey.values()) {
-      if (canonical == null || canonical.equals(m.kind())) {
-        result.add(m);
-      }
+    private static String key(String kind, String name) {
+        return MappingParser.canonicalKind(kind) + "\u0000" + name;
     }
-    return result;
-  }
 
-  void put(IngestionMapping m) {
-    byKey.put(key(m.kind(), m.name()), m);
-  }
+    IngestionMapping get(String kind, String name) {
+        return byKey.get(key(kind, name));
+    }
 
-  boolean remove(String kind, String name) {
-    return byKey.remove(key(kind, name)) != null;
-  }
+    Collection<IngestionMapping> list(String kind) {
+        List<IngestionMapping> result = new ArrayList<>();
+        String canonical = kind == null ? null : MappingParser.canonicalKind(kind);
+        for (IngestionMapping m : byKey.values()) {
+            if (canonical == null || canonical.equals(m.kind())) {
+                result.add(m);
+            }
+        }
+        return result;
+    }
+
+    void put(IngestionMapping m) {
+        byKey.put(key(m.kind(), m.name()), m);
+    }
+
+    boolean remove(String kind, String name) {
+        return byKey.remove(key(kind, name)) != null;
+    }
 }

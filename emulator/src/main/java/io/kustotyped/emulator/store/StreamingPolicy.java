@@ -7,13 +7,13 @@ package io.kustotyped.emulator.store;
  * @param hintAllocatedRate {@code HintAllocatedRate} in GB/hour, or {@code null} when not set
  */
 public record StreamingPolicy(boolean enabled, Double hintAllocatedRate) {
-  /** The policy {@code enable} sets. */
-  public static final StreamingPolicy ENABLED = new StreamingPolicy(true, null);
-  /** The policy {@code disable} sets. */
-  public static final StreamingPolicy DISABLED = new StreamingPolicy(false, null);
+    /** The policy {@code enable} sets. */
+    public static final StreamingPolicy ENABLED = new StreamingPolicy(true, null);
+    /** The policy {@code disable} sets. */
+    public static final StreamingPolicy DISABLED = new StreamingPolicy(false, null);
 
-  /** @return the policy as Kusto shows it: {@code {"IsEnabled":true,"HintAllocatedRate":null}} */
-  public String toJson() {
-    return "{\"IsEnabled\":" + enabled + ",\"HintAllocatedRate\":" + hintAllocatedRate + "}";
-  }
+    /** @return the policy as Kusto shows it: {@code {"IsEnabled":true,"HintAllocatedRate":null}} */
+    public String toJson() {
+        return "{\"IsEnabled\":" + enabled + ",\"HintAllocatedRate\":" + hintAllocatedRate + "}";
+    }
 }

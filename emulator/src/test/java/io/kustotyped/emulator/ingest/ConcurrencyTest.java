@@ -21,58 +21,67 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Many parallel ingests: every row committed exactly once, each request's rows contiguous (atomic appends). */
 class ConcurrencyTest {
-  @TempDir
-  java.nio.file.Path dir;
+    @TempDir
+    java.nio.file.Path dir;
 
-  @Test
-  void parallelIngestsLoseAndDuplicateNothingInMemoryAndOnDisk() throws Exception {
-    run(null);
-    run(dir);
-  }
+    @Test
+    void parallelIngestsLoseAndDuplicateNothingInMemoryAndOnDisk() throws Exception {
+        run(null);
+        run(dir);
+    }
 
-  private void run(java.nio.file.Path dataDir) throws Exception {
-    int requests = 64;
-    int rowsPerRequest = 50;
-    try (KustoEmulator emu = KustoEmulator.builder().database("Db").dataDir(dataDir).start()) {
-      Table t = emu.catalog().database("Db").createTable("T",
-          List.of(new ColumnDef("req", ScalarType.INT), new ColumnDef("i", ScalarType.INT)), null, null);
-      t.setStreamingPolicy(StreamingPolicy.ENABLED);
-      TestClient client = new TestClient(emu.uri());
-      ExecutorService pool = Executors.newFixedThreadPool(16);
-      try {
-        List<Future<HttpResponse<String>>> results = new ArrayList<>();
-        for (int r = 0; r < requests; r++) {
-          StringBuilder body = new StringBuilder();
-          for (int i = 0; i < rowsPerRequest; i++) {
-            body.append(r).append(',').append(i).append('\n');
-          }
-          byte[] gz = TestClient.gzip(body.toString());
-          results.add(pool.submit(() -> client.ingest("Db", "T", "streamFormat=csv", gz, "Content-Encoding", "gzip")));
+    private void run(java.nio.file.Path dataDir) throws Exception {
+        int requests = 64;
+        int rowsPerRequest = 50;
+        try (KustoEmulator emu =
+                KustoEmulator.builder().database("Db").dataDir(dataDir).start()) {
+            Table t = emu.catalog()
+                    .database("Db")
+                    .createTable(
+                            "T",
+                            List.of(new ColumnDef("req", ScalarType.INT), new ColumnDef("i", ScalarType.INT)),
+                            null,
+                            null);
+            t.setStreamingPolicy(StreamingPolicy.ENABLED);
+            TestClient client = new TestClient(emu.uri());
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<HttpResponse<String>>> results = new ArrayList<>();
+                for (int r = 0; r < requests; r++) {
+                    StringBuilder body = new StringBuilder();
+                    for (int i = 0; i < rowsPerRequest; i++) {
+                        body.append(r).append(',').append(i).append('\n');
+                    }
+                    byte[] gz = TestClient.gzip(body.toString());
+                    results.add(pool.submit(
+                            () -> client.ingest("Db", "T", "streamFormat=csv", gz, "Content-Encoding", "gzip")));
+                }
+                for (Future<HttpResponse<String>> f : results) {
+                    assertEquals(200, f.get().statusCode(), f.get().body());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            List<Object[]> rows = t.rows();
+            assertEquals(requests * rowsPerRequest, rows.size());
+            Set<String> seen = new HashSet<>();
+            for (int k = 0; k < rows.size(); k++) {
+                Object[] row = rows.get(k);
+                seen.add(row[0] + "/" + row[1]);
+                int i = (Integer) row[1];
+                // an append is atomic: a request's rows are never interleaved with another's
+                assertEquals(rows.get(k - i)[0], row[0]);
+            }
+            assertEquals(requests * rowsPerRequest, seen.size(), "no row duplicated");
+            assertEquals(requests * rowsPerRequest, emu.stats().rowsCommitted("Db", "T"));
+            assertEquals(requests * rowsPerRequest, client.count("Db", "T"));
         }
-        for (Future<HttpResponse<String>> f : results) {
-          assertEquals(200, f.get().statusCode(), f.get().body());
+        if (dataDir != null) {
+            try (KustoEmulator again = KustoEmulator.builder().dataDir(dataDir).start()) {
+                assertEquals(
+                        requests * rowsPerRequest,
+                        again.catalog().database("Db").table("T").rowCount());
+            }
         }
-      } finally {
-        pool.shutdown();
-      }
-      List<Object[]> rows = t.rows();
-      assertEquals(requests * rowsPerRequest, rows.size());
-      Set<String> seen = new HashSet<>();
-      for (int k = 0; k < rows.size(); k++) {
-        Object[] row = rows.get(k);
-        seen.add(row[0] + "/" + row[1]);
-        int i = (Integer) row[1];
-        // an append is atomic: a request's rows are never interleaved with another's
-        assertEquals(rows.get(k - i)[0], row[0]);
-      }
-      assertEquals(requests * rowsPerRequest, seen.size(), "no row duplicated");
-      assertEquals(requests * rowsPerRequest, emu.stats().rowsCommitted("Db", "T"));
-      assertEquals(requests * rowsPerRequest, client.count("Db", "T"));
     }
-    if (dataDir != null) {
-      try (KustoEmulator again = KustoEmulator.builder().dataDir(dataDir).start()) {
-        assertEquals(requests * rowsPerRequest, again.catalog().database("Db").table("T").rowCount());
-      }
-    }
-  }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class CommandExecutorTest extends KqlTestSupport {
 
-    private static final List<String> TABLE_COLUMNS = List.of("TableName", "Schema", "DatabaseName", "Folder",
-            "DocString");
+    private static final List<String> TABLE_COLUMNS =
+            List.of("TableName", "Schema", "DatabaseName", "Folder", "DocString");
 
     @Test
     void createDatabaseVolatileThenIfNotExists() {
@@ -26,7 +26,13 @@ class CommandExecutorTest extends KqlTestSupport {
         assertNotNull(catalog.database("other"));
         assertFalse(catalog.database("Other").persistent());
         fails("BadRequest_EntityAlreadyExists", () -> mgmt(".create database Other volatile"));
-        assertEquals("Other", mgmt(".create database Other volatile ifnotexists").get("Rows").get(0).get(0).asText());
+        assertEquals(
+                "Other",
+                mgmt(".create database Other volatile ifnotexists")
+                        .get("Rows")
+                        .get(0)
+                        .get(0)
+                        .asText());
         mgmt(".create database P persist");
         assertTrue(catalog.database("P").persistent());
         assertEquals(3, mgmt(".show databases").get("Rows").size());
@@ -52,9 +58,11 @@ class CommandExecutorTest extends KqlTestSupport {
         assertEquals("string", t.get("Columns").get(0).get("ColumnType").asText());
         JsonNode row = t.get("Rows").get(0);
         assertEquals("Logs", row.get(0).asText());
-        assertEquals("{\"Name\":\"Logs\",\"OrderedColumns\":[{\"Name\":\"Timestamp\",\"Type\":\"System.DateTime\","
-                + "\"CslType\":\"datetime\"},{\"Name\":\"Level name\",\"Type\":\"System.String\",\"CslType\":\"string\"},"
-                + "{\"Name\":\"N\",\"Type\":\"System.Int32\",\"CslType\":\"int\"}]}", row.get(1).asText());
+        assertEquals(
+                "{\"Name\":\"Logs\",\"OrderedColumns\":[{\"Name\":\"Timestamp\",\"Type\":\"System.DateTime\","
+                        + "\"CslType\":\"datetime\"},{\"Name\":\"Level name\",\"Type\":\"System.String\",\"CslType\":\"string\"},"
+                        + "{\"Name\":\"N\",\"Type\":\"System.Int32\",\"CslType\":\"int\"}]}",
+                row.get(1).asText());
         assertEquals("Test", row.get(2).asText());
         assertEquals("ops", row.get(3).asText());
         assertEquals("the logs", row.get(4).asText());
@@ -69,14 +77,17 @@ class CommandExecutorTest extends KqlTestSupport {
         Table t = catalog.database("Test").table("T");
         assertEquals(1, t.columns().size());
         assertEquals(ScalarType.STRING, t.columns().get(0).type());
-        assertEquals("", mgmt(".show table T cslschema").get("Rows").get(0).get(3).asText());
+        assertEquals(
+                "", mgmt(".show table T cslschema").get("Rows").get(0).get(3).asText());
     }
 
     @Test
     void createMergeAddsColumnsAndRejectsTypeChange() {
         mgmt(".create-merge table T (a:string)");
         mgmt(".create-merge table T (a:string, b:long)");
-        assertEquals("a:string,b:long", mgmt(".show table T cslschema").get("Rows").get(0).get(1).asText());
+        assertEquals(
+                "a:string,b:long",
+                mgmt(".show table T cslschema").get("Rows").get(0).get(1).asText());
         fails("General_BadRequest", () -> mgmt(".create-merge table T (a:long)"));
     }
 
@@ -86,7 +97,9 @@ class CommandExecutorTest extends KqlTestSupport {
         mgmt(".create table T (a:string)");
         JsonNode t = mgmt(".alter-merge table T (c:dynamic) with (docstring='d')");
         assertEquals("d", t.get("Rows").get(0).get(4).asText());
-        assertEquals("a:string,c:dynamic", mgmt(".show table T cslschema").get("Rows").get(0).get(1).asText());
+        assertEquals(
+                "a:string,c:dynamic",
+                mgmt(".show table T cslschema").get("Rows").get(0).get(1).asText());
         fails("General_BadRequest", () -> mgmt(".alter-merge table T (a:int)"));
         mgmt(".alter table T folder 'f1'");
         assertEquals("f1", catalog.database("Test").table("T").folder());
@@ -122,24 +135,30 @@ class CommandExecutorTest extends KqlTestSupport {
         mgmt(".create table T (['a b']:string, where:long, x:guid)");
         JsonNode csl = mgmt(".show table T cslschema");
         assertEquals(TABLE_COLUMNS, columnNames(csl));
-        assertEquals("['a b']:string,['where']:long,x:guid", csl.get("Rows").get(0).get(1).asText());
-        assertEquals("(['a b']:string, ['where']:long, x:guid)",
+        assertEquals(
+                "['a b']:string,['where']:long,x:guid",
+                csl.get("Rows").get(0).get(1).asText());
+        assertEquals(
+                "(['a b']:string, ['where']:long, x:guid)",
                 mgmt(".show table T kqlschema").get("Rows").get(0).get(1).asText());
-        String json = mgmt(".show table T schema as json").get("Rows").get(0).get(1).asText();
+        String json =
+                mgmt(".show table T schema as json").get("Rows").get(0).get(1).asText();
         assertTrue(json.contains("\"Type\":\"System.Guid\""), json);
         fails("BadRequest_TableNotExist", () -> mgmt(".show table Nope cslschema"));
     }
 
     @Test
     void missingDatabaseIsReported() {
-        KustoException e = fails("BadRequest_DatabaseNotExist",
-                () -> service.management("Nope", ".show tables", INFO));
+        KustoException e = fails("BadRequest_DatabaseNotExist", () -> service.management("Nope", ".show tables", INFO));
         assertTrue(e.atMessage().contains("Nope"), e.atMessage());
         fails("BadRequest_DatabaseNotExist", () -> mgmt(".alter database Nope policy streamingingestion enable"));
         fails("BadRequest_DatabaseNotSpecified", () -> service.management(null, ".show tables", INFO));
         // Database-level commands that name their database do not need the request's.
-        assertEquals("[Test]", firstRow(service.management(null, ".show database Test policy streamingingestion",
-                INFO)).get(1).asText());
+        assertEquals(
+                "[Test]",
+                firstRow(service.management(null, ".show database Test policy streamingingestion", INFO))
+                        .get(1)
+                        .asText());
     }
 
     @Test
@@ -172,24 +191,38 @@ class CommandExecutorTest extends KqlTestSupport {
         JsonNode row = created.get("Rows").get(0);
         assertEquals("M", row.get(0).asText());
         assertEquals("Json", row.get(1).asText());
-        assertEquals("[{\"Properties\":{\"Path\":\"$.a\"},\"column\":\"a\",\"datatype\":\"\"},"
-                + "{\"Properties\":{\"Path\":\"$['b-x']\"},\"column\":\"b\",\"datatype\":\"long\"}]", row.get(2).asText());
+        assertEquals(
+                "[{\"Properties\":{\"Path\":\"$.a\"},\"column\":\"a\",\"datatype\":\"\"},"
+                        + "{\"Properties\":{\"Path\":\"$['b-x']\"},\"column\":\"b\",\"datatype\":\"long\"}]",
+                row.get(2).asText());
         assertTrue(row.get(3).asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z"), row.toString());
         assertEquals("Test", row.get(4).asText());
         assertEquals("T", row.get(5).asText());
         assertNotNull(catalog.database("Test").table("T").mapping("json", "M"));
 
         fails("BadRequest_DuplicateMapping", () -> mgmt(".create table T ingestion json mapping \"M\" '[]'"));
-        fails("BadRequest_MappingReferenceWasNotFound",
+        fails(
+                "BadRequest_MappingReferenceWasNotFound",
                 () -> mgmt(".alter table T ingestion json mapping \"N\" '[{\"column\":\"a\",\"path\":\"$.z\"}]'"));
         mgmt(".create-or-alter table T ingestion json mapping \"N\" @'[{\"column\":\"a\",\"path\":\"$.z\"}]'");
         mgmt(".alter table T ingestion json mapping \"N\" ```[{\"column\":\"a\",\"path\":\"$.y\"}]```");
-        assertEquals("$.y", catalog.database("Test").table("T").mapping("json", "N").elements().get(0).path());
+        assertEquals(
+                "$.y",
+                catalog.database("Test")
+                        .table("T")
+                        .mapping("json", "N")
+                        .elements()
+                        .get(0)
+                        .path());
 
-        assertEquals(2, mgmt(".show table T ingestion json mappings").get("Rows").size());
+        assertEquals(
+                2, mgmt(".show table T ingestion json mappings").get("Rows").size());
         assertEquals(2, mgmt(".show table T ingestion mappings").get("Rows").size());
-        assertEquals(List.of("N"), mgmt(".show table T ingestion json mapping \"N\"").findValues("Rows").stream()
-                .map(r -> r.get(0).get(0).asText()).toList());
+        assertEquals(
+                List.of("N"),
+                mgmt(".show table T ingestion json mapping \"N\"").findValues("Rows").stream()
+                        .map(r -> r.get(0).get(0).asText())
+                        .toList());
         fails("BadRequest_MappingReferenceWasNotFound", () -> mgmt(".show table T ingestion json mapping \"Z\""));
 
         JsonNode remaining = mgmt(".drop table T ingestion json mapping \"M\"");
@@ -209,8 +242,10 @@ class CommandExecutorTest extends KqlTestSupport {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    service.management("Test", ".create table T ingestion json mapping \"M\" "
-                            + "'[{\"column\":\"a\",\"path\":\"$.a\"}]'", INFO);
+                    service.management(
+                            "Test",
+                            ".create table T ingestion json mapping \"M\" " + "'[{\"column\":\"a\",\"path\":\"$.a\"}]'",
+                            INFO);
                     return true;
                 } catch (KustoException e) {
                     assertEquals("BadRequest_DuplicateMapping", e.code());
@@ -232,7 +267,8 @@ class CommandExecutorTest extends KqlTestSupport {
         mgmt(".create table T (a:string)");
         mgmt(".create table T ingestion json mapping \"M\" '[{\"column\":\"a\",\"path\":\"$.a\"}]'");
         mgmt(".create table T ingestion json mapping \"m\" '[{\"column\":\"a\",\"path\":\"$.b\"}]'");
-        assertEquals(2, mgmt(".show table T ingestion json mappings").get("Rows").size());
+        assertEquals(
+                2, mgmt(".show table T ingestion json mappings").get("Rows").size());
     }
 
     @Test
@@ -246,20 +282,26 @@ class CommandExecutorTest extends KqlTestSupport {
     @Test
     void csvMappings() {
         mgmt(".create table T (a:string, b:long)");
-        JsonNode row = mgmt(".create table T ingestion csv mapping \"C\" '[{\"column\":\"b\",\"Properties\":{\"Ordinal\":\"0\"}}]'")
-                .get("Rows").get(0);
+        JsonNode row =
+                mgmt(".create table T ingestion csv mapping \"C\" '[{\"column\":\"b\",\"Properties\":{\"Ordinal\":\"0\"}}]'")
+                        .get("Rows")
+                        .get(0);
         assertEquals("Csv", row.get(1).asText());
         assertNotNull(catalog.database("Test").table("T").mapping("csv", "C"));
-        assertEquals(0, mgmt(".show table T ingestion json mappings").get("Rows").size());
+        assertEquals(
+                0, mgmt(".show table T ingestion json mappings").get("Rows").size());
         assertEquals(1, mgmt(".show table T ingestion csv mappings").get("Rows").size());
     }
 
     @Test
     void databaseScopeMappings() {
-        JsonNode created = mgmt(".create database Test ingestion json mapping \"DM\" '[{\"column\":\"a\",\"path\":\"$.a\"}]'");
+        JsonNode created =
+                mgmt(".create database Test ingestion json mapping \"DM\" '[{\"column\":\"a\",\"path\":\"$.a\"}]'");
         assertEquals(List.of("Name", "Kind", "Mapping", "LastUpdatedOn", "Database"), columnNames(created));
         assertNotNull(catalog.database("Test").mapping("json", "DM"));
-        assertEquals(1, mgmt(".show database Test ingestion json mappings").get("Rows").size());
+        assertEquals(
+                1,
+                mgmt(".show database Test ingestion json mappings").get("Rows").size());
         mgmt(".drop database Test ingestion json mapping \"DM\"");
         assertNull(catalog.database("Test").mapping("json", "DM"));
     }
@@ -275,20 +317,31 @@ class CommandExecutorTest extends KqlTestSupport {
         assertFalse(t.streamingEnabled());
         JsonNode shown = mgmt(".alter database Test policy streamingingestion enable");
         assertEquals(List.of("PolicyName", "EntityName", "Policy", "ChildEntities", "EntityType"), columnNames(shown));
-        assertEquals("[\"StreamingIngestionPolicy\",\"[Test]\",\"{\\\"IsEnabled\\\":true,\\\"HintAllocatedRate\\\":null}\","
-                + "[\"T\",\"U\"],\"Database\"]", rows(shown).get(0));
+        assertEquals(
+                "[\"StreamingIngestionPolicy\",\"[Test]\",\"{\\\"IsEnabled\\\":true,\\\"HintAllocatedRate\\\":null}\","
+                        + "[\"T\",\"U\"],\"Database\"]",
+                rows(shown).get(0));
         assertTrue(t.streamingEnabled());
         mgmt(".alter table T policy streamingingestion disable");
         assertFalse(t.streamingEnabled());
         assertTrue(u.streamingEnabled());
-        JsonNode tableRow = mgmt(".show table T policy streamingingestion").get("Rows").get(0);
+        JsonNode tableRow =
+                mgmt(".show table T policy streamingingestion").get("Rows").get(0);
         assertEquals("[Test].[T]", tableRow.get(1).asText());
-        assertEquals("{\"IsEnabled\":false,\"HintAllocatedRate\":null}", tableRow.get(2).asText());
+        assertEquals(
+                "{\"IsEnabled\":false,\"HintAllocatedRate\":null}",
+                tableRow.get(2).asText());
         assertEquals("Table", tableRow.get(4).asText());
         mgmt(".delete table T policy streamingingestion");
         assertNull(t.streamingPolicy());
         assertTrue(t.streamingEnabled());
-        assertEquals("null", mgmt(".show table T policy streamingingestion").get("Rows").get(0).get(2).asText());
+        assertEquals(
+                "null",
+                mgmt(".show table T policy streamingingestion")
+                        .get("Rows")
+                        .get(0)
+                        .get(2)
+                        .asText());
         mgmt(".delete database Test policy streamingingestion");
         assertFalse(u.streamingEnabled());
     }
@@ -302,14 +355,22 @@ class CommandExecutorTest extends KqlTestSupport {
         mgmt(".alter-merge table T policy streamingingestion '{\"isEnabled\": false}'");
         assertFalse(t.streamingPolicy().enabled());
         assertEquals(2.1, t.streamingPolicy().hintAllocatedRate());
-        fails("General_BadRequest", () -> mgmt(".alter table T policy streamingingestion '{\"HintAllocatedRate\": 1}'"));
+        fails(
+                "General_BadRequest",
+                () -> mgmt(".alter table T policy streamingingestion '{\"HintAllocatedRate\": 1}'"));
         fails("General_BadRequest", () -> mgmt(".alter table T policy streamingingestion '{\"IsEnabled\": 1}'"));
         fails("General_BadRequest", () -> mgmt(".alter table T policy streamingingestion '{\"Foo\": true}'"));
         fails("General_BadRequest", () -> mgmt(".alter table T policy streamingingestion 'nope'"));
         fails("BadRequest_TableNotExist", () -> mgmt(".alter table Nope policy streamingingestion enable"));
         mgmt(".alter database Test policy streamingingestion enable");
         assertTrue(catalog.database("Test").streamingPolicy().enabled());
-        assertEquals("[Test]", mgmt(".show database policy streamingingestion").get("Rows").get(0).get(1).asText());
+        assertEquals(
+                "[Test]",
+                mgmt(".show database policy streamingingestion")
+                        .get("Rows")
+                        .get(0)
+                        .get(1)
+                        .asText());
     }
 
     @Test
@@ -318,8 +379,13 @@ class CommandExecutorTest extends KqlTestSupport {
         JsonNode t = mgmt(".clear table T cache streamingingestion schema");
         assertEquals(List.of("NodeId", "Status"), columnNames(t));
         assertEquals("Succeeded", t.get("Rows").get(0).get(1).asText());
-        assertEquals("Succeeded", mgmt(".clear database cache streamingingestion schema").get("Rows").get(0).get(1)
-                .asText());
+        assertEquals(
+                "Succeeded",
+                mgmt(".clear database cache streamingingestion schema")
+                        .get("Rows")
+                        .get(0)
+                        .get(1)
+                        .asText());
         fails("BadRequest_TableNotExist", () -> mgmt(".clear table Nope cache streamingingestion schema"));
     }
 }

@@ -34,19 +34,25 @@ class KqlHttpTest {
 
     /** POSTs {"db","csl","properties"}; properties as a JSON-encoded string, as the Java and Python SDKs send. */
     private static HttpResponse<String> post(String path, String csl) throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("db", "Test").put("csl", csl)
+        ObjectNode body = JSON.createObjectNode()
+                .put("db", "Test")
+                .put("csl", csl)
                 .put("properties", "{\"Options\":{\"servertimeout\":\"00:04:00\"},\"Parameters\":{}}");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.uri().toString().replaceAll("/$", "") + path))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(emulator.uri().toString().replaceAll("/$", "") + path))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Accept", "application/json")
                 .header("x-ms-client-request-id", "KqlHttpTest;42")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode ok(HttpResponse<String> r) throws Exception {
         assertEquals(200, r.statusCode(), r::body);
-        assertEquals("KqlHttpTest;42", r.headers().firstValue("x-ms-client-request-id").orElse(null));
+        assertEquals(
+                "KqlHttpTest;42",
+                r.headers().firstValue("x-ms-client-request-id").orElse(null));
         return JSON.readTree(r.body());
     }
 
@@ -55,7 +61,8 @@ class KqlHttpTest {
         JsonNode error = JSON.readTree(r.body()).get("error");
         assertEquals(code, error.get("code").asText(), r::body);
         assertTrue(error.get("@permanent").asBoolean(), r::body);
-        assertEquals("KqlHttpTest;42", error.get("@context").get("clientRequestId").asText());
+        assertEquals(
+                "KqlHttpTest;42", error.get("@context").get("clientRequestId").asText());
         return error;
     }
 
@@ -64,9 +71,11 @@ class KqlHttpTest {
         JsonNode created = ok(post("/v1/rest/mgmt", ".create-merge table H (a:long, b:string)"));
         assertEquals("H", created.get("Tables").get(0).get("Rows").get(0).get(0).asText());
         ok(post("/v1/rest/mgmt", ".alter table H policy streamingingestion enable"));
-        HttpResponse<String> ingest = HTTP.send(HttpRequest.newBuilder(URI.create(emulator.uri().toString()
-                .replaceAll("/$", "") + "/v1/rest/ingest/Test/H?streamFormat=csv"))
-                .POST(HttpRequest.BodyPublishers.ofString("1,x\n2,y\n3,y\n")).build(),
+        HttpResponse<String> ingest = HTTP.send(
+                HttpRequest.newBuilder(URI.create(emulator.uri().toString().replaceAll("/$", "")
+                                + "/v1/rest/ingest/Test/H?streamFormat=csv"))
+                        .POST(HttpRequest.BodyPublishers.ofString("1,x\n2,y\n3,y\n"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ingest.statusCode(), ingest::body);
 
@@ -80,8 +89,14 @@ class KqlHttpTest {
         JsonNode v1 = ok(post("/v1/rest/query", "H | where a > 1 | count"));
         assertEquals(4, v1.get("Tables").size());
         assertEquals("[[2]]", v1.get("Tables").get(0).get("Rows").toString());
-        assertEquals(List.of("Count"), List.of(v1.get("Tables").get(0).get("Columns").get(0).get("ColumnName")
-                .asText()));
+        assertEquals(
+                List.of("Count"),
+                List.of(v1.get("Tables")
+                        .get(0)
+                        .get("Columns")
+                        .get(0)
+                        .get("ColumnName")
+                        .asText()));
     }
 
     @Test

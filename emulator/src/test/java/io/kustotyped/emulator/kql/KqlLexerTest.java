@@ -67,7 +67,9 @@ class KqlLexerTest {
 
     @Test
     void dotIsACommandOnlyAtTheStart() {
-        assertEquals(Token.Kind.COMMAND, KqlLexer.tokenize("// setup\n  .show tables").get(0).kind());
+        assertEquals(
+                Token.Kind.COMMAND,
+                KqlLexer.tokenize("// setup\n  .show tables").get(0).kind());
         List<Token> tokens = KqlLexer.tokenize("T | where Tags.Key == 1");
         assertEquals(".", tokens.get(4).text());
         assertEquals(Token.Kind.SYMBOL, tokens.get(4).kind());
@@ -92,7 +94,8 @@ class KqlLexerTest {
         assertEquals(Token.Kind.TYPED_LITERAL, t.kind());
         assertEquals("datetime", t.text());
         assertEquals("2024-01-01 10:00:00.5", t.value());
-        assertEquals("74be27de-1e4e-49d9-b579-fe0b331d3642",
+        assertEquals(
+                "74be27de-1e4e-49d9-b579-fe0b331d3642",
                 single("guid( 74be27de-1e4e-49d9-b579-fe0b331d3642 )").value());
         assertEquals("{\"a\":\")\"}", single("dynamic({\"a\":\")\"})").value());
     }

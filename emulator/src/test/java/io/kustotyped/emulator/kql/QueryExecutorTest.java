@@ -24,13 +24,43 @@ class QueryExecutorTest extends KqlTestSupport {
                 + " G:guid, D:dynamic, Amount:decimal)");
         Table t = catalog.database("Test").table("Logs");
         t.append(List.of(
-                new Object[] {1L, "alpha", 1, 1.5, true, Instant.parse("2024-01-01T00:00:00.1234567Z"),
-                    Duration.ofSeconds(90061, 1_000_100), G1, JSON.readTree("{\"k\":[1,2]}"), new BigDecimal("1.50")},
-                new Object[] {2L, "Beta", 2, Double.NaN, false, Instant.parse("2024-01-02T00:00:00Z"),
-                    Duration.ofSeconds(-2), null, JSON.readTree("\"text\""), null},
+                new Object[] {
+                    1L,
+                    "alpha",
+                    1,
+                    1.5,
+                    true,
+                    Instant.parse("2024-01-01T00:00:00.1234567Z"),
+                    Duration.ofSeconds(90061, 1_000_100),
+                    G1,
+                    JSON.readTree("{\"k\":[1,2]}"),
+                    new BigDecimal("1.50")
+                },
+                new Object[] {
+                    2L,
+                    "Beta",
+                    2,
+                    Double.NaN,
+                    false,
+                    Instant.parse("2024-01-02T00:00:00Z"),
+                    Duration.ofSeconds(-2),
+                    null,
+                    JSON.readTree("\"text\""),
+                    null
+                },
                 new Object[] {3L, "", null, Double.POSITIVE_INFINITY, null, null, null, null, null, null},
-                new Object[] {4L, "beta", 2, -3.0, true, Instant.parse("2023-12-31T23:59:59Z"), Duration.ZERO, null,
-                    JSON.readTree("7"), new BigDecimal("-2")}));
+                new Object[] {
+                    4L,
+                    "beta",
+                    2,
+                    -3.0,
+                    true,
+                    Instant.parse("2023-12-31T23:59:59Z"),
+                    Duration.ZERO,
+                    null,
+                    JSON.readTree("7"),
+                    new BigDecimal("-2")
+                }));
     }
 
     private List<String> ids(String query) {
@@ -41,12 +71,16 @@ class QueryExecutorTest extends KqlTestSupport {
     void wholeTableWithEveryValueEncoding() {
         JsonNode t = query("Logs");
         assertEquals(List.of("Id", "Name", "Level", "Score", "Ok", "At", "Took", "G", "D", "Amount"), columnNames(t));
-        assertEquals(List.of("long", "string", "int", "real", "bool", "datetime", "timespan", "guid", "dynamic",
-                "decimal"), columnTypes(t));
+        assertEquals(
+                List.of("long", "string", "int", "real", "bool", "datetime", "timespan", "guid", "dynamic", "decimal"),
+                columnTypes(t));
         List<String> rows = rows(t);
-        assertEquals("[1,\"alpha\",1,1.5,true,\"2024-01-01T00:00:00.1234567Z\",\"1.01:01:01.0010001\","
-                + "\"74be27de-1e4e-49d9-b579-fe0b331d3642\",{\"k\":[1,2]},\"1.50\"]", rows.get(0));
-        assertEquals("[2,\"Beta\",2,\"NaN\",false,\"2024-01-02T00:00:00.0000000Z\",\"-00:00:02\",null,\"text\",null]",
+        assertEquals(
+                "[1,\"alpha\",1,1.5,true,\"2024-01-01T00:00:00.1234567Z\",\"1.01:01:01.0010001\","
+                        + "\"74be27de-1e4e-49d9-b579-fe0b331d3642\",{\"k\":[1,2]},\"1.50\"]",
+                rows.get(0));
+        assertEquals(
+                "[2,\"Beta\",2,\"NaN\",false,\"2024-01-02T00:00:00.0000000Z\",\"-00:00:02\",null,\"text\",null]",
                 rows.get(1));
         assertEquals("[3,\"\",null,\"Infinity\",null,null,null,null,null,null]", rows.get(2));
         assertEquals(4, rows.size());
@@ -88,15 +122,18 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(List.of("[2]"), ids("Logs | where Took == timespan(-0.00:00:02) | project Id"));
         assertEquals(List.of("[2]"), ids("Logs | where Took == timespan(-00:00:02) | project Id"));
         assertEquals(List.of("[1]"), ids("Logs | where Took == timespan(1.01:01:01.0010001) | project Id"));
-        assertEquals(List.of("[1]"), ids("Logs | where Took > time(1.01:01:01) and Took < timespan(1.01:02)"
-                + " | project Id"));
+        assertEquals(
+                List.of("[1]"),
+                ids("Logs | where Took > time(1.01:01:01) and Took < timespan(1.01:02)" + " | project Id"));
         assertEquals(List.of("[4]"), ids("Logs | where Took == timespan(00:00) | project Id"));
         assertEquals(List.of("[1]"), ids("Logs | where G == guid(74be27de-1e4e-49d9-b579-fe0b331d3642) | project Id"));
         assertEquals(List.of("[1]"), ids("Logs | where Amount > decimal(1.4) | project Id"));
         assertEquals(List.of("[4]"), ids("Logs | where Amount < 0 | project Id"));
         assertEquals(List.of("[2]"), ids("Logs | where D == 'text' | project Id"));
         assertEquals(List.of("[4]"), ids("Logs | where D == 7 | project Id"));
-        assertEquals(List.of("[]"), List.of(ids("Logs | where Level == int(null) | project Id").toString()));
+        assertEquals(
+                List.of("[]"),
+                List.of(ids("Logs | where Level == int(null) | project Id").toString()));
         assertEquals(List.of("[3]"), ids("Logs | where Score == real(+inf) | project Id"));
         assertEquals(List.of("[4]"), ids("Logs | where Score == real(-3) | project Id"));
         assertEquals(List.of("[1]", "[4]"), ids("Logs | where Ok == bool(true) | project Id"));
@@ -163,8 +200,9 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(List.of("[1]", "[2]", "[3]", "[4]"), ids("Logs | sort by Id asc | project Id"));
         assertEquals(List.of("[3]", "[1]", "[2]", "[4]"), ids("Logs | order by Level asc | project Id"));
         assertEquals(List.of("[2]", "[4]", "[1]", "[3]"), ids("Logs | order by Level desc | project Id"));
-        assertEquals(List.of("[3]", "[2]", "[4]", "[1]"), ids("Logs | order by Level desc nulls first, Id asc"
-                + " | project Id"));
+        assertEquals(
+                List.of("[3]", "[2]", "[4]", "[1]"),
+                ids("Logs | order by Level desc nulls first, Id asc" + " | project Id"));
         assertEquals(List.of("[4]", "[1]", "[2]"), ids("Logs | where isnotnull(At) | order by At asc | project Id"));
         assertEquals(List.of("[2]", "[1]"), ids("Logs | top 2 by At | project Id"));
     }
@@ -189,16 +227,19 @@ class QueryExecutorTest extends KqlTestSupport {
     void otherAggregates() {
         JsonNode t = query("Logs | summarize max(Id), min(At), sum(Level), avg(Id), dcount(Name), countif(Ok),"
                 + " s = sum(Took), total = sum(Amount)");
-        assertEquals(List.of("max_Id", "min_At", "sum_Level", "avg_Id", "dcount_Name", "countif_", "s", "total"),
+        assertEquals(
+                List.of("max_Id", "min_At", "sum_Level", "avg_Id", "dcount_Name", "countif_", "s", "total"),
                 columnNames(t));
-        assertEquals(List.of("long", "datetime", "long", "real", "long", "long", "timespan", "decimal"),
-                columnTypes(t));
-        assertEquals(List.of("[4,\"2023-12-31T23:59:59.0000000Z\",5,2.5,4,2,\"1.01:00:59.0010001\",\"-0.50\"]"),
-                rows(t));
-        assertEquals(List.of("[1,1.5,1.5]", "[2,-3.0,-3.0]", "[null,\"Infinity\",\"Infinity\"]"),
+        assertEquals(
+                List.of("long", "datetime", "long", "real", "long", "long", "timespan", "decimal"), columnTypes(t));
+        assertEquals(
+                List.of("[4,\"2023-12-31T23:59:59.0000000Z\",5,2.5,4,2,\"1.01:00:59.0010001\",\"-0.50\"]"), rows(t));
+        assertEquals(
+                List.of("[1,1.5,1.5]", "[2,-3.0,-3.0]", "[null,\"Infinity\",\"Infinity\"]"),
                 ids("Logs | summarize max(Score), min(Score) by Level | order by Level asc nulls last"));
         assertEquals(List.of("[null,null,0]"), ids("Logs | where Id > 9 | summarize max(Id), avg(Score), dcount(Id)"));
-        assertEquals(List.of("[\"1.5\",1]", "[\"-2\",1]"),
+        assertEquals(
+                List.of("[\"1.5\",1]", "[\"-2\",1]"),
                 ids("Logs | where isnotnull(Amount) | summarize count() by Amount"));
         fails("General_BadRequest", () -> query("Logs | summarize sum(Name)"));
         fails("General_BadRequest", () -> query("Logs | summarize countif(Id)"));
@@ -209,10 +250,12 @@ class QueryExecutorTest extends KqlTestSupport {
     @Test
     void extendNowAndAgo() {
         JsonNode t = query("Logs | extend Big = Id > 2, Name = 'x' | take 1");
-        assertEquals(List.of("Id", "Level", "Score", "Ok", "At", "Took", "G", "D", "Amount", "Big", "Name"),
-                columnNames(t));
-        assertEquals("[1,1,1.5,true,\"2024-01-01T00:00:00.1234567Z\",\"1.01:01:01.0010001\","
-                + "\"74be27de-1e4e-49d9-b579-fe0b331d3642\",{\"k\":[1,2]},\"1.50\",false,\"x\"]", rows(t).get(0));
+        assertEquals(
+                List.of("Id", "Level", "Score", "Ok", "At", "Took", "G", "D", "Amount", "Big", "Name"), columnNames(t));
+        assertEquals(
+                "[1,1,1.5,true,\"2024-01-01T00:00:00.1234567Z\",\"1.01:01:01.0010001\","
+                        + "\"74be27de-1e4e-49d9-b579-fe0b331d3642\",{\"k\":[1,2]},\"1.50\",false,\"x\"]",
+                rows(t).get(0));
         // Every test row is in the past and after 2020.
         assertEquals(List.of("[3]"), ids("Logs | where At < now() | count"));
         assertEquals(List.of("[0]"), ids("Logs | where At > ago(1d) | count"));
@@ -225,10 +268,12 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(List.of("[1]"), ids("Logs | where tostring(D.k) == '[1,2]' | project Id"));
         assertEquals(List.of("[2]"), ids("Logs | where tostring(D) == 'text' | project Id"));
         assertEquals(List.of("[4]"), ids("Logs | where toint(D) == 7 | project Id"));
-        assertEquals(List.of("[\"1\",1,1.5,\"1.5\",true,null]"),
+        assertEquals(
+                List.of("[\"1\",1,1.5,\"1.5\",true,null]"),
                 ids("Logs | take 1 | project tostring(Id), tolong('1'), todouble(Score), todecimal('1.5'),"
                         + " tobool(1), toint('x')"));
-        assertEquals(List.of("[\"2024-01-01T00:00:00.0000000Z\",\"00:00:02\",\"74be27de-1e4e-49d9-b579-fe0b331d3642\"]"),
+        assertEquals(
+                List.of("[\"2024-01-01T00:00:00.0000000Z\",\"00:00:02\",\"74be27de-1e4e-49d9-b579-fe0b331d3642\"]"),
                 ids("Logs | take 1 | project todatetime('2024-01-01'), totimespan('00:00:02'), toguid(tostring(G))"));
         JsonNode t = query("Logs | take 1 | project tostring(Id), n = toint(Level), tostring(Name)");
         assertEquals(List.of("Column1", "n", "Column2"), columnNames(t));
@@ -240,9 +285,14 @@ class QueryExecutorTest extends KqlTestSupport {
     void binGroupsByTimeAndNumber() {
         JsonNode t = query("Logs | where isnotnull(At) | summarize count() by bin(At, 1d) | order by At asc");
         assertEquals(List.of("At", "count_"), columnNames(t));
-        assertEquals(List.of("[\"2023-12-31T00:00:00.0000000Z\",1]", "[\"2024-01-01T00:00:00.0000000Z\",1]",
-                "[\"2024-01-02T00:00:00.0000000Z\",1]"), rows(t));
-        assertEquals(List.of("[0,1]", "[2,2]", "[4,1]"), ids("Logs | summarize count() by b = bin(Id, 2) | order by b asc"));
+        assertEquals(
+                List.of(
+                        "[\"2023-12-31T00:00:00.0000000Z\",1]",
+                        "[\"2024-01-01T00:00:00.0000000Z\",1]",
+                        "[\"2024-01-02T00:00:00.0000000Z\",1]"),
+                rows(t));
+        assertEquals(
+                List.of("[0,1]", "[2,2]", "[4,1]"), ids("Logs | summarize count() by b = bin(Id, 2) | order by b asc"));
         assertEquals(List.of("[\"1.00:00:00\"]"), ids("Logs | where Id == 1 | project bin(Took, 1d)"));
         assertEquals(List.of("[-3.0]"), ids("Logs | where Id == 4 | project floor(Score, 1.5)"));
         fails("General_BadRequest", () -> query("Logs | project bin(Name, 1)"));
@@ -253,7 +303,8 @@ class QueryExecutorTest extends KqlTestSupport {
     void getschema() {
         JsonNode t = query("Logs | project Id, At | getschema");
         assertEquals(List.of("ColumnName", "ColumnOrdinal", "DataType", "ColumnType"), columnNames(t));
-        assertEquals(List.of("[\"Id\",0,\"System.Int64\",\"long\"]", "[\"At\",1,\"System.DateTime\",\"datetime\"]"),
+        assertEquals(
+                List.of("[\"Id\",0,\"System.Int64\",\"long\"]", "[\"At\",1,\"System.DateTime\",\"datetime\"]"),
                 rows(t));
     }
 
@@ -264,9 +315,13 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals(4, tables.size());
         assertEquals("Table_0", tables.get(0).get("TableName").asText());
         assertEquals(List.of("Id", "At"), columnNames(tables.get(0)));
-        assertEquals("Int64", tables.get(0).get("Columns").get(0).get("DataType").asText());
-        assertEquals("DateTime", tables.get(0).get("Columns").get(1).get("DataType").asText());
-        assertEquals("[[1,\"2024-01-01T00:00:00.1234567Z\"]]", tables.get(0).get("Rows").toString());
+        assertEquals(
+                "Int64", tables.get(0).get("Columns").get(0).get("DataType").asText());
+        assertEquals(
+                "DateTime", tables.get(0).get("Columns").get(1).get("DataType").asText());
+        assertEquals(
+                "[[1,\"2024-01-01T00:00:00.1234567Z\"]]",
+                tables.get(0).get("Rows").toString());
         JsonNode toc = tables.get(3);
         assertEquals(List.of("Ordinal", "Kind", "Name", "Id", "PrettyName"), columnNames(toc));
         assertEquals("QueryResult", toc.get("Rows").get(0).get(1).asText());
@@ -286,7 +341,8 @@ class QueryExecutorTest extends KqlTestSupport {
         assertEquals("PrimaryResult", frames.get(2).get("TableKind").asText());
         assertEquals(1, frames.get(2).get("TableId").asInt());
         assertEquals("[[4]]", frames.get(2).get("Rows").toString());
-        assertEquals("QueryCompletionInformation", frames.get(3).get("TableKind").asText());
+        assertEquals(
+                "QueryCompletionInformation", frames.get(3).get("TableKind").asText());
         assertEquals("Test;crid-1", frames.get(3).get("Rows").get(0).get(1).asText());
         assertEquals("DataSetCompletion", frames.get(4).get("FrameType").asText());
         assertEquals(false, frames.get(4).get("HasErrors").asBoolean());

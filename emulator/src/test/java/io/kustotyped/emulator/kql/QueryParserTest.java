@@ -38,8 +38,9 @@ class QueryParserTest {
 
     @Test
     void literalsOfEveryKind() {
-        Query q = QueryParser.parse("T | where a > datetime(2024-01-01) and b < 1d and c == guid(00000000-0000-0000-0000-"
-                + "000000000001) and d == int(null) and e == -1.5 and f == true and g == \"s\" 'concat'");
+        Query q =
+                QueryParser.parse("T | where a > datetime(2024-01-01) and b < 1d and c == guid(00000000-0000-0000-0000-"
+                        + "000000000001) and d == int(null) and e == -1.5 and f == true and g == \"s\" 'concat'");
         List<Query.Expr> leaves = new java.util.ArrayList<>();
         collect(((Query.Where) q.operators().get(0)).predicate(), leaves);
         assertEquals(new Query.TypedLiteral("datetime", "2024-01-01", 14), leaves.get(1));
@@ -65,7 +66,9 @@ class QueryParserTest {
         Query q = QueryParser.parse("T | project a, ['b c'], x = d | order by a asc nulls last, x | top 3 by a"
                 + " | summarize n = count(), count() by a, k = b | distinct a");
         Query.Project p = (Query.Project) q.operators().get(0);
-        assertEquals(List.of("a", "b c", "x"), p.items().stream().map(Query.ProjectItem::name).toList());
+        assertEquals(
+                List.of("a", "b c", "x"),
+                p.items().stream().map(Query.ProjectItem::name).toList());
         assertEquals(new ColumnRef("d", 28), p.items().get(2).expr());
         Query.Sort s = (Query.Sort) q.operators().get(1);
         assertTrue(s.keys().get(0).ascending());
@@ -75,17 +78,24 @@ class QueryParserTest {
         Query.Summarize sum = (Query.Summarize) q.operators().get(3);
         assertEquals("n", sum.aggregates().get(0).name());
         assertEquals(null, sum.aggregates().get(1).name());
-        assertEquals(List.of("a", "k"), sum.by().stream().map(Query.ProjectItem::name).toList());
+        assertEquals(
+                List.of("a", "k"),
+                sum.by().stream().map(Query.ProjectItem::name).toList());
         assertInstanceOf(Query.Distinct.class, q.operators().get(4));
-        assertInstanceOf(Query.Sort.class, QueryParser.parse("T | sort by a").operators().get(0));
+        assertInstanceOf(
+                Query.Sort.class, QueryParser.parse("T | sort by a").operators().get(0));
     }
 
     @Test
     void stringOperatorsAndIn() {
-        Binary b = (Binary) ((Query.Where) QueryParser.parse("T | where a !contains_cs 'x'").operators().get(0))
+        Binary b = (Binary) ((Query.Where) QueryParser.parse("T | where a !contains_cs 'x'")
+                        .operators()
+                        .get(0))
                 .predicate();
         assertEquals("!contains_cs", b.operator());
-        Query.In in = (Query.In) ((Query.Where) QueryParser.parse("T | where a !in (1, 2, -3)").operators().get(0))
+        Query.In in = (Query.In) ((Query.Where) QueryParser.parse("T | where a !in (1, 2, -3)")
+                        .operators()
+                        .get(0))
                 .predicate();
         assertTrue(in.negated());
         assertEquals(3, in.values().size());
@@ -94,15 +104,27 @@ class QueryParserTest {
 
     @Test
     void setStatementsAreSkipped() {
-        assertEquals("T", QueryParser.parse("set notruncation;\nset truncationmaxrecords = 10; T | count").table());
+        assertEquals(
+                "T",
+                QueryParser.parse("set notruncation;\nset truncationmaxrecords = 10; T | count")
+                        .table());
     }
 
     @Test
     void unsupportedOperatorsSayWhatIsSupported() {
-        for (String text : new String[] {"T | parse a with * x", "T | join U on a", "T | summarize percentile(a, 50)",
-                "T | where a matches regex 'x'", "union T, U", "print 1 + 2", "let x = 1; T", "database('D').T"}) {
+        for (String text : new String[] {
+            "T | parse a with * x",
+            "T | join U on a",
+            "T | summarize percentile(a, 50)",
+            "T | where a matches regex 'x'",
+            "union T, U",
+            "print 1 + 2",
+            "let x = 1; T",
+            "database('D').T"
+        }) {
             KqlSyntaxException e = assertThrows(KqlSyntaxException.class, () -> QueryParser.parse(text), text);
-            assertTrue(e.getMessage().contains("count") && e.getMessage().contains("supports"),
+            assertTrue(
+                    e.getMessage().contains("count") && e.getMessage().contains("supports"),
                     text + " -> " + e.getMessage());
         }
     }

@@ -60,9 +60,12 @@ public record AllTypes(
         OptionalDouble optionalDouble) {
 
     /** An enum column: written as its name. */
-    public enum Level { INFO, WARN, ERROR }
+    public enum Level {
+        INFO,
+        WARN,
+        ERROR
+    }
 
     /** A nested record: a dynamic column holding an object. */
-    public record Point(int x, String label) {
-    }
+    public record Point(int x, String label) {}
 }

@@ -51,8 +51,11 @@ class AllTypesRoundTripTest {
     void start() {
         vertx = Vertx.vertx();
         emulator = KustoEmulator.builder().database("Test").token("it-token").start();
-        client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString())
-                .setTokenProvider(TokenProvider.fixed("it-token")));
+        client = KustoClient.create(
+                vertx,
+                new KustoClientOptions()
+                        .setClusterUrl(emulator.uri().toString())
+                        .setTokenProvider(TokenProvider.fixed("it-token")));
     }
 
     @AfterEach
@@ -66,18 +69,43 @@ class AllTypesRoundTripTest {
         map.put("k", "v");
         map.put("n", 42);
         map.put("nested", List.of(1, 2));
-        return new AllTypes(1, true, Boolean.FALSE, (byte) -7, (short) 300, Integer.MIN_VALUE, 12345,
-                Long.MAX_VALUE, -9L, 1.5f, 0.1 + 0.2, Double.NaN, new BigDecimal("12345678901234.5678"),
-                new BigInteger("-98765432109876543210"), "quote \" backslash \\ tab \t unicode é ☃ 😀", 'x', 'é',
-                AllTypes.Level.WARN, new byte[] {0, 1, 2, (byte) 0xff}, Instant.parse("2024-02-29T12:34:56.1234567Z"),
+        return new AllTypes(
+                1,
+                true,
+                Boolean.FALSE,
+                (byte) -7,
+                (short) 300,
+                Integer.MIN_VALUE,
+                12345,
+                Long.MAX_VALUE,
+                -9L,
+                1.5f,
+                0.1 + 0.2,
+                Double.NaN,
+                new BigDecimal("12345678901234.5678"),
+                new BigInteger("-98765432109876543210"),
+                "quote \" backslash \\ tab \t unicode é ☃ 😀",
+                'x',
+                'é',
+                AllTypes.Level.WARN,
+                new byte[] {0, 1, 2, (byte) 0xff},
+                Instant.parse("2024-02-29T12:34:56.1234567Z"),
                 OffsetDateTime.parse("2024-01-01T10:00:00+02:00"),
                 ZonedDateTime.of(2023, 7, 1, 8, 30, 0, 0, ZoneId.of("America/New_York")),
-                Date.from(Instant.parse("2020-05-06T07:08:09.123Z")), LocalDateTime.parse("2021-03-04T05:06:07.5"),
-                LocalDate.parse("1999-12-31"), Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4)
-                        .plusMillis(500),
-                UUID.fromString("5C0656B9-37C9-4E3A-A671-5F83E6843FCE"), map, List.of("a", "b"),
-                new LinkedHashSet<>(List.of(3, 1)), new int[] {7, 8}, new AllTypes.Point(5, "p"),
-                Optional.of("present"), OptionalInt.of(-1), OptionalLong.of(1L << 40), OptionalDouble.of(-2.25));
+                Date.from(Instant.parse("2020-05-06T07:08:09.123Z")),
+                LocalDateTime.parse("2021-03-04T05:06:07.5"),
+                LocalDate.parse("1999-12-31"),
+                Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4).plusMillis(500),
+                UUID.fromString("5C0656B9-37C9-4E3A-A671-5F83E6843FCE"),
+                map,
+                List.of("a", "b"),
+                new LinkedHashSet<>(List.of(3, 1)),
+                new int[] {7, 8},
+                new AllTypes.Point(5, "p"),
+                Optional.of("present"),
+                OptionalInt.of(-1),
+                OptionalLong.of(1L << 40),
+                OptionalDouble.of(-2.25));
     }
 
     static AllTypes nulls() {
@@ -85,10 +113,43 @@ class AllTypesRoundTripTest {
     }
 
     static AllTypes nullsWith(long id, Duration duration) {
-        return new AllTypes(id, false, null, (byte) 0, (short) 0, 0, null, 0, null, Float.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY, null, null, null, null, '\u0000', null, null, null, null, null, null, null,
-                null, null, duration, null, null, null, null, null, null, Optional.empty(),
-                OptionalInt.empty(), OptionalLong.empty(), OptionalDouble.empty());
+        return new AllTypes(
+                id,
+                false,
+                null,
+                (byte) 0,
+                (short) 0,
+                0,
+                null,
+                0,
+                null,
+                Float.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                null,
+                null,
+                null,
+                null,
+                '\u0000',
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                duration,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Optional.empty(),
+                OptionalInt.empty(),
+                OptionalLong.empty(),
+                OptionalDouble.empty());
     }
 
     @Test
@@ -131,12 +192,16 @@ class AllTypesRoundTripTest {
         assertEquals(Instant.parse("2024-01-01T08:00:00Z"), instant(t, 0, "offsetDateTime"));
         assertEquals(Instant.parse("2023-07-01T12:30:00Z"), instant(t, 0, "zonedDateTime"));
         assertEquals(Instant.parse("2020-05-06T07:08:09.123Z"), instant(t, 0, "date"));
-        assertEquals(LocalDateTime.parse("2021-03-04T05:06:07.5").toInstant(ZoneOffset.UTC),
-                instant(t, 0, "localDateTime"));
+        assertEquals(
+                LocalDateTime.parse("2021-03-04T05:06:07.5").toInstant(ZoneOffset.UTC), instant(t, 0, "localDateTime"));
         assertEquals(Instant.parse("1999-12-31T00:00:00Z"), instant(t, 0, "localDate"));
         assertEquals("1.02:03:04.5000000", t.string(0, "duration"));
         assertEquals("5c0656b9-37c9-4e3a-a671-5f83e6843fce", t.string(0, "uuid"));
-        assertEquals(new JsonObject().put("k", "v").put("n", 42).put("nested", new JsonArray().add(1).add(2)),
+        assertEquals(
+                new JsonObject()
+                        .put("k", "v")
+                        .put("n", 42)
+                        .put("nested", new JsonArray().add(1).add(2)),
                 json(t.value(0, "map")));
         assertEquals(new JsonArray().add("a").add("b"), json(t.value(0, "list")));
         assertEquals(new JsonArray().add(3).add(1), json(t.value(0, "set")));
@@ -174,8 +239,8 @@ class AllTypesRoundTripTest {
         await(ingestor.applySchema());
         await(ingestor.ingest(List.of(nullsWith(10, Duration.ofSeconds(62)), nullsWith(11, Duration.ofHours(-3)))));
 
-        KustoResultTable t = await(client.executeQuery("Test",
-                "AllTypes | where duration < timespan(1d) | order by id asc | project id, duration"));
+        KustoResultTable t = await(client.executeQuery(
+                "Test", "AllTypes | where duration < timespan(1d) | order by id asc | project id, duration"));
         assertEquals(2, t.rowCount());
         assertEquals("00:01:02", t.string(0, "duration"));
         assertEquals("-03:00:00", t.string(1, "duration"));

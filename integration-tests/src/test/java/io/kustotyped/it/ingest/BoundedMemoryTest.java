@@ -19,9 +19,13 @@ class BoundedMemoryTest {
         int compressed = 64 * 1024;
         int inFlight = 3;
         long rows = 150_000; // ~ 21 MB of JSON, over 50 times what may be held
-        try (EmulatorFixture f = new EmulatorFixture(b -> { })) {
-            LogEventIngestor ingestor = LogEventIngestor.create(f.client, new IngestOptions()
-                    .setMaxRawBatchBytes(raw).setMaxCompressedBatchBytes(compressed).setMaxInFlight(inFlight));
+        try (EmulatorFixture f = new EmulatorFixture(b -> {})) {
+            LogEventIngestor ingestor = LogEventIngestor.create(
+                    f.client,
+                    new IngestOptions()
+                            .setMaxRawBatchBytes(raw)
+                            .setMaxCompressedBatchBytes(compressed)
+                            .setMaxInFlight(inFlight));
             await(ingestor.applySchema());
             AtomicLong produced = new AtomicLong();
             AtomicLong maxAhead = new AtomicLong();
@@ -44,8 +48,9 @@ class BoundedMemoryTest {
             assertTrue(r.peakBufferedBytes() <= bound, "held " + r.peakBufferedBytes() + " bytes, bound " + bound);
             long rowsPerBatch = raw / 140 + 1;
             long allowed = (inFlight + 1) * rowsPerBatch + sampleEvery;
-            assertTrue(maxAhead.get() <= allowed, "read " + maxAhead.get() + " rows ahead of the server; at most "
-                    + allowed);
+            assertTrue(
+                    maxAhead.get() <= allowed,
+                    "read " + maxAhead.get() + " rows ahead of the server; at most " + allowed);
             assertEquals(rows, produced.get());
         }
     }

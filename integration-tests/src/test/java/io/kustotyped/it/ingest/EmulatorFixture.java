@@ -25,8 +25,11 @@ final class EmulatorFixture implements AutoCloseable {
         KustoEmulator.Builder b = KustoEmulator.builder().database("Test").enableStreaming();
         config.accept(b);
         emulator = b.start();
-        client = KustoClient.create(vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString())
-                .setRequestTimeout(requestTimeout));
+        client = KustoClient.create(
+                vertx,
+                new KustoClientOptions()
+                        .setClusterUrl(emulator.uri().toString())
+                        .setRequestTimeout(requestTimeout));
     }
 
     long count(String query) throws Exception {

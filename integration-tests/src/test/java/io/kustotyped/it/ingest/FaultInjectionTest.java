@@ -28,8 +28,11 @@ class FaultInjectionTest {
     private static final int ROWS = 20_000;
 
     private static IngestOptions options() {
-        return new IngestOptions().setMaxRawBatchBytes(32 * 1024).setMaxAttempts(30)
-                .setInitialBackoff(Duration.ofMillis(2)).setMaxBackoff(Duration.ofMillis(20))
+        return new IngestOptions()
+                .setMaxRawBatchBytes(32 * 1024)
+                .setMaxAttempts(30)
+                .setInitialBackoff(Duration.ofMillis(2))
+                .setMaxBackoff(Duration.ofMillis(20))
                 .setRetryBudget(Duration.ofMinutes(1));
     }
 
@@ -39,7 +42,9 @@ class FaultInjectionTest {
 
     @Test
     void transientFaultsOnMostRequestsLoseNothing() throws Exception {
-        FaultOptions faults = FaultOptions.builder().seed(7).retryAfter(Duration.ZERO)
+        FaultOptions faults = FaultOptions.builder()
+                .seed(7)
+                .retryAfter(Duration.ZERO)
                 .fault(FaultKind.THROTTLE, FaultPhase.BEFORE_COMMIT, 0.2)
                 .fault(FaultKind.INTERNAL_ERROR, FaultPhase.BEFORE_COMMIT, 0.15)
                 .fault(FaultKind.SERVICE_UNAVAILABLE, FaultPhase.BEFORE_COMMIT, 0.15)
@@ -55,7 +60,8 @@ class FaultInjectionTest {
             assertEquals(ROWS, stats.rowsCommitted("Test", "Logs"), "the emulator holds every row exactly once");
             assertEquals(ROWS, f.count("Logs | distinct seq | count"));
             assertEquals(stats.ingestRequests(), r.requests(), "the client counted every request the server saw");
-            assertTrue(stats.totalFaultsInjected() > r.requests() / 3,
+            assertTrue(
+                    stats.totalFaultsInjected() > r.requests() / 3,
                     "faults on a large share of requests: " + stats.faultsInjected() + " of " + r.requests());
             assertEquals(stats.ingestFailed(), r.retries(), "each failed request was retried once");
             assertTrue(r.throttled() > 0);
@@ -64,8 +70,10 @@ class FaultInjectionTest {
 
     @Test
     void faultsAfterCommitAreReportedAsPossibleDuplicates() throws Exception {
-        FaultOptions faults = FaultOptions.builder().seed(11)
-                .fault(FaultKind.CONNECTION_CLOSE, FaultPhase.AFTER_COMMIT, 0.3).build();
+        FaultOptions faults = FaultOptions.builder()
+                .seed(11)
+                .fault(FaultKind.CONNECTION_CLOSE, FaultPhase.AFTER_COMMIT, 0.3)
+                .build();
         try (EmulatorFixture f = new EmulatorFixture(b -> b.faults(faults))) {
             LogEventIngestor ingestor = LogEventIngestor.create(f.client, options());
             await(ingestor.applySchema());
@@ -77,14 +85,16 @@ class FaultInjectionTest {
             long duplicated = stats.rowsCommitted("Test", "Logs") - ROWS;
             assertTrue(duplicated > 0, "the emulator committed some rows twice");
             assertEquals(stats.rowsCommittedInFailedRequests(), duplicated);
-            long reported = r.possiblyDuplicated().stream().mapToLong(RowRange::size).sum();
-            KustoResultTable dups = await(f.client.executeQuery("Test",
-                    "Logs | summarize n = count() by seq | where n > 1"));
+            long reported =
+                    r.possiblyDuplicated().stream().mapToLong(RowRange::size).sum();
+            KustoResultTable dups =
+                    await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq | where n > 1"));
             // a batch may be committed more than twice (two lost answers, then success): it is reported once
             assertEquals(dups.rowCount(), reported, "every duplicated row is reported, and only those");
             for (List<Object> row : dups.rows()) {
                 long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
-                assertTrue(r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
+                assertTrue(
+                        r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
                         "duplicated row " + seq + " is not in " + r.possiblyDuplicated());
             }
         }
@@ -92,8 +102,11 @@ class FaultInjectionTest {
 
     @Test
     void timeoutsAreRetriedAndTheirRowsReportedAsPossibleDuplicates() throws Exception {
-        FaultOptions faults = FaultOptions.builder().seed(3).slowDelay(Duration.ofMillis(1500))
-                .fault(FaultKind.SLOW, FaultPhase.BEFORE_COMMIT, 0.25).build();
+        FaultOptions faults = FaultOptions.builder()
+                .seed(3)
+                .slowDelay(Duration.ofMillis(1500))
+                .fault(FaultKind.SLOW, FaultPhase.BEFORE_COMMIT, 0.25)
+                .build();
         try (EmulatorFixture f = new EmulatorFixture(b -> b.faults(faults), Duration.ofMillis(400))) {
             LogEventIngestor ingestor = LogEventIngestor.create(f.client, options());
             await(ingestor.applySchema());
@@ -102,11 +115,12 @@ class FaultInjectionTest {
             assertEquals(3000, r.rowsIngested());
             assertEquals(3000, f.count("Logs | distinct seq | count"), "every row landed");
             assertTrue(r.retries() > 0, "the slow answers timed out and were retried: " + r);
-            KustoResultTable dups = await(f.client.executeQuery("Test",
-                    "Logs | summarize n = count() by seq | where n > 1"));
+            KustoResultTable dups =
+                    await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq | where n > 1"));
             for (List<Object> row : dups.rows()) {
                 long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
-                assertTrue(r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
+                assertTrue(
+                        r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
                         "duplicated row " + seq + " is not reported in " + r.possiblyDuplicated());
             }
         }
@@ -114,7 +128,7 @@ class FaultInjectionTest {
 
     @Test
     void aPermanentErrorNamesEveryRowAndWhatToRun() throws Exception {
-        try (EmulatorFixture f = new EmulatorFixture(b -> { })) {
+        try (EmulatorFixture f = new EmulatorFixture(b -> {})) {
             // the table exists but the mapping does not: the pitfall users hit most
             await(f.client.executeMgmt("Test", LogEventKustoSchema.CREATE_TABLE));
             LogEventIngestor ingestor = LogEventIngestor.create(f.client, options());
@@ -142,14 +156,16 @@ class FaultInjectionTest {
 
     @Test
     void streamingOffSaysWhichCommandToRun() throws Exception {
-        try (EmulatorFixture f = new EmulatorFixture(b -> { })) {
+        try (EmulatorFixture f = new EmulatorFixture(b -> {})) {
             await(f.client.executeMgmt("Test", LogEventKustoSchema.CREATE_TABLE));
             await(f.client.executeMgmt("Test", LogEventKustoSchema.CREATE_MAPPING));
             await(f.client.executeMgmt("Test", ".delete database ['Test'] policy streamingingestion"));
-            IngestException e = assertInstanceOf(IngestException.class, awaitFailure(
-                    LogEventIngestor.create(f.client, options()).ingest(rows().subList(0, 10))));
+            IngestException e = assertInstanceOf(
+                    IngestException.class,
+                    awaitFailure(LogEventIngestor.create(f.client, options()).ingest(rows().subList(0, 10))));
             assertTrue(e.getMessage().contains(LogEventKustoSchema.ENABLE_STREAMING), e.getMessage());
-            assertEquals(List.of(new RowRange(0, 10)), e.result().failures().get(0).ranges());
+            assertEquals(
+                    List.of(new RowRange(0, 10)), e.result().failures().get(0).ranges());
         }
     }
 }

@@ -6,8 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 final class IngestTestSupport {
 
-    private IngestTestSupport() {
-    }
+    private IngestTestSupport() {}
 
     static <T> T await(Future<T> f) throws Exception {
         try {

@@ -16,7 +16,7 @@ public record LogEvent(long seq, Instant at, String level, String message) {
             x ^= x << 17;
             sb.append((char) ('a' + (int) ((x >>> 40) % 26)));
         }
-        return new LogEvent(seq, Instant.ofEpochSecond(1_700_000_000L + seq), seq % 10 == 0 ? "WARN" : "INFO",
-                sb.toString());
+        return new LogEvent(
+                seq, Instant.ofEpochSecond(1_700_000_000L + seq), seq % 10 == 0 ? "WARN" : "INFO", sb.toString());
     }
 }

@@ -28,41 +28,63 @@ import org.junit.jupiter.api.Test;
  */
 class RequestHeadersTest {
 
-    record Seen(String uri, MultiMap headers, int bodyLength) {
-    }
+    record Seen(String uri, MultiMap headers, int bodyLength) {}
 
     @Test
     void ingestRequestCarriesEveryHeaderAndAnEncodedUrl() throws Exception {
         Vertx vertx = Vertx.vertx();
-        try (KustoEmulator emulator = KustoEmulator.builder().database("Test").enableStreaming().token("tok").start()) {
+        try (KustoEmulator emulator = KustoEmulator.builder()
+                .database("Test")
+                .enableStreaming()
+                .token("tok")
+                .start()) {
             List<Seen> seen = new CopyOnWriteArrayList<>();
             HttpClientAgent upstream = vertx.createHttpClient();
-            HttpServer proxy = await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            HttpServer proxy = await(vertx.createHttpServer(
+                            new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                     .requestHandler(req -> req.body().onSuccess(body -> {
                         MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
                         seen.add(new Seen(req.uri(), headers, body.length()));
-                        RequestOptions ro = new RequestOptions().setMethod(req.method())
-                                .setAbsoluteURI(emulator.uri() + req.uri()).setHeaders(headers);
-                        upstream.request(ro).compose(r -> r.send(body)).onSuccess(resp -> resp.body().onSuccess(b -> {
-                            req.response().setStatusCode(resp.statusCode()).headers().addAll(resp.headers());
-                            req.response().end(b == null ? Buffer.buffer() : b);
-                        })).onFailure(e -> req.response().setStatusCode(599).end(e.toString()));
-                    })).listen());
-            KustoClient client = KustoClient.create(vertx, new KustoClientOptions()
-                    .setClusterUrl("http://127.0.0.1:" + proxy.actualPort())
-                    .setTokenProvider(TokenProvider.fixed("tok")).setApplication("HeadersIT").setUser("tester"));
-            LogEventIngestor ingestor = LogEventIngestor.create(client, new IngestOptions()
-                    .setClientRequestIdPrefix("HeadersIT.Ingest"));
+                        RequestOptions ro = new RequestOptions()
+                                .setMethod(req.method())
+                                .setAbsoluteURI(emulator.uri() + req.uri())
+                                .setHeaders(headers);
+                        upstream.request(ro)
+                                .compose(r -> r.send(body))
+                                .onSuccess(resp -> resp.body().onSuccess(b -> {
+                                    req.response()
+                                            .setStatusCode(resp.statusCode())
+                                            .headers()
+                                            .addAll(resp.headers());
+                                    req.response().end(b == null ? Buffer.buffer() : b);
+                                }))
+                                .onFailure(
+                                        e -> req.response().setStatusCode(599).end(e.toString()));
+                    }))
+                    .listen());
+            KustoClient client = KustoClient.create(
+                    vertx,
+                    new KustoClientOptions()
+                            .setClusterUrl("http://127.0.0.1:" + proxy.actualPort())
+                            .setTokenProvider(TokenProvider.fixed("tok"))
+                            .setApplication("HeadersIT")
+                            .setUser("tester"));
+            LogEventIngestor ingestor =
+                    LogEventIngestor.create(client, new IngestOptions().setClientRequestIdPrefix("HeadersIT.Ingest"));
             await(ingestor.applySchema());
-            IngestResult r = await(ingestor.ingest(LongStream.range(0, 100).mapToObj(i -> LogEvent.of(i, 30)).toList()));
+            IngestResult r = await(ingestor.ingest(
+                    LongStream.range(0, 100).mapToObj(i -> LogEvent.of(i, 30)).toList()));
             assertEquals(100, r.rowsIngested());
             assertEquals(100, emulator.stats().rowsCommitted("Test", "Logs"));
 
-            List<Seen> ingests = seen.stream().filter(s -> s.uri().startsWith("/v1/rest/ingest/")).toList();
+            List<Seen> ingests = seen.stream()
+                    .filter(s -> s.uri().startsWith("/v1/rest/ingest/"))
+                    .toList();
             assertEquals(1, ingests.size());
             Seen s = ingests.get(0);
-            assertEquals("/v1/rest/ingest/Test/Logs?streamFormat=MultiJson&mappingName="
-                    + LogEventKustoSchema.MAPPING_NAME, s.uri());
+            assertEquals(
+                    "/v1/rest/ingest/Test/Logs?streamFormat=MultiJson&mappingName=" + LogEventKustoSchema.MAPPING_NAME,
+                    s.uri());
             MultiMap h = s.headers();
             assertEquals("Bearer tok", h.get("Authorization"));
             assertEquals("application/json", h.get("Accept"));
@@ -88,9 +110,10 @@ class RequestHeadersTest {
     @Test
     void namesWithSpacesAndDotsArePercentEncodedAndLand() throws Exception {
         Vertx vertx = Vertx.vertx();
-        try (KustoEmulator emulator = KustoEmulator.builder().database("My Db").enableStreaming().start()) {
-            KustoClient client = KustoClient.create(vertx, new KustoClientOptions()
-                    .setClusterUrl(emulator.uri().toString()));
+        try (KustoEmulator emulator =
+                KustoEmulator.builder().database("My Db").enableStreaming().start()) {
+            KustoClient client = KustoClient.create(
+                    vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
             WebEventIngestor ingestor = WebEventIngestor.create(client, "My Db");
             await(ingestor.applySchema());
             await(ingestor.ingest(List.of(new WebEvent("https://x/?a=1&b=2", 200), new WebEvent("/é ü", 404))));

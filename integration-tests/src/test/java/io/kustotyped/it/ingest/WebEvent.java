@@ -5,5 +5,4 @@ import io.kustotyped.annotations.KustoTable;
 
 /** A table and column whose names need quoting and percent-encoding. */
 @KustoTable(name = "Web Events-v1.0")
-public record WebEvent(@Column(name = "request url") String url, long status) {
-}
+public record WebEvent(@Column(name = "request url") String url, long status) {}

@@ -19,9 +19,13 @@ class WriteStreamTest {
     @Test
     void continuousFeedWithBackpressureLandsEveryRow() throws Exception {
         int total = 50_000;
-        try (EmulatorFixture f = new EmulatorFixture(b -> { })) {
-            LogEventIngestor ingestor = LogEventIngestor.create(f.client, new IngestOptions().setMaxBatchRows(2_000)
-                    .setWriteQueueMaxRows(5_000).setLingerTime(Duration.ofMillis(50)));
+        try (EmulatorFixture f = new EmulatorFixture(b -> {})) {
+            LogEventIngestor ingestor = LogEventIngestor.create(
+                    f.client,
+                    new IngestOptions()
+                            .setMaxBatchRows(2_000)
+                            .setWriteQueueMaxRows(5_000)
+                            .setLingerTime(Duration.ofMillis(50)));
             await(ingestor.applySchema());
             KustoWriteStream<LogEvent> ws = ingestor.writeStream();
             AtomicLong next = new AtomicLong();

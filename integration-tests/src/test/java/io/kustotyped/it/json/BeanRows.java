@@ -7,8 +7,7 @@ import io.kustotyped.annotations.KustoTable;
 /** Tables that are classes rather than records, nested in this holder (generated: {@code BeanRows_EventJsonWriter}). */
 public final class BeanRows {
 
-    private BeanRows() {
-    }
+    private BeanRows() {}
 
     /** Properties a subclass inherits. */
     public static class Base {
@@ -29,10 +28,13 @@ public final class BeanRows {
     public static class Event extends Base {
         public String message;
         public transient String cache;
+
         @KustoIgnore
         public String secret;
+
         @Column(name = "Severity")
         private int level;
+
         private boolean active;
 
         public int getLevel() {

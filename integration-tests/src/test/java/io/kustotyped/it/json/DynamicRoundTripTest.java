@@ -40,24 +40,37 @@ class DynamicRoundTripTest {
         node.putArray("a").add(1).add("x").addNull();
         node.put("b", 1.25);
         List<Map<String, List<Double>>> deep = List.of(Map.of("d", Arrays.asList(1.0, null, Double.NaN)));
-        DynamicRow row = new DynamicRow(properties, List.of("a", "é", ""), new LinkedHashSet<>(List.of(3, 1, 2)),
-                new int[] {Integer.MIN_VALUE, 0, Integer.MAX_VALUE}, new String[][] {{"a", null}, {}, null},
-                new Address("Main St. 1", List.of(new Point(0, -1.5)), "hidden",
-                        Instant.parse("2020-02-29T12:00:00Z")),
-                byLevel, node, 42L, Optional.of(new Point(7, 8)), List.of(Optional.of("t"), Optional.empty()), deep);
+        DynamicRow row = new DynamicRow(
+                properties,
+                List.of("a", "é", ""),
+                new LinkedHashSet<>(List.of(3, 1, 2)),
+                new int[] {Integer.MIN_VALUE, 0, Integer.MAX_VALUE},
+                new String[][] {{"a", null}, {}, null},
+                new Address("Main St. 1", List.of(new Point(0, -1.5)), "hidden", Instant.parse("2020-02-29T12:00:00Z")),
+                byLevel,
+                node,
+                42L,
+                Optional.of(new Point(7, 8)),
+                List.of(Optional.of("t"), Optional.empty()),
+                deep);
 
         JsonNode json = Json.write(DynamicRowKustoSchema.INSTANCE, row);
 
-        assertEquals(Json.parse("{\"int\":1,\"text\":\"x\\\"y\",\"null\":null,\"list\":[1,\"two\",3.5],"
-                + "\"nested\":{\"k\":true}}"), json.get("properties"));
+        assertEquals(
+                Json.parse("{\"int\":1,\"text\":\"x\\\"y\",\"null\":null,\"list\":[1,\"two\",3.5],"
+                        + "\"nested\":{\"k\":true}}"),
+                json.get("properties"));
         assertEquals(Json.parse("[\"a\",\"é\",\"\"]"), json.get("tags"));
         assertEquals(Json.parse("[3,1,2]"), json.get("codes"));
         assertEquals(Json.parse("[-2147483648,0,2147483647]"), json.get("counts"));
         assertEquals(Json.parse("[[\"a\",null],[],null]"), json.get("grid"));
         // Renamed (@Column) and left-out (@KustoIgnore) properties of nested records; datetimes inside dynamic.
-        assertEquals(Json.parse("{\"Street Name\":\"Main St. 1\",\"corners\":[{\"x\":0,\"y\":-1.5}],"
-                + "\"since\":\"2020-02-29T12:00:00.0000000Z\"}"), json.get("address"));
-        assertEquals(Json.parse("{\"INFO\":[{\"x\":1,\"y\":2.5},{\"x\":-3,\"y\":0.0}],\"ERROR\":[]}"),
+        assertEquals(
+                Json.parse("{\"Street Name\":\"Main St. 1\",\"corners\":[{\"x\":0,\"y\":-1.5}],"
+                        + "\"since\":\"2020-02-29T12:00:00.0000000Z\"}"),
+                json.get("address"));
+        assertEquals(
+                Json.parse("{\"INFO\":[{\"x\":1,\"y\":2.5},{\"x\":-3,\"y\":0.0}],\"ERROR\":[]}"),
                 json.get("pointsByLevel"));
         assertEquals(Json.parse(node.toString()), json.get("node"));
         assertEquals(42L, json.get("anything").longValue());
@@ -68,9 +81,19 @@ class DynamicRoundTripTest {
 
     @Test
     void emptyAndNullStructures() {
-        DynamicRow row = new DynamicRow(Map.of(), List.of(), new LinkedHashSet<>(), new int[0], new String[0][],
-                new Address(null, null, null, null), new EnumMap<>(Level.class), null, null, Optional.empty(),
-                new ArrayList<>(Arrays.asList((Optional<String>) null)), List.of());
+        DynamicRow row = new DynamicRow(
+                Map.of(),
+                List.of(),
+                new LinkedHashSet<>(),
+                new int[0],
+                new String[0][],
+                new Address(null, null, null, null),
+                new EnumMap<>(Level.class),
+                null,
+                null,
+                Optional.empty(),
+                new ArrayList<>(Arrays.asList((Optional<String>) null)),
+                List.of());
         JsonNode json = Json.write(DynamicRowKustoSchema.INSTANCE, row);
         assertEquals(Json.parse("{}"), json.get("properties"));
         assertEquals(Json.parse("[]"), json.get("tags"));
@@ -94,8 +117,8 @@ class DynamicRoundTripTest {
         Map<String, Object> properties = new HashMap<>();
         properties.put(null, 1);
         DynamicRow row = new DynamicRow(properties, null, null, null, null, null, null, null, null, null, null, null);
-        NullPointerException e = assertThrows(NullPointerException.class,
-                () -> Json.text(DynamicRowKustoSchema.INSTANCE, row));
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> Json.text(DynamicRowKustoSchema.INSTANCE, row));
         assertTrue(e.getMessage().contains("null key"), e.getMessage());
     }
 }

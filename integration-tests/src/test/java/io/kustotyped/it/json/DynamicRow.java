@@ -27,9 +27,11 @@ public record DynamicRow(
         List<Map<String, List<Double>>> deep) {
 
     /** A nested record with a renamed and an ignored property and a nested list. */
-    public record Address(@Column(name = "Street Name") String street, List<Point> corners,
-            @KustoIgnore String secret, Instant since) {
-    }
+    public record Address(
+            @Column(name = "Street Name") String street,
+            List<Point> corners,
+            @KustoIgnore String secret,
+            Instant since) {}
 
     /** A nested class read through getters and a public field. */
     public static final class Point {

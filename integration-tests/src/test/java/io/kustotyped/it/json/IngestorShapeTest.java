@@ -36,13 +36,16 @@ class IngestorShapeTest {
         assertFactory(BeanRows_EventIngestor.class, KustoClient.class);
         assertFactory(BeanRows_EventIngestor.class, KustoClient.class, IngestOptions.class);
         assertThrows(NoSuchMethodException.class, () -> ScalarRowIngestor.class.getMethod("create", KustoClient.class));
-        assertThrows(NoSuchMethodException.class,
+        assertThrows(
+                NoSuchMethodException.class,
                 () -> ScalarRowIngestor.class.getMethod("create", KustoClient.class, IngestOptions.class));
     }
 
     @Test
     void generatedClassesAreNamedAfterTheirTableClass() {
-        assertEquals("BeanRows_EventJsonWriter", BeanRows_EventJsonWriter.INSTANCE.getClass().getSimpleName());
+        assertEquals(
+                "BeanRows_EventJsonWriter",
+                BeanRows_EventJsonWriter.INSTANCE.getClass().getSimpleName());
         assertEquals("BeanRows_EventJsonWriter[table Bean Event]", BeanRows_EventJsonWriter.INSTANCE.toString());
         assertEquals("ScalarRowKustoSchema[table ScalarRow]", ScalarRowKustoSchema.INSTANCE.toString());
     }

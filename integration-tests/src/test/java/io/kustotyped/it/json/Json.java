@@ -19,8 +19,7 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The text the table's generated writer produces for {@code row}. */
     static <T> String text(TableDescriptor<T> table, T row) {

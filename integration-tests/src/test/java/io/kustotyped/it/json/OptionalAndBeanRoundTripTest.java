@@ -16,8 +16,12 @@ class OptionalAndBeanRoundTripTest {
 
     @Test
     void presentOptionalsWriteTheirValue() {
-        OptionalRow row = new OptionalRow(Optional.of("x"), OptionalInt.of(-7), OptionalLong.of(Long.MAX_VALUE),
-                OptionalDouble.of(Double.NaN), Optional.of(Instant.parse("2024-05-06T07:08:09.5Z")),
+        OptionalRow row = new OptionalRow(
+                Optional.of("x"),
+                OptionalInt.of(-7),
+                OptionalLong.of(Long.MAX_VALUE),
+                OptionalDouble.of(Double.NaN),
+                Optional.of(Instant.parse("2024-05-06T07:08:09.5Z")),
                 OptionalLong.of(1_700_000_000L));
         JsonNode json = Json.write(OptionalRowKustoSchema.INSTANCE, row);
         assertEquals("x", json.get("text").textValue());
@@ -30,12 +34,19 @@ class OptionalAndBeanRoundTripTest {
 
     @Test
     void emptyAndNullOptionalsWriteNull() {
-        OptionalRow empty = new OptionalRow(Optional.empty(), OptionalInt.empty(), OptionalLong.empty(),
-                OptionalDouble.empty(), Optional.empty(), OptionalLong.empty());
-        Json.write(OptionalRowKustoSchema.INSTANCE, empty).properties()
+        OptionalRow empty = new OptionalRow(
+                Optional.empty(),
+                OptionalInt.empty(),
+                OptionalLong.empty(),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                OptionalLong.empty());
+        Json.write(OptionalRowKustoSchema.INSTANCE, empty)
+                .properties()
                 .forEach(e -> assertTrue(e.getValue().isNull(), e.getKey()));
         OptionalRow nulls = new OptionalRow(null, null, null, null, null, null);
-        Json.write(OptionalRowKustoSchema.INSTANCE, nulls).properties()
+        Json.write(OptionalRowKustoSchema.INSTANCE, nulls)
+                .properties()
                 .forEach(e -> assertTrue(e.getValue().isNull(), e.getKey()));
     }
 
@@ -51,9 +62,12 @@ class OptionalAndBeanRoundTripTest {
         event.setActive(true);
         JsonNode json = Json.write(BeanRows_EventKustoSchema.INSTANCE, event);
         // Inherited properties first, then the class's own, in declaration order.
-        assertEquals(Json.parse("{\"sequence\":12,\"source\":\"svc-a\",\"message\":\"hello\",\"Severity\":3,"
-                + "\"active\":true}"), json);
-        assertEquals("it-db", BeanRows_EventKustoSchema.INSTANCE.defaultDatabase().orElseThrow());
+        assertEquals(
+                Json.parse("{\"sequence\":12,\"source\":\"svc-a\",\"message\":\"hello\",\"Severity\":3,"
+                        + "\"active\":true}"),
+                json);
+        assertEquals(
+                "it-db", BeanRows_EventKustoSchema.INSTANCE.defaultDatabase().orElseThrow());
         assertEquals("Bean Event", BeanRows_EventKustoSchema.TABLE_NAME);
     }
 }

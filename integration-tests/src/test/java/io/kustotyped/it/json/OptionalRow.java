@@ -17,5 +17,6 @@ public record OptionalRow(
         OptionalLong total,
         OptionalDouble ratio,
         Optional<Instant> at,
-        @Column(transform = KustoTransform.DATETIME_FROM_UNIX_SECONDS) OptionalLong epochSeconds) {
-}
+
+        @Column(transform = KustoTransform.DATETIME_FROM_UNIX_SECONDS)
+        OptionalLong epochSeconds) {}

@@ -44,19 +44,23 @@ class RuntimeContractCopyTest {
         List<String> missing = new ArrayList<>();
         int checked = 0;
         for (Path file : files) {
-            String className = COPY.relativize(file).toString().replace(".java", "").replace('/', '.');
+            String className =
+                    COPY.relativize(file).toString().replace(".java", "").replace('/', '.');
             Class<?> real = Class.forName(className);
             for (String line : lines(file)) {
                 Matcher m = (real.isInterface() ? INTERFACE_METHOD : MEMBER).matcher(line);
-                if (!m.find() || line.contains(" class ") || line.contains(" interface ") || line.contains(" record ")) {
+                if (!m.find()
+                        || line.contains(" class ")
+                        || line.contains(" interface ")
+                        || line.contains(" record ")) {
                     continue;
                 }
                 checked++;
                 String name = m.group(1);
                 List<String> params = paramTypes(m.group(2));
                 boolean isConstructor = name.equals(real.getSimpleName());
-                List<Executable> candidates = new ArrayList<>(Arrays.asList(
-                        isConstructor ? real.getDeclaredConstructors() : real.getMethods()));
+                List<Executable> candidates = new ArrayList<>(
+                        Arrays.asList(isConstructor ? real.getDeclaredConstructors() : real.getMethods()));
                 boolean found = candidates.stream()
                         .filter(e -> isConstructor || e.getName().equals(name))
                         .filter(e -> Modifier.isPublic(e.getModifiers()) || Modifier.isProtected(e.getModifiers()))

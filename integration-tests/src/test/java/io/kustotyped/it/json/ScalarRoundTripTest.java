@@ -16,16 +16,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScalarRoundTripTest {
 
     private static ScalarRow row(String text, double d, BigDecimal decimal) {
-        return new ScalarRow(true, Boolean.FALSE, Byte.MIN_VALUE, Byte.MAX_VALUE, Short.MIN_VALUE, Short.MAX_VALUE,
-                Integer.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 1.5f, Float.MAX_VALUE, d,
-                Double.MIN_VALUE, decimal, new BigInteger("-123456789012345678901234567890123456"), text, 'é',
-                '"', new StringBuilder(text), text.toCharArray(), Level.ERROR,
-                new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE}, 42);
+        return new ScalarRow(
+                true,
+                Boolean.FALSE,
+                Byte.MIN_VALUE,
+                Byte.MAX_VALUE,
+                Short.MIN_VALUE,
+                Short.MAX_VALUE,
+                Integer.MIN_VALUE,
+                Integer.MAX_VALUE,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                1.5f,
+                Float.MAX_VALUE,
+                d,
+                Double.MIN_VALUE,
+                decimal,
+                new BigInteger("-123456789012345678901234567890123456"),
+                text,
+                'é',
+                '"',
+                new StringBuilder(text),
+                text.toCharArray(),
+                Level.ERROR,
+                new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE},
+                42);
     }
 
     @Test
     void extremesOfEveryNumericType() {
-        JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE,
+        JsonNode json = Json.write(
+                ScalarRowKustoSchema.INSTANCE,
                 row("plain", 0.1, new BigDecimal("12345678901234567890.123456789012345678")));
         assertTrue(json.get("bool1").booleanValue());
         assertTrue(json.get("bool2").isBoolean());
@@ -44,30 +65,34 @@ class ScalarRoundTripTest {
         assertEquals(0.1, json.get("double1").doubleValue());
         assertEquals(Double.MIN_VALUE, json.get("double2").decimalValue().doubleValue());
         // Decimals keep every digit (as a JSON string, which Kusto's decimal converts exactly).
-        assertEquals("12345678901234567890.123456789012345678", json.get("decimal1").textValue());
-        assertEquals("-123456789012345678901234567890123456", json.get("decimal2").textValue());
+        assertEquals(
+                "12345678901234567890.123456789012345678", json.get("decimal1").textValue());
+        assertEquals(
+                "-123456789012345678901234567890123456", json.get("decimal2").textValue());
         assertEquals("plain", json.get("string1").textValue());
         assertEquals("é", json.get("char1").textValue());
         assertEquals("\"", json.get("char2").textValue());
         assertEquals("plain", json.get("chars1").textValue());
         assertEquals("plain", json.get("chars2").textValue());
         assertEquals("ERROR", json.get("level").textValue());
-        assertEquals(Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE}),
+        assertEquals(
+                Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE}),
                 json.get("bytes").textValue());
         assertEquals(42, json.get("Widened").intValue());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "héllo wörld, ünïcödé ×÷ 中文 русский",
-        "quote \" backslash \\ slash / apostrophe '",
-        "controls \u0000 \u0001 \b \f \n \r \t \u001f \u007f end",
-        "emoji 😀 and 👩‍👩‍👧 flags 🇫🇷",
-        "line separators \u2028 \u2029",
-        "unpaired high \uD83D then low \uDE00 alone",
-        "trailing high surrogate \uD800",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "héllo wörld, ünïcödé ×÷ 中文 русский",
+                "quote \" backslash \\ slash / apostrophe '",
+                "controls \u0000 \u0001 \b \f \n \r \t \u001f \u007f end",
+                "emoji 😀 and 👩‍👩‍👧 flags 🇫🇷",
+                "line separators \u2028 \u2029",
+                "unpaired high \uD83D then low \uDE00 alone",
+                "trailing high surrogate \uD800",
+            })
     void everyStringComesBackExactly(String text) {
         JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, row(text, 1, BigDecimal.ONE));
         assertEquals(text, json.get("string1").textValue());
@@ -86,17 +111,39 @@ class ScalarRoundTripTest {
     @Test
     void nanAndInfinitiesAreTheStringsKustoReads() {
         // kusto-facts §4.2: "NaN", "Infinity", "-Infinity".
-        assertEquals("NaN", Json.write(ScalarRowKustoSchema.INSTANCE, row("", Double.NaN, BigDecimal.ONE))
-                .get("double1").textValue());
-        assertEquals("Infinity", Json.write(ScalarRowKustoSchema.INSTANCE,
-                row("", Double.POSITIVE_INFINITY, BigDecimal.ONE)).get("double1").textValue());
-        assertEquals("-Infinity", Json.write(ScalarRowKustoSchema.INSTANCE,
-                row("", Double.NEGATIVE_INFINITY, BigDecimal.ONE)).get("double1").textValue());
+        assertEquals(
+                "NaN",
+                Json.write(ScalarRowKustoSchema.INSTANCE, row("", Double.NaN, BigDecimal.ONE))
+                        .get("double1")
+                        .textValue());
+        assertEquals(
+                "Infinity",
+                Json.write(ScalarRowKustoSchema.INSTANCE, row("", Double.POSITIVE_INFINITY, BigDecimal.ONE))
+                        .get("double1")
+                        .textValue());
+        assertEquals(
+                "-Infinity",
+                Json.write(ScalarRowKustoSchema.INSTANCE, row("", Double.NEGATIVE_INFINITY, BigDecimal.ONE))
+                        .get("double1")
+                        .textValue());
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {0.0, -0.0, 1.0, -1.5, 1e-7, 123456.789, 1e21, 9007199254740993.0, Double.MAX_VALUE,
-        -Double.MIN_NORMAL, 2.2250738585072014E-308, 0.30000000000000004})
+    @ValueSource(
+            doubles = {
+                0.0,
+                -0.0,
+                1.0,
+                -1.5,
+                1e-7,
+                123456.789,
+                1e21,
+                9007199254740993.0,
+                Double.MAX_VALUE,
+                -Double.MIN_NORMAL,
+                2.2250738585072014E-308,
+                0.30000000000000004
+            })
     void doublesRoundTripExactly(double d) {
         JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, row("", d, BigDecimal.ONE));
         assertTrue(json.get("double1").isNumber());
@@ -108,8 +155,15 @@ class ScalarRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-0.00", "1E+3", "1.50", "-99999999999999999999999999999999999999",
-        "0.0000000000000000000000000000000000001"})
+    @ValueSource(
+            strings = {
+                "0",
+                "-0.00",
+                "1E+3",
+                "1.50",
+                "-99999999999999999999999999999999999999",
+                "0.0000000000000000000000000000000000001"
+            })
     void decimalsKeepEveryDigitInPlainNotation(String decimal) {
         BigDecimal value = new BigDecimal(decimal);
         JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, row("", 1, value));
@@ -118,11 +172,27 @@ class ScalarRoundTripTest {
 
     @Test
     void nullsAreWrittenAsJsonNullForEveryNullableColumn() {
-        ScalarRow row = new ScalarRow(false, null, (byte) 0, null, (short) 0, null, 0, null, 0L, null, 0f, null, 0d,
-                null, null, null, null, 'x', null, null, null, null, null, 0);
+        ScalarRow row = new ScalarRow(
+                false, null, (byte) 0, null, (short) 0, null, 0, null, 0L, null, 0f, null, 0d, null, null, null, null,
+                'x', null, null, null, null, null, 0);
         JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, row);
-        for (String column : new String[] {"bool2", "byte2", "short2", "int2", "long2", "float2", "double2",
-            "decimal1", "decimal2", "string1", "char2", "chars1", "chars2", "level", "bytes"}) {
+        for (String column : new String[] {
+            "bool2",
+            "byte2",
+            "short2",
+            "int2",
+            "long2",
+            "float2",
+            "double2",
+            "decimal1",
+            "decimal2",
+            "string1",
+            "char2",
+            "chars1",
+            "chars2",
+            "level",
+            "bytes"
+        }) {
             assertTrue(json.get(column).isNull(), column + " is null in " + json);
         }
         assertEquals(0, json.get("int1").intValue());

@@ -35,5 +35,9 @@ public record ScalarRow(
         @Column(name = "Widened", type = KustoType.LONG) int widened) {
 
     /** A small enum, written as its name. */
-    public enum Level { DEBUG, INFO, ERROR }
+    public enum Level {
+        DEBUG,
+        INFO,
+        ERROR
+    }
 }

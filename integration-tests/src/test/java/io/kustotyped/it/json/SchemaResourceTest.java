@@ -22,8 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaResourceTest {
 
     static Stream<TableDescriptor<?>> tables() {
-        return Stream.of(ScalarRowKustoSchema.INSTANCE, TimeRowKustoSchema.INSTANCE, DynamicRowKustoSchema.INSTANCE,
-                OptionalRowKustoSchema.INSTANCE, BeanRows_EventKustoSchema.INSTANCE);
+        return Stream.of(
+                ScalarRowKustoSchema.INSTANCE,
+                TimeRowKustoSchema.INSTANCE,
+                DynamicRowKustoSchema.INSTANCE,
+                OptionalRowKustoSchema.INSTANCE,
+                BeanRows_EventKustoSchema.INSTANCE);
     }
 
     @ParameterizedTest
@@ -39,7 +43,8 @@ class SchemaResourceTest {
         assertEquals(3, table.schemaCommands().size());
         assertTrue(table.schemaCommands().get(0).startsWith(".create-merge table ['" + table.tableName() + "'] ("));
         assertTrue(table.schemaCommands().get(1).contains(" ingestion json mapping \"" + table.mappingName() + "\" "));
-        assertEquals(".alter table ['" + table.tableName() + "'] policy streamingingestion enable",
+        assertEquals(
+                ".alter table ['" + table.tableName() + "'] policy streamingingestion enable",
                 table.schemaCommands().get(2));
     }
 
@@ -52,7 +57,9 @@ class SchemaResourceTest {
             ColumnDescriptor column = table.columns().get(i);
             assertEquals(column.name(), mapping.get(i).get("column").textValue());
             assertEquals(column.kustoType(), mapping.get(i).get("datatype").textValue());
-            assertEquals("$['" + column.name() + "']", mapping.get(i).get("Properties").get("Path").textValue());
+            assertEquals(
+                    "$['" + column.name() + "']",
+                    mapping.get(i).get("Properties").get("Path").textValue());
         }
         assertTrue(table.mappingName().matches(java.util.regex.Pattern.quote(table.tableName()) + "_[0-9a-f]{8}"));
     }

@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,9 +23,15 @@ class TimeRoundTripTest {
     private static final UUID ID = UUID.fromString("0F8FAD5B-D9CB-469F-A165-70867728950E");
 
     private static TimeRow at(Instant instant, Duration duration) {
-        return new TimeRow(instant, instant.atOffset(ZoneOffset.ofHoursMinutes(5, 30)),
-                instant.atZone(ZoneId.of("America/New_York")), LocalDate.of(1960, 2, 29),
-                LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_789), Date.from(Instant.ofEpochMilli(-1)), duration, ID,
+        return new TimeRow(
+                instant,
+                instant.atOffset(ZoneOffset.ofHoursMinutes(5, 30)),
+                instant.atZone(ZoneId.of("America/New_York")),
+                LocalDate.of(1960, 2, 29),
+                LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_789),
+                Date.from(Instant.ofEpochMilli(-1)),
+                duration,
+                ID,
                 instant.toEpochMilli());
     }
 
@@ -49,7 +53,8 @@ class TimeRoundTripTest {
         // Offsets and zones are converted to the same UTC instant.
         assertEquals(expected, json.get("offset").textValue());
         assertEquals(expected, json.get("zoned").textValue());
-        assertEquals(Instant.parse(instant).toEpochMilli(), json.get("epochMillis").longValue());
+        assertEquals(
+                Instant.parse(instant).toEpochMilli(), json.get("epochMillis").longValue());
     }
 
     @Test
@@ -91,9 +96,10 @@ class TimeRoundTripTest {
     @Test
     void instantsOutsideKustosRangeFailLoudly() {
         // Kusto's datetime holds years 0001-9999; nothing is silently clamped or lost.
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Json.text(TimeRowKustoSchema.INSTANCE, at(Instant.parse("+10000-01-01T00:00:00Z"),
-                        Duration.ZERO)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Json.text(
+                        TimeRowKustoSchema.INSTANCE, at(Instant.parse("+10000-01-01T00:00:00Z"), Duration.ZERO)));
         assertTrue(e.getMessage().contains("+10000-01-01T00:00:00Z"), e.getMessage());
     }
 }

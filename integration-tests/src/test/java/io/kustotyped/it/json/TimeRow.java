@@ -23,5 +23,6 @@ public record TimeRow(
         Date legacy,
         Duration duration,
         UUID id,
-        @Column(transform = KustoTransform.DATETIME_FROM_UNIX_MILLISECONDS) long epochMillis) {
-}
+
+        @Column(transform = KustoTransform.DATETIME_FROM_UNIX_MILLISECONDS)
+        long epochMillis) {}

@@ -31,15 +31,23 @@ public record DdlBuilder(TableModel table, String mappingJson, String mappingNam
      * every legal column name (which never holds {@code '}).
      */
     static String mappingJson(List<ColumnModel> columns) {
-        return columns.stream().map(c -> {
-            String path = "$[" + (c.columnName().indexOf('\'') >= 0
-                    ? JsonText.quote(c.columnName()) : "'" + c.columnName() + "'") + "]";
-            String properties = "{\"Path\":" + JsonText.quote(path)
-                    + (c.transform() == KustoTransform.NONE ? ""
-                            : ",\"Transform\":" + JsonText.quote(c.transform().mappingName())) + "}";
-            return "{\"column\":" + JsonText.quote(c.columnName()) + ",\"datatype\":"
-                    + JsonText.quote(c.kustoType().kqlName()) + ",\"Properties\":" + properties + "}";
-        }).collect(Collectors.joining(",", "[", "]"));
+        return columns.stream()
+                .map(c -> {
+                    String path = "$["
+                            + (c.columnName().indexOf('\'') >= 0
+                                    ? JsonText.quote(c.columnName())
+                                    : "'" + c.columnName() + "'")
+                            + "]";
+                    String properties = "{\"Path\":" + JsonText.quote(path)
+                            + (c.transform() == KustoTransform.NONE
+                                    ? ""
+                                    : ",\"Transform\":"
+                                            + JsonText.quote(c.transform().mappingName()))
+                            + "}";
+                    return "{\"column\":" + JsonText.quote(c.columnName()) + ",\"datatype\":"
+                            + JsonText.quote(c.kustoType().kqlName()) + ",\"Properties\":" + properties + "}";
+                })
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     /** The first 8 hex digits of the SHA-256 of the UTF-8 bytes of {@code text}. */
@@ -48,7 +56,8 @@ public record DdlBuilder(TableModel table, String mappingJson, String mappingNam
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (int i = 0; i < 4; i++) {
-                hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
+                hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16))
+                        .append(Character.forDigit(digest[i] & 0xF, 16));
             }
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {
@@ -59,12 +68,15 @@ public record DdlBuilder(TableModel table, String mappingJson, String mappingNam
     /** {@code .create-merge table ['T'] (['a']:string, ...) [with (folder="...", docstring="...")]} (kusto-facts §5.1). */
     public String createTable() {
         String columns = table.columns().stream()
-                .map(c -> KqlQuoting.bracket(c.columnName()) + ":" + c.kustoType().kqlName())
+                .map(c ->
+                        KqlQuoting.bracket(c.columnName()) + ":" + c.kustoType().kqlName())
                 .collect(Collectors.joining(", "));
         StringBuilder with = new StringBuilder();
         table.folder().ifPresent(f -> with.append("folder=").append(KqlQuoting.doubleQuoted(f)));
-        table.docString().ifPresent(d -> with.append(with.length() > 0 ? ", " : "")
-                .append("docstring=").append(KqlQuoting.doubleQuoted(d)));
+        table.docString()
+                .ifPresent(d -> with.append(with.length() > 0 ? ", " : "")
+                        .append("docstring=")
+                        .append(KqlQuoting.doubleQuoted(d)));
         return ".create-merge table " + KqlQuoting.bracket(table.tableName()) + " (" + columns + ")"
                 + (with.length() > 0 ? " with (" + with + ")" : "");
     }

@@ -17,8 +17,7 @@ public final class GeneratedNames {
     /** Class-name suffix of the ingestor. */
     public static final String INGESTOR_SUFFIX = "Ingestor";
 
-    private GeneratedNames() {
-    }
+    private GeneratedNames() {}
 
     /** The generated class with {@code suffix} for {@code rowType}, in the same package. */
     public static ClassName generated(ClassName rowType, String suffix) {

@@ -36,8 +36,11 @@ public final class IngestorGenerator {
     public TypeSpec generate() {
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addOriginatingElement(table.element())
-                .addJavadoc("Streams {@link $T} rows into Kusto table {@code $L}, described by {@link $T}.\n",
-                        table.rowType(), table.tableName(), schema)
+                .addJavadoc(
+                        "Streams {@link $T} rows into Kusto table {@code $L}, described by {@link $T}.\n",
+                        table.rowType(),
+                        table.tableName(),
+                        schema)
                 .addAnnotation(Generation.generatedAnnotation())
                 .addModifiers(Generation.visibility(table))
                 .addModifiers(Modifier.FINAL)
@@ -50,8 +53,10 @@ public final class IngestorGenerator {
                         .addStatement("super(client, database, $T.INSTANCE, options)", schema)
                         .build())
                 .addMethod(factory()
-                        .addJavadoc("An ingestor writing to table {@code $L} of {@code database}, with default "
-                                + "options.\n\n", table.tableName())
+                        .addJavadoc(
+                                "An ingestor writing to table {@code $L} of {@code database}, with default "
+                                        + "options.\n\n",
+                                table.tableName())
                         .addJavadoc("@param client the client that sends the requests\n")
                         .addJavadoc("@param database the database the table is in\n")
                         .addJavadoc("@return the ingestor\n")
@@ -60,8 +65,8 @@ public final class IngestorGenerator {
                         .addStatement("return new $T(client, database, new $T())", self, INGEST_OPTIONS)
                         .build())
                 .addMethod(factory()
-                        .addJavadoc("An ingestor writing to table {@code $L} of {@code database}.\n\n",
-                                table.tableName())
+                        .addJavadoc(
+                                "An ingestor writing to table {@code $L} of {@code database}.\n\n", table.tableName())
                         .addJavadoc("@param client the client that sends the requests\n")
                         .addJavadoc("@param database the database the table is in\n")
                         .addJavadoc("@param options batching, format and retry options\n")
@@ -71,25 +76,31 @@ public final class IngestorGenerator {
                         .addParameter(INGEST_OPTIONS, "options")
                         .addStatement("return new $T(client, database, options)", self)
                         .build());
-        table.database().ifPresent(database -> type
-                .addMethod(factory()
-                        .addJavadoc("An ingestor writing to table {@code $L} of the database {@code $L} named by "
-                                + "{@code @KustoTable},\nwith default options.\n\n", table.tableName(), database)
-                        .addJavadoc("@param client the client that sends the requests\n")
-                        .addJavadoc("@return the ingestor\n")
-                        .addParameter(KUSTO_CLIENT, "client")
-                        .addStatement("return new $T(client, $S, new $T())", self, database, INGEST_OPTIONS)
-                        .build())
-                .addMethod(factory()
-                        .addJavadoc("An ingestor writing to table {@code $L} of the database {@code $L} named by "
-                                + "{@code @KustoTable}.\n\n", table.tableName(), database)
-                        .addJavadoc("@param client the client that sends the requests\n")
-                        .addJavadoc("@param options batching, format and retry options\n")
-                        .addJavadoc("@return the ingestor\n")
-                        .addParameter(KUSTO_CLIENT, "client")
-                        .addParameter(INGEST_OPTIONS, "options")
-                        .addStatement("return new $T(client, $S, options)", self, database)
-                        .build()));
+        table.database()
+                .ifPresent(database -> type.addMethod(factory()
+                                .addJavadoc(
+                                        "An ingestor writing to table {@code $L} of the database {@code $L} named by "
+                                                + "{@code @KustoTable},\nwith default options.\n\n",
+                                        table.tableName(),
+                                        database)
+                                .addJavadoc("@param client the client that sends the requests\n")
+                                .addJavadoc("@return the ingestor\n")
+                                .addParameter(KUSTO_CLIENT, "client")
+                                .addStatement("return new $T(client, $S, new $T())", self, database, INGEST_OPTIONS)
+                                .build())
+                        .addMethod(factory()
+                                .addJavadoc(
+                                        "An ingestor writing to table {@code $L} of the database {@code $L} named by "
+                                                + "{@code @KustoTable}.\n\n",
+                                        table.tableName(),
+                                        database)
+                                .addJavadoc("@param client the client that sends the requests\n")
+                                .addJavadoc("@param options batching, format and retry options\n")
+                                .addJavadoc("@return the ingestor\n")
+                                .addParameter(KUSTO_CLIENT, "client")
+                                .addParameter(INGEST_OPTIONS, "options")
+                                .addStatement("return new $T(client, $S, options)", self, database)
+                                .build()));
         return type.build();
     }
 

@@ -3,8 +3,7 @@ package io.kustotyped.processor.codegen;
 /** JSON text the processor builds at compile time: quoted strings per RFC 8259. */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** {@code text} as a JSON string: quoted, with {@code " \} and control characters escaped. */
     public static String quote(String text) {

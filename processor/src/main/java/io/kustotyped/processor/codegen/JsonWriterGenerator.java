@@ -79,9 +79,13 @@ public final class JsonWriterGenerator {
 
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addOriginatingElement(table.element())
-                .addJavadoc("Writes one {@link $T} row as one compact JSON object, the JSON-lines form that ingestion "
-                        + "mapping\n{@code $L} of table {@code $L} reads. Stateless and thread-safe: use {@link "
-                        + "#INSTANCE}.\n", table.rowType(), mappingName, table.tableName())
+                .addJavadoc(
+                        "Writes one {@link $T} row as one compact JSON object, the JSON-lines form that ingestion "
+                                + "mapping\n{@code $L} of table {@code $L} reads. Stateless and thread-safe: use {@link "
+                                + "#INSTANCE}.\n",
+                        table.rowType(),
+                        mappingName,
+                        table.tableName())
                 .addAnnotation(Generation.generatedAnnotation())
                 .addModifiers(Generation.visibility(table))
                 .addModifiers(Modifier.FINAL)
@@ -91,7 +95,9 @@ public final class JsonWriterGenerator {
                         .initializer("new $T()", self)
                         .build());
         constants.forEach(type::addField);
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        type.addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build())
                 .addMethod(write);
         helpers.values().forEach(type::addMethod);
         type.addMethod(MethodSpec.methodBuilder("toString")
@@ -106,16 +112,15 @@ public final class JsonWriterGenerator {
     /** A {@code private static final byte[]} constant holding the UTF-8 bytes of {@code text}. */
     private String constant(String hint, String text) {
         String name = classNames.newName(upperSnake(hint));
-        constants.add(FieldSpec.builder(ArrayTypeName.of(TypeName.BYTE), name,
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        constants.add(FieldSpec.builder(
+                        ArrayTypeName.of(TypeName.BYTE), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S.getBytes($T.UTF_8)", text, StandardCharsets.class)
                 .build());
         return name;
     }
 
     /** Reads a property once and writes its value: primitives directly, everything else through a null check. */
-    private void writeProperty(CodeBlock.Builder code, NameAllocator locals, ValueType type, String read,
-            String hint) {
+    private void writeProperty(CodeBlock.Builder code, NameAllocator locals, ValueType type, String read, String hint) {
         if (!type.nullable()) {
             code.addStatement("$L", call(type, read));
             return;
@@ -127,8 +132,8 @@ public final class JsonWriterGenerator {
     }
 
     /** Writes the value held in {@code local}, a local variable of type {@code type.javaType()}. */
-    private void writeValue(CodeBlock.Builder code, NameAllocator locals, ValueType type, String local,
-            boolean mayBeNull) {
+    private void writeValue(
+            CodeBlock.Builder code, NameAllocator locals, ValueType type, String local, boolean mayBeNull) {
         if (!type.nullable()) {
             code.addStatement("$L", call(type, local));
             return;
@@ -214,15 +219,20 @@ public final class JsonWriterGenerator {
             code.addStatement("out.rawByte('[')")
                     .addStatement("boolean first = true")
                     .beginControlFlow("for ($T $N : value)", list.element().javaType(), element)
-                    .beginControlFlow("if (first)").addStatement("first = false")
-                    .nextControlFlow("else").addStatement("out.rawByte(',')").endControlFlow();
+                    .beginControlFlow("if (first)")
+                    .addStatement("first = false")
+                    .nextControlFlow("else")
+                    .addStatement("out.rawByte(',')")
+                    .endControlFlow();
             writeValue(code, locals, list.element(), element, true);
             code.endControlFlow().addStatement("out.rawByte(']')");
         } else if (type instanceof ValueType.ArrayOf array) {
             locals.newName("i");
             code.addStatement("out.rawByte('[')")
                     .beginControlFlow("for (int i = 0; i < value.length; i++)")
-                    .beginControlFlow("if (i > 0)").addStatement("out.rawByte(',')").endControlFlow();
+                    .beginControlFlow("if (i > 0)")
+                    .addStatement("out.rawByte(',')")
+                    .endControlFlow();
             writeProperty(code, locals, array.element(), "value[i]", "element");
             code.endControlFlow().addStatement("out.rawByte(']')");
         } else if (type instanceof ValueType.MapOf map) {
@@ -232,11 +242,16 @@ public final class JsonWriterGenerator {
             code.addStatement("out.rawByte('{')")
                     .addStatement("boolean first = true")
                     .beginControlFlow("for ($T $N : value.entrySet())", map.entryType(), entry)
-                    .beginControlFlow("if (first)").addStatement("first = false")
-                    .nextControlFlow("else").addStatement("out.rawByte(',')").endControlFlow()
+                    .beginControlFlow("if (first)")
+                    .addStatement("first = false")
+                    .nextControlFlow("else")
+                    .addStatement("out.rawByte(',')")
+                    .endControlFlow()
                     .addStatement("$T $N = $N.getKey()", map.keyType(), key, entry)
                     .beginControlFlow("if ($N == null)", key)
-                    .addStatement("throw new $T($S)", NullPointerException.class,
+                    .addStatement(
+                            "throw new $T($S)",
+                            NullPointerException.class,
                             "A " + map.javaType() + " written to table " + table.tableName()
                                     + " has a null key; JSON object keys cannot be null")
                     .endControlFlow();
@@ -258,19 +273,25 @@ public final class JsonWriterGenerator {
                 ValueType.Property property = properties.get(i);
                 String prefix = (i == 0 ? "{" : ",") + JsonText.quote(property.jsonName()) + ":";
                 code.addStatement("out.raw($N)", constant(typeHint + "_" + property.jsonName(), prefix));
-                writeProperty(code, locals, property.type(), property.accessor().readFrom("value"),
+                writeProperty(
+                        code,
+                        locals,
+                        property.type(),
+                        property.accessor().readFrom("value"),
                         javaIdentifier(property.jsonName()));
             }
             code.addStatement("out.rawByte('}')");
         } else {
             throw new IllegalStateException("no helper for " + type);
         }
-        helpers.put(name, MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(type.javaType(), "value")
-                .addParameter(JSON_OUTPUT, "out")
-                .addCode(code.build())
-                .build());
+        helpers.put(
+                name,
+                MethodSpec.methodBuilder(name)
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .addParameter(type.javaType(), "value")
+                        .addParameter(JSON_OUTPUT, "out")
+                        .addCode(code.build())
+                        .build());
         return name;
     }
 

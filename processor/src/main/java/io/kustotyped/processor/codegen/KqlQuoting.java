@@ -3,8 +3,7 @@ package io.kustotyped.processor.codegen;
 /** KQL quoting: bracket-quoted names (kusto-facts §5.2) and string literals (kusto-facts §3.2). */
 public final class KqlQuoting {
 
-    private KqlQuoting() {
-    }
+    private KqlQuoting() {}
 
     /**
      * A bracket-quoted name, legal for any legal Kusto name, keywords included: {@code ['name']}, or

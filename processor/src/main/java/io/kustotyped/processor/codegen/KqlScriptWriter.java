@@ -13,13 +13,12 @@ import javax.tools.StandardLocation;
  */
 public final class KqlScriptWriter {
 
-    private KqlScriptWriter() {
-    }
+    private KqlScriptWriter() {}
 
     /** Writes the script of {@code table} to the class output. */
     public static void write(Filer filer, TableModel table, DdlBuilder ddl) throws IOException {
-        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
-                GeneratedNames.scriptResource(table.tableName()), table.element());
+        FileObject file = filer.createResource(
+                StandardLocation.CLASS_OUTPUT, "", GeneratedNames.scriptResource(table.tableName()), table.element());
         try (Writer writer = file.openWriter()) {
             writer.write(ddl.script());
         }

@@ -45,34 +45,48 @@ public final class SchemaGenerator {
         TypeName rowType = table.rowType();
         TypeName stringList = ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class));
         TypeName columnList = ParameterizedTypeName.get(ClassName.get(List.class), COLUMN_DESCRIPTOR);
-        CodeBlock.Builder columns = CodeBlock.builder().add("$T.of(", List.class).indent();
+        CodeBlock.Builder columns =
+                CodeBlock.builder().add("$T.of(", List.class).indent();
         List<ColumnModel> models = table.columns();
         for (int i = 0; i < models.size(); i++) {
-            columns.add("\nnew $T($S, $S)$L", COLUMN_DESCRIPTOR, models.get(i).columnName(),
-                    models.get(i).kustoType().kqlName(), i + 1 < models.size() ? "," : "");
+            columns.add(
+                    "\nnew $T($S, $S)$L",
+                    COLUMN_DESCRIPTOR,
+                    models.get(i).columnName(),
+                    models.get(i).kustoType().kqlName(),
+                    i + 1 < models.size() ? "," : "");
         }
         columns.unindent().add(")");
 
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addOriginatingElement(table.element())
-                .addJavadoc("The Kusto table {@code $L} that {@link $T} rows go to: its management commands and "
-                        + "JSON\ningestion mapping as constants, and its {@link $T} as {@link #INSTANCE}.\n",
-                        table.tableName(), rowType, TABLE_DESCRIPTOR)
+                .addJavadoc(
+                        "The Kusto table {@code $L} that {@link $T} rows go to: its management commands and "
+                                + "JSON\ningestion mapping as constants, and its {@link $T} as {@link #INSTANCE}.\n",
+                        table.tableName(),
+                        rowType,
+                        TABLE_DESCRIPTOR)
                 .addAnnotation(Generation.generatedAnnotation())
                 .addModifiers(Generation.visibility(table))
                 .addModifiers(Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(TABLE_DESCRIPTOR, rowType))
                 .addField(constant("TABLE_NAME", table.tableName(), "The table name (case-sensitive)."))
                 .addField(constant("MAPPING_NAME", ddl.mappingName(), "The name of the JSON ingestion mapping."))
-                .addField(constant("MAPPING_JSON", ddl.mappingJson(),
+                .addField(constant(
+                        "MAPPING_JSON",
+                        ddl.mappingJson(),
                         "The JSON ingestion mapping, in the {@code Properties} form."))
-                .addField(constant("CREATE_TABLE", ddl.createTable(),
-                        "Creates the table, or adds missing columns to it."))
-                .addField(constant("CREATE_MAPPING", ddl.createMapping(),
+                .addField(constant(
+                        "CREATE_TABLE", ddl.createTable(), "Creates the table, or adds missing columns to it."))
+                .addField(constant(
+                        "CREATE_MAPPING",
+                        ddl.createMapping(),
                         "Creates or replaces the table's JSON ingestion mapping {@link #MAPPING_NAME}."))
-                .addField(constant("ENABLE_STREAMING", ddl.enableStreaming(),
-                        "Enables streaming ingestion on the table."))
-                .addField(constant("SCRIPT_RESOURCE", GeneratedNames.scriptResource(table.tableName()),
+                .addField(constant(
+                        "ENABLE_STREAMING", ddl.enableStreaming(), "Enables streaming ingestion on the table."))
+                .addField(constant(
+                        "SCRIPT_RESOURCE",
+                        GeneratedNames.scriptResource(table.tableName()),
                         "The class-path resource holding {@link #COMMANDS} as a script, one command per "
                                 + "blank-line-separated block."))
                 .addField(FieldSpec.builder(stringList, "COMMANDS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -86,29 +100,43 @@ public final class SchemaGenerator {
                         .addJavadoc("The descriptor of the table.\n")
                         .initializer("new $T()", self)
                         .build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build())
                 .addMethod(override("rowType", ParameterizedTypeName.get(ClassName.get(Class.class), rowType))
-                        .addStatement("return $T.class", rowType).build())
+                        .addStatement("return $T.class", rowType)
+                        .build())
                 .addMethod(override("tableName", ClassName.get(String.class))
-                        .addStatement("return TABLE_NAME").build());
-        MethodSpec.Builder database = override("defaultDatabase",
+                        .addStatement("return TABLE_NAME")
+                        .build());
+        MethodSpec.Builder database = override(
+                "defaultDatabase",
                 ParameterizedTypeName.get(ClassName.get(Optional.class), ClassName.get(String.class)));
         if (table.database().isPresent()) {
-            database.addStatement("return $T.of($S)", Optional.class, table.database().get());
+            database.addStatement(
+                    "return $T.of($S)", Optional.class, table.database().get());
         } else {
             database.addStatement("return $T.empty()", Optional.class);
         }
         return type.addMethod(database.build())
                 .addMethod(override("mappingName", ClassName.get(String.class))
-                        .addStatement("return MAPPING_NAME").build())
-                .addMethod(override("columns", columnList).addStatement("return COLUMNS").build())
+                        .addStatement("return MAPPING_NAME")
+                        .build())
+                .addMethod(override("columns", columnList)
+                        .addStatement("return COLUMNS")
+                        .build())
                 .addMethod(override("mappingJson", ClassName.get(String.class))
-                        .addStatement("return MAPPING_JSON").build())
-                .addMethod(override("schemaCommands", stringList).addStatement("return COMMANDS").build())
+                        .addStatement("return MAPPING_JSON")
+                        .build())
+                .addMethod(override("schemaCommands", stringList)
+                        .addStatement("return COMMANDS")
+                        .build())
                 .addMethod(override("writer", ParameterizedTypeName.get(JSON_ROW_WRITER, rowType))
-                        .addStatement("return $T.INSTANCE", writer).build())
+                        .addStatement("return $T.INSTANCE", writer)
+                        .build())
                 .addMethod(override("toString", ClassName.get(String.class))
-                        .addStatement("return $S", self.simpleName() + "[table " + table.tableName() + "]").build())
+                        .addStatement("return $S", self.simpleName() + "[table " + table.tableName() + "]")
+                        .build())
                 .build();
     }
 

@@ -91,9 +91,15 @@ public final class ModelReader {
             }
             PropertyScanner.RawProperty first = byColumn.putIfAbsent(column.columnName(), property);
             if (first != null) {
-                reporter.error(property.columnSite() != null ? property.columnSite() : property.element(),
-                        property.column(), value(property.column(), "name"), Diagnostic.DUPLICATE_COLUMN,
-                        first.name(), property.name(), owner, column.columnName());
+                reporter.error(
+                        property.columnSite() != null ? property.columnSite() : property.element(),
+                        property.column(),
+                        value(property.column(), "name"),
+                        Diagnostic.DUPLICATE_COLUMN,
+                        first.name(),
+                        property.name(),
+                        owner,
+                        column.columnName());
                 continue;
             }
             columns.add(column);
@@ -104,8 +110,15 @@ public final class ModelReader {
         if (reporter.errorCount() != errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new TableModel(type, ClassName.get(type), isPublic(type), tableName, database,
-                mappingName, optional(stringValue(table, "folder")), optional(stringValue(table, "docString")),
+        return Optional.of(new TableModel(
+                type,
+                ClassName.get(type),
+                isPublic(type),
+                tableName,
+                database,
+                mappingName,
+                optional(stringValue(table, "folder")),
+                optional(stringValue(table, "docString")),
                 columns));
     }
 
@@ -126,18 +139,21 @@ public final class ModelReader {
             reporter.error(type, Diagnostic.GENERIC_CLASS, name, type.getSimpleName());
             ok = false;
         }
-        if (type.getNestingKind() == NestingKind.MEMBER && type.getKind() == ElementKind.CLASS
+        if (type.getNestingKind() == NestingKind.MEMBER
+                && type.getKind() == ElementKind.CLASS
                 && !type.getModifiers().contains(Modifier.STATIC)) {
             reporter.error(type, Diagnostic.INNER_CLASS, name);
             ok = false;
         }
-        boolean hidden = type.getNestingKind() == NestingKind.LOCAL
-                || type.getNestingKind() == NestingKind.ANONYMOUS;
+        boolean hidden = type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS;
         for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
             hidden |= e.getModifiers().contains(Modifier.PRIVATE);
         }
         if (hidden) {
-            reporter.error(type, Diagnostic.NOT_ACCESSIBLE, name,
+            reporter.error(
+                    type,
+                    Diagnostic.NOT_ACCESSIBLE,
+                    name,
                     elements.getPackageOf(type).getQualifiedName());
             ok = false;
         }
@@ -149,8 +165,8 @@ public final class ModelReader {
         Element site = property.columnSite() != null ? property.columnSite() : property.element();
         ValueType valueType;
         try {
-            valueType = mapper.map(property.type(),
-                    new TypeMapper.Site(site, annotation, null, property.name(), owner));
+            valueType =
+                    mapper.map(property.type(), new TypeMapper.Site(site, annotation, null, property.name(), owner));
         } catch (UnresolvedTypeException e) {
             throw new UnresolvedTypeException(property.name(), e.typeName());
         }
@@ -160,8 +176,15 @@ public final class ModelReader {
         }
         Optional<String> nameProblem = KustoNames.problem(columnName);
         if (nameProblem.isPresent()) {
-            reporter.error(site, annotation, value(annotation, "name"), Diagnostic.INVALID_COLUMN_NAME, columnName,
-                    property.name(), owner, nameProblem.get());
+            reporter.error(
+                    site,
+                    annotation,
+                    value(annotation, "name"),
+                    Diagnostic.INVALID_COLUMN_NAME,
+                    columnName,
+                    property.name(),
+                    owner,
+                    nameProblem.get());
             return null;
         }
         if (valueType == null) {
@@ -179,34 +202,61 @@ public final class ModelReader {
                 problem = "@Column(type = KustoType." + requested + ") contradicts the datetime column it makes";
             }
             if (problem != null) {
-                reporter.error(site, annotation, value(annotation, "transform"), Diagnostic.TRANSFORM_MISMATCH,
-                        transform, property.name(), owner,
-                        "an int, long, float or double value (or a box or OptionalInt/Long/Double of one)", problem);
+                reporter.error(
+                        site,
+                        annotation,
+                        value(annotation, "transform"),
+                        Diagnostic.TRANSFORM_MISMATCH,
+                        transform,
+                        property.name(),
+                        owner,
+                        "an int, long, float or double value (or a box or OptionalInt/Long/Double of one)",
+                        problem);
                 return null;
             }
-            return new ColumnModel(property.name(), columnName, property.element(), property.accessor(), valueType,
-                    KustoType.DATETIME, transform);
+            return new ColumnModel(
+                    property.name(),
+                    columnName,
+                    property.element(),
+                    property.accessor(),
+                    valueType,
+                    KustoType.DATETIME,
+                    transform);
         }
         KustoType kustoType = inferred;
         if (requested != KustoType.AUTO) {
             Set<KustoType> allowed = TypeRules.allowed(valueType.scalarKind());
             if (!allowed.contains(requested)) {
-                reporter.error(site, annotation, value(annotation, "type"), Diagnostic.TYPE_MISMATCH, requested,
-                        property.name(), owner, property.type(), inferred.kqlName(),
+                reporter.error(
+                        site,
+                        annotation,
+                        value(annotation, "type"),
+                        Diagnostic.TYPE_MISMATCH,
+                        requested,
+                        property.name(),
+                        owner,
+                        property.type(),
+                        inferred.kqlName(),
                         allowed.stream().map(k -> "KustoType." + k).collect(Collectors.joining(", ")),
                         inferred.kqlName());
                 return null;
             }
             kustoType = requested;
         }
-        return new ColumnModel(property.name(), columnName, property.element(), property.accessor(), valueType,
-                kustoType, transform);
+        return new ColumnModel(
+                property.name(), columnName, property.element(), property.accessor(), valueType, kustoType, transform);
     }
 
-    private void checkName(TypeElement type, AnnotationMirror table, String attribute, String name,
-            Diagnostic diagnostic, String owner) {
-        KustoNames.problem(name).ifPresent(problem ->
-                reporter.error(type, table, value(table, attribute), diagnostic, name, owner, problem));
+    private void checkName(
+            TypeElement type,
+            AnnotationMirror table,
+            String attribute,
+            String name,
+            Diagnostic diagnostic,
+            String owner) {
+        KustoNames.problem(name)
+                .ifPresent(problem ->
+                        reporter.error(type, table, value(table, attribute), diagnostic, name, owner, problem));
     }
 
     private static boolean isPublic(TypeElement type) {
@@ -227,8 +277,8 @@ public final class ModelReader {
         if (annotation == null) {
             return null;
         }
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : annotation.getElementValues().entrySet()) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                annotation.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(attribute)) {
                 return entry.getValue();
             }

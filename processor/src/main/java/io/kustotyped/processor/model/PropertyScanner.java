@@ -40,9 +40,13 @@ final class PropertyScanner {
      * @param column the {@code @Column} annotation that applies to it, or {@code null}
      * @param columnSite the element carrying {@code column}
      */
-    record RawProperty(String name, Element element, Accessor accessor, TypeMirror type, AnnotationMirror column,
-            Element columnSite) {
-    }
+    record RawProperty(
+            String name,
+            Element element,
+            Accessor accessor,
+            TypeMirror type,
+            AnnotationMirror column,
+            Element columnSite) {}
 
     private final Types types;
     private final Reporter reporter;
@@ -81,8 +85,13 @@ final class PropertyScanner {
                 site = accessor;
             }
             TypeMirror propertyType = ((ExecutableType) types.asMemberOf(declared, accessor)).getReturnType();
-            result.add(new RawProperty(component.getSimpleName().toString(), site,
-                    new Accessor(accessor.getSimpleName().toString(), true), propertyType, column, site));
+            result.add(new RawProperty(
+                    component.getSimpleName().toString(),
+                    site,
+                    new Accessor(accessor.getSimpleName().toString(), true),
+                    propertyType,
+                    column,
+                    site));
         }
         return result;
     }
@@ -119,7 +128,10 @@ final class PropertyScanner {
             }
             if (c.getter == null && c.field == null) {
                 if (c.hiddenAnnotatedField != null) {
-                    unreadable(type, c.hiddenAnnotatedField, "is not public and has no public getter",
+                    unreadable(
+                            type,
+                            c.hiddenAnnotatedField,
+                            "is not public and has no public getter",
                             "make it public, or add a public getter "
                                     + (isBoolean(c.hiddenAnnotatedField.asType()) ? "is" : "get") + capitalize(name)
                                     + "()");
@@ -127,16 +139,20 @@ final class PropertyScanner {
                 return;
             }
             AnnotationMirror column = c.getterColumn != null ? c.getterColumn : c.fieldColumn;
-            Element columnSite = c.getterColumn != null ? c.getter
-                    : c.field != null ? c.field : c.hiddenAnnotatedField;
+            Element columnSite = c.getterColumn != null ? c.getter : c.field != null ? c.field : c.hiddenAnnotatedField;
             if (c.getter != null) {
                 TypeMirror t = ((ExecutableType) types.asMemberOf(declared, c.getter)).getReturnType();
-                result.add(new RawProperty(name, c.getter, new Accessor(c.getter.getSimpleName().toString(), true), t,
-                        column, columnSite));
+                result.add(new RawProperty(
+                        name,
+                        c.getter,
+                        new Accessor(c.getter.getSimpleName().toString(), true),
+                        t,
+                        column,
+                        columnSite));
             } else {
                 TypeMirror t = types.asMemberOf(declared, c.field);
-                result.add(new RawProperty(name, c.field, new Accessor(c.field.getSimpleName().toString(), false), t,
-                        column, columnSite));
+                result.add(new RawProperty(
+                        name, c.field, new Accessor(c.field.getSimpleName().toString(), false), t, column, columnSite));
             }
         });
         return result;
@@ -155,7 +171,10 @@ final class PropertyScanner {
         }
         if (modifiers.contains(Modifier.TRANSIENT)) {
             if (column != null) {
-                unreadable(owner, field, "is transient, and transient fields are left out",
+                unreadable(
+                        owner,
+                        field,
+                        "is transient, and transient fields are left out",
                         "remove @Column, or remove 'transient'");
             }
             return;
@@ -178,7 +197,10 @@ final class PropertyScanner {
         String property = getterProperty(method);
         if (property == null) {
             if (column != null) {
-                unreadable(owner, method, "is not a public, non-static getter without parameters",
+                unreadable(
+                        owner,
+                        method,
+                        "is not a public, non-static getter without parameters",
                         "put @Column on a getter getX() or isX(), or on a field");
             }
             return;
@@ -194,8 +216,10 @@ final class PropertyScanner {
     /** The property name of a public getter ({@code getFoo()} or boolean {@code isFoo()}), or {@code null}. */
     private static String getterProperty(ExecutableElement method) {
         Set<Modifier> modifiers = method.getModifiers();
-        if (!modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.STATIC)
-                || !method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()
+        if (!modifiers.contains(Modifier.PUBLIC)
+                || modifiers.contains(Modifier.STATIC)
+                || !method.getParameters().isEmpty()
+                || !method.getTypeParameters().isEmpty()
                 || method.getReturnType().getKind() == TypeKind.VOID) {
             return null;
         }
@@ -215,8 +239,17 @@ final class PropertyScanner {
 
     private void unreadable(TypeElement owner, Element member, String problem, String fix) {
         String kind = member.getKind() == ElementKind.METHOD ? "Method" : "Field";
-        reporter.error(member, annotationOrNull(member), null, Diagnostic.UNREADABLE, kind,
-                member.getSimpleName(), owner.getQualifiedName(), "Column", problem, fix);
+        reporter.error(
+                member,
+                annotationOrNull(member),
+                null,
+                Diagnostic.UNREADABLE,
+                kind,
+                member.getSimpleName(),
+                owner.getQualifiedName(),
+                "Column",
+                problem,
+                fix);
     }
 
     private static AnnotationMirror annotationOrNull(Element member) {
@@ -235,7 +268,8 @@ final class PropertyScanner {
     /** The annotation of type {@code qualifiedName} on {@code element}, or {@code null}. */
     static AnnotationMirror annotation(Element element, String qualifiedName) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
+            TypeElement annotationType =
+                    (TypeElement) mirror.getAnnotationType().asElement();
             if (annotationType.getQualifiedName().contentEquals(qualifiedName)) {
                 return mirror;
             }

@@ -61,8 +61,7 @@ final class TypeMapper {
             "java.util.OptionalDouble", ScalarKind.DOUBLE);
 
     /** Where the type being mapped comes from, for messages. */
-    record Site(Element element, AnnotationMirror annotation, AnnotationValue value, String property, String owner) {
-    }
+    record Site(Element element, AnnotationMirror annotation, AnnotationValue value, String property, String owner) {}
 
     private final Elements elements;
     private final Types types;
@@ -111,20 +110,37 @@ final class TypeMapper {
 
     private ValueType map(TypeMirror type, Site site, String where) throws UnresolvedTypeException {
         switch (type.getKind()) {
-            case BOOLEAN: return scalar(ScalarKind.BOOL, type);
-            case BYTE: case SHORT: case INT: return scalar(ScalarKind.INT, type);
-            case LONG: return scalar(ScalarKind.LONG, type);
-            case FLOAT: return scalar(ScalarKind.FLOAT, type);
-            case DOUBLE: return scalar(ScalarKind.DOUBLE, type);
-            case CHAR: return scalar(ScalarKind.CHAR, type);
-            case ARRAY: return array((ArrayType) type, site, where);
-            case DECLARED: return declared((DeclaredType) type, site, where);
+            case BOOLEAN:
+                return scalar(ScalarKind.BOOL, type);
+            case BYTE:
+            case SHORT:
+            case INT:
+                return scalar(ScalarKind.INT, type);
+            case LONG:
+                return scalar(ScalarKind.LONG, type);
+            case FLOAT:
+                return scalar(ScalarKind.FLOAT, type);
+            case DOUBLE:
+                return scalar(ScalarKind.DOUBLE, type);
+            case CHAR:
+                return scalar(ScalarKind.CHAR, type);
+            case ARRAY:
+                return array((ArrayType) type, site, where);
+            case DECLARED:
+                return declared((DeclaredType) type, site, where);
             case WILDCARD: {
                 TypeMirror bound = ((WildcardType) type).getExtendsBound();
-                return map(bound != null ? bound : elements.getTypeElement("java.lang.Object").asType(), site, where);
+                return map(
+                        bound != null
+                                ? bound
+                                : elements.getTypeElement("java.lang.Object").asType(),
+                        site,
+                        where);
             }
-            case ERROR: throw new UnresolvedTypeException(site.property(), type.toString());
-            default: return unsupported(type, site, where, "");
+            case ERROR:
+                throw new UnresolvedTypeException(site.property(), type.toString());
+            default:
+                return unsupported(type, site, where, "");
         }
     }
 
@@ -179,7 +195,9 @@ final class TypeMapper {
             ValueType inner = map(argument(asIterable, 0), site, where + " (an element of " + type + ")");
             return inner == null ? null : new ValueType.ListOf(inner, typeName(type));
         }
-        if (name.startsWith("java.") || name.startsWith("javax.") || element.getKind() == ElementKind.INTERFACE
+        if (name.startsWith("java.")
+                || name.startsWith("javax.")
+                || element.getKind() == ElementKind.INTERFACE
                 || element.getKind() == ElementKind.ANNOTATION_TYPE) {
             return unsupported(type, site, where, "");
         }
@@ -191,19 +209,25 @@ final class TypeMapper {
         TypeMirror keyType = argument(asMap, 0);
         if (keyType.getKind() == TypeKind.WILDCARD) {
             TypeMirror bound = ((WildcardType) keyType).getExtendsBound();
-            keyType = bound != null ? bound : elements.getTypeElement("java.lang.Object").asType();
+            keyType = bound != null
+                    ? bound
+                    : elements.getTypeElement("java.lang.Object").asType();
         }
         ValueType.MapKey key = mapKey(keyType);
         if (key == null) {
-            return unsupported(type, site, where, " (map keys must be strings, enums, numbers, characters, booleans, "
-                    + "UUIDs or Object, as JSON object keys are strings)");
+            return unsupported(
+                    type,
+                    site,
+                    where,
+                    " (map keys must be strings, enums, numbers, characters, booleans, "
+                            + "UUIDs or Object, as JSON object keys are strings)");
         }
         ValueType value = map(argument(asMap, 1), site, where + " (a value of " + type + ")");
         if (value == null) {
             return null;
         }
-        TypeName entry = ParameterizedTypeName.get(ClassName.get("java.util", "Map", "Entry"),
-                typeName(argument(asMap, 0)), typeName(argument(asMap, 1)));
+        TypeName entry = ParameterizedTypeName.get(
+                ClassName.get("java.util", "Map", "Entry"), typeName(argument(asMap, 0)), typeName(argument(asMap, 1)));
         return new ValueType.MapOf(key, typeName(keyType), value, entry, typeName(type));
     }
 
@@ -225,8 +249,12 @@ final class TypeMapper {
             return ValueType.MapKey.STRING;
         }
         ScalarKind known = KNOWN.get(element.getQualifiedName().toString());
-        if (known == ScalarKind.INT || known == ScalarKind.LONG || known == ScalarKind.CHAR
-                || known == ScalarKind.BOOL || known == ScalarKind.GUID || known == ScalarKind.OBJECT) {
+        if (known == ScalarKind.INT
+                || known == ScalarKind.LONG
+                || known == ScalarKind.CHAR
+                || known == ScalarKind.BOOL
+                || known == ScalarKind.GUID
+                || known == ScalarKind.OBJECT) {
             return ValueType.MapKey.TO_STRING;
         }
         return null;
@@ -239,8 +267,15 @@ final class TypeMapper {
             List<String> cycle = new ArrayList<>(nesting);
             java.util.Collections.reverse(cycle);
             cycle.add(name);
-            reporter.error(site.element(), site.annotation(), null, Diagnostic.RECURSIVE_TYPE, site.property(),
-                    site.owner(), name, String.join(" -> ", cycle));
+            reporter.error(
+                    site.element(),
+                    site.annotation(),
+                    null,
+                    Diagnostic.RECURSIVE_TYPE,
+                    site.property(),
+                    site.owner(),
+                    name,
+                    String.join(" -> ", cycle));
             return null;
         }
         nesting.push(name);
@@ -258,14 +293,21 @@ final class TypeMapper {
                                 jsonName = text;
                             }
                         } else {
-                            reporter.error(raw.columnSite(), raw.column(), entry.getValue(),
-                                    Diagnostic.NESTED_ATTRIBUTE, attribute, raw.name(), name, name);
+                            reporter.error(
+                                    raw.columnSite(),
+                                    raw.column(),
+                                    entry.getValue(),
+                                    Diagnostic.NESTED_ATTRIBUTE,
+                                    attribute,
+                                    raw.name(),
+                                    name,
+                                    name);
                             failed = true;
                         }
                     }
                 }
-                ValueType value = map(raw.type(), site,
-                        where + " (property '" + raw.name() + "' of nested type " + name + ")");
+                ValueType value =
+                        map(raw.type(), site, where + " (property '" + raw.name() + "' of nested type " + name + ")");
                 if (value == null) {
                     failed = true;
                 } else {
@@ -283,8 +325,15 @@ final class TypeMapper {
     }
 
     private ValueType unsupported(TypeMirror type, Site site, String where, String why) {
-        reporter.error(site.element(), site.annotation(), null, Diagnostic.UNSUPPORTED_TYPE, site.property(),
-                site.owner(), type, why + where);
+        reporter.error(
+                site.element(),
+                site.annotation(),
+                null,
+                Diagnostic.UNSUPPORTED_TYPE,
+                site.property(),
+                site.owner(),
+                type,
+                why + where);
         return null;
     }
 

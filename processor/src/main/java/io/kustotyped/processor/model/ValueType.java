@@ -41,29 +41,23 @@ public sealed interface ValueType {
     }
 
     /** A primitive, a box, or a reference type written by one {@code JsonOutput} call. */
-    record Scalar(ScalarKind kind, TypeName javaType) implements ValueType {
-    }
+    record Scalar(ScalarKind kind, TypeName javaType) implements ValueType {}
 
     /** {@code java.util.Optional<E>}: empty is written as null. */
-    record OptionalOf(ValueType element, TypeName javaType) implements ValueType {
-    }
+    record OptionalOf(ValueType element, TypeName javaType) implements ValueType {}
 
     /** {@code OptionalInt}, {@code OptionalLong} or {@code OptionalDouble} ({@code kind} INT, LONG or DOUBLE). */
-    record OptionalPrimitive(ScalarKind kind, TypeName javaType) implements ValueType {
-    }
+    record OptionalPrimitive(ScalarKind kind, TypeName javaType) implements ValueType {}
 
     /** Any {@code Iterable<E>} (List, Set, ...), written as a JSON array. */
-    record ListOf(ValueType element, TypeName javaType) implements ValueType {
-    }
+    record ListOf(ValueType element, TypeName javaType) implements ValueType {}
 
     /** An array {@code E[]} (other than {@code byte[]} and {@code char[]}), written as a JSON array. */
-    record ArrayOf(ValueType element, TypeName javaType) implements ValueType {
-    }
+    record ArrayOf(ValueType element, TypeName javaType) implements ValueType {}
 
     /** A {@code Map<K, V>}, written as a JSON object; keys are written as strings. */
     record MapOf(MapKey key, TypeName keyType, ValueType value, TypeName entryType, TypeName javaType)
-            implements ValueType {
-    }
+            implements ValueType {}
 
     /** A record or class with readable properties, written as a JSON object keyed by property name. */
     record Nested(TypeName javaType, List<Property> properties) implements ValueType {
@@ -89,6 +83,5 @@ public sealed interface ValueType {
      * @param accessor how to read it from an instance
      * @param type how to write its value
      */
-    record Property(String jsonName, Accessor accessor, ValueType type) {
-    }
+    record Property(String jsonName, Accessor accessor, ValueType type) {}
 }

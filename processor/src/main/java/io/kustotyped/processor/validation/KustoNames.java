@@ -8,8 +8,7 @@ public final class KustoNames {
     /** Longest legal name. kusto-facts §5.2. */
     public static final int MAX_LENGTH = 1024;
 
-    private KustoNames() {
-    }
+    private KustoNames() {}
 
     /**
      * Checks {@code name} against kusto-facts §5.2: 1 to 1024 characters, each a letter, a digit, {@code _}, a space,

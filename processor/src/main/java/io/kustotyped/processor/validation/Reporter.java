@@ -30,7 +30,11 @@ public final class Reporter {
      * Reports {@code diagnostic} on an annotation value of {@code element}; falls back to the annotation, then the
      * element, when {@code annotation} or {@code value} is {@code null}.
      */
-    public void error(Element element, AnnotationMirror annotation, AnnotationValue value, Diagnostic diagnostic,
+    public void error(
+            Element element,
+            AnnotationMirror annotation,
+            AnnotationValue value,
+            Diagnostic diagnostic,
             Object... args) {
         errors++;
         String message = diagnostic.format(args);

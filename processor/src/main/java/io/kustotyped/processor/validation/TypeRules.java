@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class TypeRules {
 
-    private TypeRules() {
-    }
+    private TypeRules() {}
 
     /**
      * The Kusto types a column holding {@code kind} may be declared as; {@code kind} is {@code null} for structures
@@ -30,11 +29,10 @@ public final class TypeRules {
             case INT -> result.addAll(EnumSet.of(KustoType.LONG, KustoType.REAL, KustoType.DECIMAL));
             case LONG -> result.addAll(EnumSet.of(KustoType.REAL, KustoType.DECIMAL));
             // kusto-facts §4.2: datetime, timespan, guid and decimal columns parse their text forms from JSON strings.
-            case STRING, CHARS -> result.addAll(
-                    EnumSet.of(KustoType.DATETIME, KustoType.TIMESPAN, KustoType.GUID, KustoType.DECIMAL));
+            case STRING, CHARS ->
+                result.addAll(EnumSet.of(KustoType.DATETIME, KustoType.TIMESPAN, KustoType.GUID, KustoType.DECIMAL));
             case DATETIME, TIMESPAN, GUID -> result.add(KustoType.STRING);
-            default -> {
-            }
+            default -> {}
         }
         return result;
     }

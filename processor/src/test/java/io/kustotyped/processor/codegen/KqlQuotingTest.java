@@ -35,10 +35,15 @@ class KqlQuotingTest {
         assertEquals(java.util.Optional.empty(), KustoNames.problem("Größe 1.a-b_c"));
         assertEquals(java.util.Optional.empty(), KustoNames.problem("1day"));
         assertEquals("it is empty", KustoNames.problem("").orElseThrow());
-        assertEquals("it has 1025 characters, more than 1024", KustoNames.problem("a".repeat(1025)).orElseThrow());
+        assertEquals(
+                "it has 1025 characters, more than 1024",
+                KustoNames.problem("a".repeat(1025)).orElseThrow());
         assertEquals(java.util.Optional.empty(), KustoNames.problem("a".repeat(1024)));
-        assertEquals("names starting or ending with '__' are reserved", KustoNames.problem("x__").orElseThrow());
-        assertEquals("character '\"' at index 1 is not allowed (only letters, digits, '_', ' ', '.' and '-' are)",
+        assertEquals(
+                "names starting or ending with '__' are reserved",
+                KustoNames.problem("x__").orElseThrow());
+        assertEquals(
+                "character '\"' at index 1 is not allowed (only letters, digits, '_', ' ', '.' and '-' are)",
                 KustoNames.problem("a\"b").orElseThrow());
     }
 }

@@ -51,7 +51,9 @@ public final class AzureCliTokenProvider implements TokenProvider {
 
     private static final DateTimeFormatter EXPIRES_ON = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
 
     private final String resource;
@@ -89,12 +91,15 @@ public final class AzureCliTokenProvider implements TokenProvider {
             try {
                 return parse(runner.run(command()), ZoneId.systemDefault());
             } catch (IOException e) {
-                throw new CompletionException(new IllegalStateException("Could not get a token for " + resource
-                        + " from the Azure CLI (" + String.join(" ", command()) + "): " + e.getMessage(), e));
+                throw new CompletionException(new IllegalStateException(
+                        "Could not get a token for " + resource + " from the Azure CLI (" + String.join(" ", command())
+                                + "): " + e.getMessage(),
+                        e));
             }
         });
-        return Future.fromCompletionStage(f).recover(e -> Future.failedFuture(
-                e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
+        return Future.fromCompletionStage(f)
+                .recover(e -> Future.failedFuture(
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
     }
 
     /**
@@ -110,13 +115,13 @@ public final class AzureCliTokenProvider implements TokenProvider {
         try {
             o = new JsonObject(json.trim());
         } catch (DecodeException | ClassCastException e) {
-            throw new IllegalStateException("The Azure CLI printed something that is not a JSON object ("
-                    + json.length() + " characters)");
+            throw new IllegalStateException(
+                    "The Azure CLI printed something that is not a JSON object (" + json.length() + " characters)");
         }
         Object token = o.getValue("accessToken");
         if (!(token instanceof String s) || s.isBlank()) {
-            throw new IllegalStateException("The Azure CLI output has no 'accessToken' (fields: " + o.fieldNames()
-                    + ")");
+            throw new IllegalStateException(
+                    "The Azure CLI output has no 'accessToken' (fields: " + o.fieldNames() + ")");
         }
         return new AccessToken(s, expiry(o, zone));
     }
@@ -173,7 +178,9 @@ public final class AzureCliTokenProvider implements TokenProvider {
     }
 
     private static String runProcess(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Process p = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
         p.getOutputStream().close();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         String out = readAll(p.getInputStream());

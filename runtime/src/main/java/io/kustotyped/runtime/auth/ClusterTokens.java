@@ -18,8 +18,7 @@ import java.util.Objects;
  */
 public final class ClusterTokens {
 
-    private ClusterTokens() {
-    }
+    private ClusterTokens() {}
 
     /** No way to get a token was found. The message says how to provide one. */
     public static final class MissingTokenException extends RuntimeException {
@@ -51,8 +50,8 @@ public final class ClusterTokens {
      */
     public static TokenProvider forCluster(String clusterUrl, Map<String, String> environment) {
         Objects.requireNonNull(clusterUrl, "clusterUrl");
-        EnvironmentTokenProvider env = new EnvironmentTokenProvider(EnvironmentTokenProvider.DEFAULT_VARIABLE,
-                environment);
+        EnvironmentTokenProvider env =
+                new EnvironmentTokenProvider(EnvironmentTokenProvider.DEFAULT_VARIABLE, environment);
         if (env.isSet()) {
             return env;
         }

@@ -56,8 +56,8 @@ public final class EnvironmentTokenProvider implements TokenProvider {
     public Future<AccessToken> getToken() {
         String raw = environment.get(variable);
         if (raw == null || raw.isBlank()) {
-            return Future.failedFuture(new IllegalStateException("The environment variable " + variable
-                    + " is not set (it should hold a Kusto access token)"));
+            return Future.failedFuture(new IllegalStateException(
+                    "The environment variable " + variable + " is not set (it should hold a Kusto access token)"));
         }
         String token = stripBearer(raw.trim());
         Instant expiry = jwtExpiry(token);
@@ -69,7 +69,9 @@ public final class EnvironmentTokenProvider implements TokenProvider {
     }
 
     private static String stripBearer(String token) {
-        return token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7).trim() : token;
+        return token.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? token.substring(7).trim()
+                : token;
     }
 
     /** The {@code exp} claim of a JWT, or null when the token is not a JWT or has none. */

@@ -13,6 +13,7 @@ import java.util.List;
 final class Batch {
     /** The borrowed set; its {@code gz} array holds the compressed body of the piece in flight. */
     final SlotBuffers buffers;
+
     byte[] raw;
     int length;
     int rows;

@@ -10,8 +10,7 @@ public final class ClientDetails {
     /** The runtime's version, from the filtered {@code version.properties} resource. */
     public static final String VERSION = loadVersion();
 
-    private ClientDetails() {
-    }
+    private ClientDetails() {}
 
     /** {@code kusto-typed:{version}|Runtime.{java.vm.name}:{java.version}}, spaces replaced by {@code _}. */
     public static String clientVersion() {

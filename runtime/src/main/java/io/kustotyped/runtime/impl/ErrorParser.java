@@ -15,8 +15,7 @@ public final class ErrorParser {
 
     private static final int MAX_RAW_BODY = 2048;
 
-    private ErrorParser() {
-    }
+    private ErrorParser() {}
 
     /**
      * @param status the HTTP status
@@ -39,19 +38,30 @@ public final class ErrorParser {
             }
         }
         if (error == null) {
-            return new KustoServiceException(status, null, null, null, null, null, activityId, clientRequestId,
-                    retryAfter, rawText(body), null);
+            return new KustoServiceException(
+                    status, null, null, null, null, null, activityId, clientRequestId, retryAfter, rawText(body), null);
         }
         if (activityId == null && error.getValue("@context") instanceof JsonObject ctx) {
             activityId = stringOrNull(ctx.getValue("activityId"));
         }
         Object permanent = error.getValue("@permanent");
-        Boolean perm = permanent instanceof Boolean b ? b
+        Boolean perm = permanent instanceof Boolean b
+                ? b
                 : permanent instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))
-                        ? Boolean.valueOf(s) : null;
-        return new KustoServiceException(status, stringOrNull(error.getValue("code")),
-                stringOrNull(error.getValue("message")), stringOrNull(error.getValue("@type")),
-                stringOrNull(error.getValue("@message")), perm, activityId, clientRequestId, retryAfter, null, null);
+                        ? Boolean.valueOf(s)
+                        : null;
+        return new KustoServiceException(
+                status,
+                stringOrNull(error.getValue("code")),
+                stringOrNull(error.getValue("message")),
+                stringOrNull(error.getValue("@type")),
+                stringOrNull(error.getValue("@message")),
+                perm,
+                activityId,
+                clientRequestId,
+                retryAfter,
+                null,
+                null);
     }
 
     private static String stringOrNull(Object o) {
@@ -63,7 +73,9 @@ public final class ErrorParser {
             return "";
         }
         int n = Math.min(body.length(), MAX_RAW_BODY);
-        String s = new String(body.getBytes(0, n), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+        String s = new String(body.getBytes(0, n), StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ")
+                .trim();
         return n < body.length() ? s + "..." : s;
     }
 }

@@ -16,8 +16,7 @@ public final class Gzip {
     private static final int TRAILER_LENGTH = 8;
     private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
 
-    private Gzip() {
-    }
+    private Gzip() {}
 
     private static final class PerThread {
         final Deflater[] deflaters = new Deflater[10];

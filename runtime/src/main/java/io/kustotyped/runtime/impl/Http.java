@@ -13,8 +13,7 @@ public final class Http {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Http() {
-    }
+    private Http() {}
 
     /**
      * Percent-encodes {@code s} as UTF-8, keeping only RFC 3986 unreserved characters ({@code A-Z a-z 0-9 - . _ ~}).
@@ -25,8 +24,13 @@ public final class Http {
         StringBuilder sb = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);

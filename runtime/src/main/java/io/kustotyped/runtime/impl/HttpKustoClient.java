@@ -61,7 +61,8 @@ public final class HttpKustoClient implements KustoClient {
         this.host = uri.getHost();
         // Never send a token over plain HTTP except to loopback (kusto-facts §2.2 does the same for localhost).
         this.tokenAllowed = scheme.equals("https") || Http.isLoopback(uri.getHost());
-        this.tokens = options.getTokenProvider() == null ? null
+        this.tokens = options.getTokenProvider() == null
+                ? null
                 : new TokenCache(options.getTokenProvider(), Clock.systemUTC());
         this.application = ClientDetails.ascii(
                 options.getApplication() != null ? options.getApplication() : ClientDetails.defaultApplication());
@@ -69,7 +70,8 @@ public final class HttpKustoClient implements KustoClient {
         HttpClientOptions httpOptions = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setDecompressionSupported(true)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()));
+                .setConnectTimeout((int)
+                        Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()));
         this.http = vertx.createHttpClient(httpOptions, new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
     }
 
@@ -107,15 +109,25 @@ public final class HttpKustoClient implements KustoClient {
         }
         payload.put("csl", csl);
         Buffer body = payload.toBuffer();
-        return send(path, "application/json; charset=utf-8", null, body, requestId).map(Response::body);
+        return send(path, "application/json; charset=utf-8", null, body, requestId)
+                .map(Response::body);
     }
 
     @Override
-    public Future<Integer> streamIngest(String database, String table, String streamFormat, String mappingName,
-            Buffer gzippedBody, String clientRequestId) {
+    public Future<Integer> streamIngest(
+            String database,
+            String table,
+            String streamFormat,
+            String mappingName,
+            Buffer gzippedBody,
+            String clientRequestId) {
         // kusto-facts §1.1: path segments and query values percent-encoded.
-        StringBuilder path = new StringBuilder("/v1/rest/ingest/").append(Http.percentEncode(database)).append('/')
-                .append(Http.percentEncode(table)).append("?streamFormat=").append(Http.percentEncode(streamFormat));
+        StringBuilder path = new StringBuilder("/v1/rest/ingest/")
+                .append(Http.percentEncode(database))
+                .append('/')
+                .append(Http.percentEncode(table))
+                .append("?streamFormat=")
+                .append(Http.percentEncode(streamFormat));
         if (mappingName != null) {
             path.append("&mappingName=").append(Http.percentEncode(mappingName));
         }
@@ -124,17 +136,16 @@ public final class HttpKustoClient implements KustoClient {
     }
 
     /** A 2xx response. */
-    record Response(int status, Buffer body) {
-    }
+    record Response(int status, Buffer body) {}
 
-    private Future<Response> send(String pathAndQuery, String contentType, String contentEncoding, Buffer body,
-            String requestId) {
+    private Future<Response> send(
+            String pathAndQuery, String contentType, String contentEncoding, Buffer body, String requestId) {
         if (tokens != null && !tokenAllowed) {
             return Future.failedFuture(new IllegalStateException("Refusing to send a bearer token over plain HTTP to "
                     + "the non-loopback host '" + host + "': use an https:// cluster URL"));
         }
-        Future<String> auth = tokens == null ? Future.succeededFuture(null)
-                : tokens.get().map(t -> "Bearer " + t.token());
+        Future<String> auth =
+                tokens == null ? Future.succeededFuture(null) : tokens.get().map(t -> "Bearer " + t.token());
         return auth.compose(authorization -> {
             RequestOptions ro = new RequestOptions()
                     .setMethod(HttpMethod.POST)
@@ -166,31 +177,43 @@ public final class HttpKustoClient implements KustoClient {
         boolean[] written = new boolean[1];
         http.request(ro).onComplete(reqAr -> {
             if (reqAr.failed()) {
-                result.fail(new KustoTransportException("Could not connect to " + clusterUrl + ": "
-                        + reqAr.cause().getMessage(), reqAr.cause(), requestId, false));
+                result.fail(new KustoTransportException(
+                        "Could not connect to " + clusterUrl + ": "
+                                + reqAr.cause().getMessage(),
+                        reqAr.cause(),
+                        requestId,
+                        false));
                 return;
             }
             HttpClientRequest req = reqAr.result();
             req.end(body).onSuccess(v -> written[0] = true);
-            req.response().compose(resp -> resp.body().map(b -> new Object[] {resp, b})).onComplete(ar -> {
-                if (ar.failed()) {
-                    boolean sent = written[0];
-                    result.fail(new KustoTransportException("Request " + requestId + " to " + clusterUrl + " failed "
-                            + (sent ? "after it was fully sent (the service may have committed it)"
-                                    : "before it was fully sent")
-                            + ": " + ar.cause(), ar.cause(), requestId, sent));
-                    return;
-                }
-                io.vertx.core.http.HttpClientResponse resp = (io.vertx.core.http.HttpClientResponse) ar.result()[0];
-                Buffer respBody = (Buffer) ar.result()[1];
-                int status = resp.statusCode();
-                if (status >= 200 && status < 300) {
-                    result.complete(new Response(status, respBody));
-                } else {
-                    KustoServiceException e = ErrorParser.parse(status, resp.headers(), respBody, requestId);
-                    result.fail(e);
-                }
-            });
+            req.response()
+                    .compose(resp -> resp.body().map(b -> new Object[] {resp, b}))
+                    .onComplete(ar -> {
+                        if (ar.failed()) {
+                            boolean sent = written[0];
+                            result.fail(new KustoTransportException(
+                                    "Request " + requestId + " to " + clusterUrl + " failed "
+                                            + (sent
+                                                    ? "after it was fully sent (the service may have committed it)"
+                                                    : "before it was fully sent")
+                                            + ": " + ar.cause(),
+                                    ar.cause(),
+                                    requestId,
+                                    sent));
+                            return;
+                        }
+                        io.vertx.core.http.HttpClientResponse resp =
+                                (io.vertx.core.http.HttpClientResponse) ar.result()[0];
+                        Buffer respBody = (Buffer) ar.result()[1];
+                        int status = resp.statusCode();
+                        if (status >= 200 && status < 300) {
+                            result.complete(new Response(status, respBody));
+                        } else {
+                            KustoServiceException e = ErrorParser.parse(status, resp.headers(), respBody, requestId);
+                            result.fail(e);
+                        }
+                    });
         });
         return result.future();
     }

@@ -53,10 +53,17 @@ public final class IngestJob<T> {
      * @param encoders a per-thread row encoder
      * @param hinter adds the fix to a permanent service error (streaming off, mapping missing, ...)
      */
-    public record Context<T>(Vertx vertx, WorkerExecutor workers, KustoClient client, String database, String table,
-            String mappingName, IngestOptions options, AsyncSlots slots, ThreadLocal<RowEncoder<T>> encoders,
-            UnaryOperator<Throwable> hinter) {
-    }
+    public record Context<T>(
+            Vertx vertx,
+            WorkerExecutor workers,
+            KustoClient client,
+            String database,
+            String table,
+            String mappingName,
+            IngestOptions options,
+            AsyncSlots slots,
+            ThreadLocal<RowEncoder<T>> encoders,
+            UnaryOperator<Throwable> hinter) {}
 
     private final Context<T> c;
     private final PieceSender sender;
@@ -88,6 +95,7 @@ public final class IngestJob<T> {
     private Throwable inputFailure;
     /** A permanent error that no later request can escape (wrong table, mapping, policy, permission). */
     private volatile Throwable abortCause;
+
     private boolean stoppedEarly;
     private final List<FailedRows> failures = new ArrayList<>();
     private final List<RowRange> possiblyDuplicated = new ArrayList<>();
@@ -169,8 +177,12 @@ public final class IngestJob<T> {
                 src = enc.array();
                 len = enc.size();
                 if (len + 1 > rawLimit) {
-                    b.fail(idx, new RowTooLargeException(idx, "row " + idx + " is " + (len + 1)
-                            + " bytes of JSON, over maxRawBatchBytes=" + rawLimit + ": it can never be sent"));
+                    b.fail(
+                            idx,
+                            new RowTooLargeException(
+                                    idx,
+                                    "row " + idx + " is " + (len + 1) + " bytes of JSON, over maxRawBatchBytes="
+                                            + rawLimit + ": it can never be sent"));
                     continue;
                 }
             }
@@ -202,8 +214,9 @@ public final class IngestJob<T> {
             }
             producing = true;
         }
-        c.slots().acquire().onComplete(x -> c.workers().executeBlocking(this::fill, false)
-                .onComplete(this::onFilled));
+        c.slots()
+                .acquire()
+                .onComplete(x -> c.workers().executeBlocking(this::fill, false).onComplete(this::onFilled));
     }
 
     private void onFilled(AsyncResult<Batch> ar) {
@@ -338,13 +351,25 @@ public final class IngestJob<T> {
             Throwable stopped = stoppedEarly ? abortCause : null;
             if (stopped != null && knownSize > rowsRead) {
                 // A list: the rows never read are known, report them by index like the others.
-                failures.add(new FailedRows(List.of(new RowRange(firstIndex + rowsRead, firstIndex + knownSize)),
-                        stopped, false));
+                failures.add(new FailedRows(
+                        List.of(new RowRange(firstIndex + rowsRead, firstIndex + knownSize)), stopped, false));
             }
-            failures.sort((a, b) -> Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
-            result = new IngestResult(rowsRead, rowsIngested, requests, retries, throttled, rawBytes,
-                    compressedBytes, Duration.ofNanos(System.nanoTime() - startNanos), failures,
-                    possiblyDuplicated, Optional.ofNullable(inputFailure), Optional.ofNullable(stopped), requestIds,
+            failures.sort((a, b) ->
+                    Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
+            result = new IngestResult(
+                    rowsRead,
+                    rowsIngested,
+                    requests,
+                    retries,
+                    throttled,
+                    rawBytes,
+                    compressedBytes,
+                    Duration.ofNanos(System.nanoTime() - startNanos),
+                    failures,
+                    possiblyDuplicated,
+                    Optional.ofNullable(inputFailure),
+                    Optional.ofNullable(stopped),
+                    requestIds,
                     peakBufferedBytes);
         }
         promise.complete(result);

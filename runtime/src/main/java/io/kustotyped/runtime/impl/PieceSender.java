@@ -70,33 +70,43 @@ final class PieceSender {
     /** Compresses and sends a piece; the future completes (never fails) once all its rows are accounted for. */
     Future<Void> process(Piece p) {
         IngestOptions o = c.options();
-        return c.workers().<Buffer>executeBlocking(() -> compress(p, o), false)
-                .compose(gz -> {
-                    if (gz.length() > o.getMaxCompressedBatchBytes()) {
-                        if (p.rows() == 1) {
-                            long idx = p.batch().index[p.from()];
-                            tally.failed(p, new RowTooLargeException(idx, "row " + idx + " is " + gz.length()
-                                    + " bytes gzip-compressed, over maxCompressedBatchBytes="
-                                    + o.getMaxCompressedBatchBytes() + ": it can never be sent"), false);
+        return c.workers()
+                .<Buffer>executeBlocking(() -> compress(p, o), false)
+                .compose(
+                        gz -> {
+                            if (gz.length() > o.getMaxCompressedBatchBytes()) {
+                                if (p.rows() == 1) {
+                                    long idx = p.batch().index[p.from()];
+                                    tally.failed(
+                                            p,
+                                            new RowTooLargeException(
+                                                    idx,
+                                                    "row " + idx + " is " + gz.length()
+                                                            + " bytes gzip-compressed, over maxCompressedBatchBytes="
+                                                            + o.getMaxCompressedBatchBytes()
+                                                            + ": it can never be sent"),
+                                            false);
+                                    return Future.succeededFuture();
+                                }
+                                return split(p);
+                            }
+                            tally.buffered(gz.length());
+                            Promise<Boolean> done = Promise.promise(); // true: the service said too large, split it
+                            String baseId = HttpKustoClient.newRequestId(o.getClientRequestIdPrefix());
+                            tally.requestId(baseId);
+                            long deadline =
+                                    System.nanoTime() + o.getRetryBudget().toNanos();
+                            attempt(p, gz, baseId, 0, deadline, false, done);
+                            // The compressed body is let go before the halves are compressed, keeping the memory bound.
+                            return done.future().compose(tooLarge -> {
+                                tally.buffered(-gz.length());
+                                return tooLarge ? split(p) : Future.succeededFuture();
+                            });
+                        },
+                        err -> {
+                            tally.failed(p, err, false);
                             return Future.succeededFuture();
-                        }
-                        return split(p);
-                    }
-                    tally.buffered(gz.length());
-                    Promise<Boolean> done = Promise.promise(); // true: the service said too large, split it
-                    String baseId = HttpKustoClient.newRequestId(o.getClientRequestIdPrefix());
-                    tally.requestId(baseId);
-                    long deadline = System.nanoTime() + o.getRetryBudget().toNanos();
-                    attempt(p, gz, baseId, 0, deadline, false, done);
-                    // The compressed body is let go before the halves are compressed, keeping the memory bound.
-                    return done.future().compose(tooLarge -> {
-                        tally.buffered(-gz.length());
-                        return tooLarge ? split(p) : Future.succeededFuture();
-                    });
-                }, err -> {
-                    tally.failed(p, err, false);
-                    return Future.succeededFuture();
-                });
+                        });
     }
 
     /**
@@ -122,16 +132,22 @@ final class PieceSender {
         return process(new Piece(p.batch(), p.from(), mid)).compose(v -> process(new Piece(p.batch(), mid, p.to())));
     }
 
-    private void attempt(Piece p, Buffer gz, String baseId, int attempt, long deadline, boolean ambiguous,
-            Promise<Boolean> done) {
+    private void attempt(
+            Piece p, Buffer gz, String baseId, int attempt, long deadline, boolean ambiguous, Promise<Boolean> done) {
         // Retries reuse the uuid and append ";<attempt>" so the service's logs correlate them.
         String id = attempt == 0 ? baseId : baseId + ";" + attempt;
         long t0 = System.nanoTime();
         tally.attempted(attempt > 0);
         Future<Integer> f;
         try {
-            f = c.client().streamIngest(c.database(), c.table(), c.options().getStreamFormat().wireName(),
-                    c.mappingName(), gz, id);
+            f = c.client()
+                    .streamIngest(
+                            c.database(),
+                            c.table(),
+                            c.options().getStreamFormat().wireName(),
+                            c.mappingName(),
+                            gz,
+                            id);
         } catch (RuntimeException e) {
             f = Future.failedFuture(e);
         }
@@ -156,20 +172,26 @@ final class PieceSender {
                 } else {
                     long idx = p.batch().index[p.from()];
                     emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
-                    tally.failed(p, new RowTooLargeException(idx, "row " + idx
-                            + " was rejected by the service as too large: " + k.getMessage()), nowAmbiguous);
+                    tally.failed(
+                            p,
+                            new RowTooLargeException(
+                                    idx, "row " + idx + " was rejected by the service as too large: " + k.getMessage()),
+                            nowAmbiguous);
                     done.complete(false);
                 }
                 return;
             }
             boolean isTransient = e instanceof KustoException ke && ke.isTransient();
             if (isTransient && attempt + 1 < c.options().getMaxAttempts()) {
-                long delayMs = backoffMillis(attempt,
+                long delayMs = backoffMillis(
+                        attempt,
                         e instanceof KustoServiceException k ? k.retryAfter().orElse(null) : null);
                 if (System.nanoTime() + delayMs * 1_000_000L < deadline) {
                     emit(p, gz, id, attempt, latency, status, Outcome.RETRYING, e);
-                    c.vertx().setTimer(Math.max(1, delayMs),
-                            t -> attempt(p, gz, baseId, attempt + 1, deadline, nowAmbiguous, done));
+                    c.vertx()
+                            .setTimer(
+                                    Math.max(1, delayMs),
+                                    t -> attempt(p, gz, baseId, attempt + 1, deadline, nowAmbiguous, done));
                     return;
                 }
             }
@@ -192,9 +214,15 @@ final class PieceSender {
             return false;
         }
         String code = k.code() == null ? "" : k.code();
-        return k.status() == 401 || k.status() == 403 || k.status() == 404 || code.contains("TableNotExist")
-                || code.contains("DatabaseNotExist") || code.contains("MappingReferenceWasNotFound")
-                || code.contains("StreamingIngestion") || code.contains("NotFound") || code.contains("AccessDenied")
+        return k.status() == 401
+                || k.status() == 403
+                || k.status() == 404
+                || code.contains("TableNotExist")
+                || code.contains("DatabaseNotExist")
+                || code.contains("MappingReferenceWasNotFound")
+                || code.contains("StreamingIngestion")
+                || code.contains("NotFound")
+                || code.contains("AccessDenied")
                 || code.contains("Forbidden");
     }
 
@@ -210,7 +238,14 @@ final class PieceSender {
         return delay;
     }
 
-    private void emit(Piece p, Buffer gz, String id, int attempt, Duration latency, int status, Outcome outcome,
+    private void emit(
+            Piece p,
+            Buffer gz,
+            String id,
+            int attempt,
+            Duration latency,
+            int status,
+            Outcome outcome,
             Throwable error) {
         IngestListener listener = c.options().getListener();
         if (outcome == Outcome.FAILED && LOG.isLoggable(Level.FINE)) {
@@ -220,8 +255,19 @@ final class PieceSender {
             return;
         }
         try {
-            listener.onRequest(new RequestEvent(c.database(), c.table(), id, attempt, p.rows(), p.rawLength(),
-                    gz.length(), latency, status, status == 429, outcome, error));
+            listener.onRequest(new RequestEvent(
+                    c.database(),
+                    c.table(),
+                    id,
+                    attempt,
+                    p.rows(),
+                    p.rawLength(),
+                    gz.length(),
+                    latency,
+                    status,
+                    status == 429,
+                    outcome,
+                    error));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "IngestListener threw; ignored", e);
         }

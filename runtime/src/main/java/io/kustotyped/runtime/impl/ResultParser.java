@@ -12,13 +12,13 @@ import java.util.List;
 /** Parses v1 ({@code {"Tables":[...]}}) and v2 (array of frames) responses (kusto-facts §6.2, §6.3). Internal. */
 public final class ResultParser {
 
-    private ResultParser() {
-    }
+    private ResultParser() {}
 
     /** The first table of a v1 response. */
     public static KustoResultTable firstV1Table(Buffer body, String requestId) {
         Object decoded = Json.decodeValue(body);
-        if (!(decoded instanceof JsonObject o) || !(o.getValue("Tables") instanceof JsonArray tables)
+        if (!(decoded instanceof JsonObject o)
+                || !(o.getValue("Tables") instanceof JsonArray tables)
                 || tables.isEmpty()) {
             throw malformed("a v1 response with a Tables array", body, requestId);
         }
@@ -53,15 +53,36 @@ public final class ResultParser {
     }
 
     private static KustoServiceException errorFrom(Object errors, String requestId) {
-        if (errors instanceof JsonArray a && !a.isEmpty() && a.getValue(0) instanceof JsonObject first
+        if (errors instanceof JsonArray a
+                && !a.isEmpty()
+                && a.getValue(0) instanceof JsonObject first
                 && first.getValue("error") instanceof JsonObject e) {
             Object perm = e.getValue("@permanent");
-            return new KustoServiceException(200, e.getString("code"), e.getString("message"),
-                    e.getString("@type"), e.getString("@message"), perm instanceof Boolean b ? b : null, null,
-                    requestId, null, null, null);
+            return new KustoServiceException(
+                    200,
+                    e.getString("code"),
+                    e.getString("message"),
+                    e.getString("@type"),
+                    e.getString("@message"),
+                    perm instanceof Boolean b ? b : null,
+                    null,
+                    requestId,
+                    null,
+                    null,
+                    null);
         }
-        return new KustoServiceException(200, null, "the query reported errors", null, null, null, null, requestId,
-                null, String.valueOf(errors), null);
+        return new KustoServiceException(
+                200,
+                null,
+                "the query reported errors",
+                null,
+                null,
+                null,
+                null,
+                requestId,
+                null,
+                String.valueOf(errors),
+                null);
     }
 
     private static KustoResultTable table(JsonObject t, String nameKey, Buffer body, String requestId) {

@@ -5,9 +5,9 @@ import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoNames;
 import io.kustotyped.runtime.KustoResultTable;
 import io.kustotyped.runtime.KustoServiceException;
+import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.SchemaReport.Drift;
 import io.kustotyped.runtime.SchemaReport.Kind;
-import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TableDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -23,8 +23,7 @@ import java.util.Objects;
 /** {@code applySchema}, {@code checkSchema} and the "what to run" hints of the pitfall errors. Internal. */
 public final class SchemaOps {
 
-    private SchemaOps() {
-    }
+    private SchemaOps() {}
 
     /** Runs the generated commands in order, stopping at the first failure. */
     public static Future<Void> apply(KustoClient client, String database, TableDescriptor<?> table) {
@@ -101,54 +100,66 @@ public final class SchemaOps {
         return command != null ? command : "the generated schema commands";
     }
 
-
     // ------------------------------------------------------------------ drift check
 
     /** Reads the live schema, mappings and policies and compares them with the generated ones. */
     public static Future<SchemaReport> check(KustoClient client, String database, TableDescriptor<?> t) {
         String q = KustoNames.bracket(t.tableName());
         List<Drift> drifts = new ArrayList<>();
-        return client.executeMgmt(database, ".show table " + q + " cslschema").transform(ar -> {
-            if (ar.failed()) {
-                if (ar.cause() instanceof KustoServiceException k && isNotFound(k)) {
-                    drifts.add(new Drift(Kind.TABLE_MISSING, "table '" + t.tableName() + "' does not exist in database '"
-                            + database + "'", String.join(" ; ", t.schemaCommands())));
-                    return Future.succeededFuture(false);
-                }
-                return Future.failedFuture(ar.cause());
-            }
-            compareColumns(ar.result(), t, drifts);
-            return Future.succeededFuture(true);
-        }).compose(exists -> !exists ? Future.succeededFuture()
-                : client.executeMgmt(database, ".show table " + q + " ingestion json mappings")
-                        .map(m -> {
-                            compareMapping(m, t, drifts);
-                            return null;
-                        })
-                        .compose(v -> client.executeMgmt(database, ".show table " + q + " policy streamingingestion"))
-                        .compose(tp -> {
-                            Boolean tableEnabled = policyEnabled(tp);
-                            if (tableEnabled != null) {
-                                return Future.succeededFuture(tableEnabled);
-                            }
-                            // No table policy: the database's applies (kusto-facts §1.6).
-                            return client.executeMgmt(database, ".show database " + KustoNames.bracket(database)
-                                    + " policy streamingingestion").map(dp -> Boolean.TRUE.equals(policyEnabled(dp)));
-                        })
-                        .map(enabled -> {
-                            if (!enabled) {
-                                drifts.add(new Drift(Kind.STREAMING_DISABLED, "streaming ingestion is not enabled on "
-                                        + "table '" + t.tableName() + "' nor on database '" + database + "'",
-                                        policyCommand(t)));
-                            }
-                            return null;
-                        }))
+        return client.executeMgmt(database, ".show table " + q + " cslschema")
+                .transform(ar -> {
+                    if (ar.failed()) {
+                        if (ar.cause() instanceof KustoServiceException k && isNotFound(k)) {
+                            drifts.add(new Drift(
+                                    Kind.TABLE_MISSING,
+                                    "table '" + t.tableName() + "' does not exist in database '" + database + "'",
+                                    String.join(" ; ", t.schemaCommands())));
+                            return Future.succeededFuture(false);
+                        }
+                        return Future.failedFuture(ar.cause());
+                    }
+                    compareColumns(ar.result(), t, drifts);
+                    return Future.succeededFuture(true);
+                })
+                .compose(exists -> !exists
+                        ? Future.succeededFuture()
+                        : client.executeMgmt(database, ".show table " + q + " ingestion json mappings")
+                                .map(m -> {
+                                    compareMapping(m, t, drifts);
+                                    return null;
+                                })
+                                .compose(v ->
+                                        client.executeMgmt(database, ".show table " + q + " policy streamingingestion"))
+                                .compose(tp -> {
+                                    Boolean tableEnabled = policyEnabled(tp);
+                                    if (tableEnabled != null) {
+                                        return Future.succeededFuture(tableEnabled);
+                                    }
+                                    // No table policy: the database's applies (kusto-facts §1.6).
+                                    return client.executeMgmt(
+                                                    database,
+                                                    ".show database " + KustoNames.bracket(database)
+                                                            + " policy streamingingestion")
+                                            .map(dp -> Boolean.TRUE.equals(policyEnabled(dp)));
+                                })
+                                .map(enabled -> {
+                                    if (!enabled) {
+                                        drifts.add(new Drift(
+                                                Kind.STREAMING_DISABLED,
+                                                "streaming ingestion is not enabled on " + "table '" + t.tableName()
+                                                        + "' nor on database '" + database + "'",
+                                                policyCommand(t)));
+                                    }
+                                    return null;
+                                }))
                 .map(v -> new SchemaReport(database, t.tableName(), drifts));
     }
 
     private static boolean isNotFound(KustoServiceException k) {
         String code = k.code() == null ? "" : k.code();
-        return k.status() == 404 || code.contains("NotExist") || code.contains("NotFound")
+        return k.status() == 404
+                || code.contains("NotExist")
+                || code.contains("NotFound")
                 || code.contains("EntityNotFound");
     }
 
@@ -159,11 +170,17 @@ public final class SchemaOps {
         for (ColumnDescriptor c : t.columns()) {
             String liveType = live.get(c.name());
             if (liveType == null) {
-                drifts.add(new Drift(Kind.COLUMN_MISSING, "column '" + c.name() + "' (" + c.kustoType()
-                        + ") is missing from table '" + t.tableName() + "'", fix));
+                drifts.add(new Drift(
+                        Kind.COLUMN_MISSING,
+                        "column '" + c.name() + "' (" + c.kustoType() + ") is missing from table '" + t.tableName()
+                                + "'",
+                        fix));
             } else if (!normalizeType(liveType).equals(normalizeType(c.kustoType()))) {
-                drifts.add(new Drift(Kind.COLUMN_TYPE_DIFFERS, "column '" + c.name() + "' is " + liveType
-                        + " in the table but " + c.kustoType() + " in the class", null));
+                drifts.add(new Drift(
+                        Kind.COLUMN_TYPE_DIFFERS,
+                        "column '" + c.name() + "' is " + liveType + " in the table but " + c.kustoType()
+                                + " in the class",
+                        null));
             }
         }
         for (String name : live.keySet()) {
@@ -235,8 +252,10 @@ public final class SchemaOps {
             if (t.mappingName().equals(m.string(r, "Name"))) {
                 String kind = m.string(r, "Kind");
                 if (kind != null && !kind.equalsIgnoreCase("json")) {
-                    drifts.add(new Drift(Kind.MAPPING_DIFFERS, "mapping '" + t.mappingName() + "' is of kind "
-                            + kind + ", not Json", fix));
+                    drifts.add(new Drift(
+                            Kind.MAPPING_DIFFERS,
+                            "mapping '" + t.mappingName() + "' is of kind " + kind + ", not Json",
+                            fix));
                     return;
                 }
                 Map<String, String> live = mappingElements(m.string(r, "Mapping"));
@@ -248,8 +267,8 @@ public final class SchemaOps {
                         if (l == null) {
                             differences.add("column '" + e.getKey() + "' is not mapped");
                         } else if (!l.equals(e.getValue())) {
-                            differences.add("column '" + e.getKey() + "' is mapped as " + l + ", expected "
-                                    + e.getValue());
+                            differences.add(
+                                    "column '" + e.getKey() + "' is mapped as " + l + ", expected " + e.getValue());
                         }
                     }
                     for (String k : live.keySet()) {
@@ -257,14 +276,18 @@ public final class SchemaOps {
                             differences.add("column '" + k + "' is mapped but not in the class");
                         }
                     }
-                    drifts.add(new Drift(Kind.MAPPING_DIFFERS, "mapping '" + t.mappingName() + "': "
-                            + String.join("; ", differences), fix));
+                    drifts.add(new Drift(
+                            Kind.MAPPING_DIFFERS,
+                            "mapping '" + t.mappingName() + "': " + String.join("; ", differences),
+                            fix));
                 }
                 return;
             }
         }
-        drifts.add(new Drift(Kind.MAPPING_MISSING, "table '" + t.tableName() + "' has no json mapping named '"
-                + t.mappingName() + "'", fix));
+        drifts.add(new Drift(
+                Kind.MAPPING_MISSING,
+                "table '" + t.tableName() + "' has no json mapping named '" + t.mappingName() + "'",
+                fix));
     }
 
     /** column to "path=..., datatype=..., transform=..." from either mapping form (kusto-facts §3.1). */
@@ -297,7 +320,7 @@ public final class SchemaOps {
                     case "datatype" -> datatype = Objects.toString(v, null);
                     case "transform" -> transform = Objects.toString(v, null);
                     case "properties" -> props = v instanceof JsonObject o ? o : null;
-                    default -> { }
+                    default -> {}
                 }
             }
             if (props != null) {
@@ -306,14 +329,17 @@ public final class SchemaOps {
                     switch (key.toLowerCase(Locale.ROOT)) {
                         case "path" -> path = Objects.toString(v, null);
                         case "transform" -> transform = Objects.toString(v, null);
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
             String dt = datatype == null || datatype.isBlank() ? "" : normalizeType(datatype);
-            out.put(String.valueOf(column), "path=" + path + ", datatype=" + dt
-                    + (transform == null || transform.isBlank() || transform.equalsIgnoreCase("None") ? ""
-                            : ", transform=" + transform));
+            out.put(
+                    String.valueOf(column),
+                    "path=" + path + ", datatype=" + dt
+                            + (transform == null || transform.isBlank() || transform.equalsIgnoreCase("None")
+                                    ? ""
+                                    : ", transform=" + transform));
         }
         return out;
     }

@@ -3,12 +3,10 @@ package io.kustotyped.runtime.json;
 /** Standard base64 (RFC 4648 §4 alphabet, {@code =} padding), quoted, written straight into the buffer. */
 final class Base64Writer {
 
-    private static final byte[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private Base64Writer() {
-    }
+    private Base64Writer() {}
 
     static void write(JsonOutput out, byte[] v) {
         int n = v.length;

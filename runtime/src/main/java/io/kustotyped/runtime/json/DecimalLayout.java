@@ -7,8 +7,7 @@ package io.kustotyped.runtime.json;
  */
 final class DecimalLayout {
 
-    private DecimalLayout() {
-    }
+    private DecimalLayout() {}
 
     static void write(JsonOutput out, long f, int e) {
         while (f % 10 == 0) {

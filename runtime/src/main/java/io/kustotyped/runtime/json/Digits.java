@@ -23,8 +23,7 @@ final class Digits {
         }
     }
 
-    private Digits() {
-    }
+    private Digits() {}
 
     /** Number of decimal digits of {@code v >= 0} (1 for 0). */
     static int count(long v) {

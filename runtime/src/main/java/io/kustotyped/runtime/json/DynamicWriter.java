@@ -27,8 +27,7 @@ final class DynamicWriter {
     /** {@code com.fasterxml.jackson.databind.JsonNode}, or null when databind is absent. */
     private static final Class<?> JSON_NODE = loadOptional("com.fasterxml.jackson.databind.JsonNode");
 
-    private DynamicWriter() {
-    }
+    private DynamicWriter() {}
 
     static void write(JsonOutput out, Object v, int depth) {
         if (v == null) {
@@ -65,10 +64,11 @@ final class DynamicWriter {
             if (v instanceof Enum) {
                 out.string(((Enum<?>) v).name());
             } else {
-                throw new IllegalArgumentException("Cannot write a " + v.getClass().getName()
-                        + " into a dynamic value: supported are String, Number (boxed primitives, BigDecimal,"
-                        + " BigInteger), Boolean, Character, Map, Iterable, arrays, Optional, java.time values,"
-                        + " Date, UUID, Duration, byte[], Enum and Jackson JsonNode");
+                throw new IllegalArgumentException(
+                        "Cannot write a " + v.getClass().getName()
+                                + " into a dynamic value: supported are String, Number (boxed primitives, BigDecimal,"
+                                + " BigInteger), Boolean, Character, Map, Iterable, arrays, Optional, java.time values,"
+                                + " Date, UUID, Duration, byte[], Enum and Jackson JsonNode");
             }
         }
     }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class JacksonNodes {
 
-    private JacksonNodes() {
-    }
+    private JacksonNodes() {}
 
     /** @param node a {@link JsonNode} (typed Object so callers need not load databind) */
     static void write(JsonOutput out, Object node, int depth) {

@@ -85,8 +85,8 @@ public final class JsonOutput {
     private byte[] grow(long n) {
         long needed = pos + n;
         if (needed > MAX_CAPACITY) {
-            throw new IllegalStateException("JsonOutput cannot grow past " + MAX_CAPACITY + " bytes (holds " + pos
-                    + ", needs " + n + " more)");
+            throw new IllegalStateException(
+                    "JsonOutput cannot grow past " + MAX_CAPACITY + " bytes (holds " + pos + ", needs " + n + " more)");
         }
         long doubled = Math.max(16L, 2L * buf.length);
         int capacity = (int) Math.min(MAX_CAPACITY, Math.max(needed, doubled));

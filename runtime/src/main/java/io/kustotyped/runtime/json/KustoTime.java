@@ -19,12 +19,12 @@ final class KustoTime {
 
     /** .NET TimeSpan holds a signed 64-bit count of ticks: 922,337,203,685.4775807 s up, one tick more down. */
     private static final long TIMESPAN_MAX_SECONDS = Long.MAX_VALUE / 10_000_000L;
+
     private static final long TIMESPAN_MAX_TICK_FRACTION = Long.MAX_VALUE % 10_000_000L;
 
     private static final int DATETIME_LENGTH = 30; // "yyyy-MM-ddTHH:mm:ss.fffffffZ" with quotes
 
-    private KustoTime() {
-    }
+    private KustoTime() {}
 
     /** True when the instant {@code epochSecond} (+ any nanos) is inside Kusto's datetime range. */
     static boolean inRange(long epochSecond) {
@@ -44,10 +44,10 @@ final class KustoTime {
         // with eras of 400 years starting on March 1st. Inside Kusto's range z >= 0, so plain division is floor.
         long z = days + 719_468L;
         long era = z / 146_097L;
-        int doe = (int) (z - era * 146_097L);                                // day of era [0, 146096]
-        int yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;  // year of era [0, 399]
-        int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                   // day of year from March 1st
-        int mp = (5 * doy + 2) / 153;                                        // month from March [0, 11]
+        int doe = (int) (z - era * 146_097L); // day of era [0, 146096]
+        int yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365; // year of era [0, 399]
+        int doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // day of year from March 1st
+        int mp = (5 * doy + 2) / 153; // month from March [0, 11]
         int day = doy - (153 * mp + 2) / 5 + 1;
         int month = mp < 10 ? mp + 3 : mp - 9;
         int year = (int) (era * 400 + yoe) + (month <= 2 ? 1 : 0);
@@ -104,9 +104,8 @@ final class KustoTime {
         if (seconds == Long.MIN_VALUE
                 || magSeconds > TIMESPAN_MAX_SECONDS
                 || magSeconds == TIMESPAN_MAX_SECONDS && ticks > TIMESPAN_MAX_TICK_FRACTION + (negative ? 1 : 0)) {
-            throw new IllegalArgumentException(
-                    "Duration " + what + " is outside Kusto's timespan range (a .NET TimeSpan:"
-                            + " ±10675199.02:48:05.4775807)");
+            throw new IllegalArgumentException("Duration " + what
+                    + " is outside Kusto's timespan range (a .NET TimeSpan:" + " ±10675199.02:48:05.4775807)");
         }
         if (negative && magSeconds == 0 && ticks == 0) {
             negative = false; // -50ns truncates to zero: no "-00:00:00"
@@ -144,8 +143,8 @@ final class KustoTime {
 
     /** Exactly 7 digits of {@code 0 <= ticks < 10^7} at {@code p}. */
     private static void writeTicks(byte[] b, int p, int ticks) {
-        int hi = ticks / 100_000;          // 2 digits
-        int lo = ticks - hi * 100_000;     // 5 digits
+        int hi = ticks / 100_000; // 2 digits
+        int lo = ticks - hi * 100_000; // 5 digits
         Digits.write2(b, p, hi);
         int a = lo / 1_000;
         int r = lo - a * 1_000;

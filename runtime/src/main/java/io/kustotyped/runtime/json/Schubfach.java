@@ -43,6 +43,7 @@ final class Schubfach {
 
     /** Range of the decimal exponent k for which g is tabulated (covers doubles, hence floats too). */
     private static final int K_MIN = -324;
+
     private static final int K_MAX = 292;
 
     private static final long MASK_63 = (1L << 63) - 1;
@@ -50,8 +51,7 @@ final class Schubfach {
     /** g1(k) at [2(k - K_MIN)], g0(k) at [2(k - K_MIN) + 1]. */
     private static final long[] G = table();
 
-    private Schubfach() {
-    }
+    private Schubfach() {}
 
     /** Writes finite {@code v}; the caller has handled NaN and infinities. */
     static void write(JsonOutput out, double v) {

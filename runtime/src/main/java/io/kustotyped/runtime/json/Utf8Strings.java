@@ -15,7 +15,9 @@ final class Utf8Strings {
      */
     static final byte[] ESCAPE = new byte[128];
 
-    private static final byte[] HEX_UPPER = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+    private static final byte[] HEX_UPPER = {
+        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
+    };
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -30,8 +32,7 @@ final class Utf8Strings {
         ESCAPE['\t'] = 't';
     }
 
-    private Utf8Strings() {
-    }
+    private Utf8Strings() {}
 
     /** Characters per capacity reservation in the slow path (6 bytes each at worst). */
     private static final int CHUNK = 4096;

@@ -27,13 +27,16 @@ class AzureCliTokenProviderTest {
     @Test
     void runsAzWithTheClusterAsResourceAndReadsEpochExpiry() throws Exception {
         List<List<String>> seen = new ArrayList<>();
-        AzureCliTokenProvider p = new AzureCliTokenProvider(CLUSTER, cmd -> {
-            seen.add(cmd);
-            return """
+        AzureCliTokenProvider p = new AzureCliTokenProvider(
+                CLUSTER,
+                cmd -> {
+                    seen.add(cmd);
+                    return """
                 {"accessToken": "tok-123", "expiresOn": "2030-01-01 10:00:00.000000", "expires_on": 1893492000,
                  "subscription": "s", "tenant": "t", "tokenType": "Bearer"}
                 """;
-        }, "az");
+                },
+                "az");
         AccessToken t = await(p.getToken());
         assertEquals("tok-123", t.token());
         assertEquals(Instant.ofEpochSecond(1893492000L), t.expiresAt());
@@ -49,9 +52,12 @@ class AzureCliTokenProviderTest {
 
     @Test
     void aFailingCommandSaysWhyWithoutTheOutput() {
-        AzureCliTokenProvider p = new AzureCliTokenProvider(CLUSTER, cmd -> {
-            throw new IOException("it exited with 1: Please run 'az login' to setup account.");
-        }, "az");
+        AzureCliTokenProvider p = new AzureCliTokenProvider(
+                CLUSTER,
+                cmd -> {
+                    throw new IOException("it exited with 1: Please run 'az login' to setup account.");
+                },
+                "az");
         ExecutionException e = assertThrows(ExecutionException.class, () -> await(p.getToken()));
         String msg = e.getCause().getMessage();
         assertTrue(msg.contains("az login"), msg);
@@ -60,19 +66,20 @@ class AzureCliTokenProviderTest {
 
     @Test
     void outputWithoutATokenNeverEchoesTheOutput() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> AzureCliTokenProvider.parse("{\"secretish\":\"s3cr3t\"}", ZoneId.of("UTC")));
         assertTrue(e.getMessage().contains("accessToken"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
-        IllegalStateException notJson = assertThrows(IllegalStateException.class,
-                () -> AzureCliTokenProvider.parse("eyJ.token.text", ZoneId.of("UTC")));
+        IllegalStateException notJson = assertThrows(
+                IllegalStateException.class, () -> AzureCliTokenProvider.parse("eyJ.token.text", ZoneId.of("UTC")));
         assertFalse(notJson.getMessage().contains("eyJ"), notJson.getMessage());
     }
 
     @Test
     void toStringNeverShowsATokenEvenAfterFetching() throws Exception {
-        AzureCliTokenProvider p = new AzureCliTokenProvider(CLUSTER,
-                cmd -> "{\"accessToken\":\"tok-abc\",\"expires_on\":1893492000}", "az");
+        AzureCliTokenProvider p = new AzureCliTokenProvider(
+                CLUSTER, cmd -> "{\"accessToken\":\"tok-abc\",\"expires_on\":1893492000}", "az");
         AccessToken t = await(p.getToken());
         assertFalse(p.toString().contains("tok-abc"));
         assertFalse(t.toString().contains("tok-abc"));

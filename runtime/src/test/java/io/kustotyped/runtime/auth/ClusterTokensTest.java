@@ -34,7 +34,8 @@ class ClusterTokensTest {
         AccessToken t = p.getToken().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertEquals("opaque-token", t.token());
         assertEquals(Instant.MAX, t.expiresAt(), "an opaque token has no known expiry");
-        assertInstanceOf(EnvironmentTokenProvider.class,
+        assertInstanceOf(
+                EnvironmentTokenProvider.class,
                 ClusterTokens.forCluster("http://127.0.0.1:8080", Map.of("KUSTO_ACCESS_TOKEN", "t")));
     }
 
@@ -49,7 +50,8 @@ class ClusterTokensTest {
 
     @Test
     void noWayToGetATokenGivesAMessageSayingWhatToDo() {
-        ClusterTokens.MissingTokenException e = assertThrows(ClusterTokens.MissingTokenException.class,
+        ClusterTokens.MissingTokenException e = assertThrows(
+                ClusterTokens.MissingTokenException.class,
                 () -> ClusterTokens.forCluster(REMOTE, Map.of("PATH", "/nonexistent-dir")));
         assertTrue(e.getMessage().contains("KUSTO_ACCESS_TOKEN"), e.getMessage());
         assertTrue(e.getMessage().contains("az account get-access-token --resource " + REMOTE), e.getMessage());
@@ -71,8 +73,12 @@ class ClusterTokensTest {
     void aJwtInTheVariableExpiresWithItsExpClaim() throws Exception {
         long exp = Instant.now().plusSeconds(3600).getEpochSecond();
         String jwt = jwt("{\"aud\":\"https://kusto\",\"exp\":" + exp + "}");
-        AccessToken t = new EnvironmentTokenProvider("KUSTO_ACCESS_TOKEN", Map.of("KUSTO_ACCESS_TOKEN", "Bearer " + jwt))
-                .getToken().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        AccessToken t = new EnvironmentTokenProvider(
+                        "KUSTO_ACCESS_TOKEN", Map.of("KUSTO_ACCESS_TOKEN", "Bearer " + jwt))
+                .getToken()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
         assertEquals(jwt, t.token(), "a 'Bearer ' prefix is dropped");
         assertEquals(Instant.ofEpochSecond(exp), t.expiresAt());
     }
@@ -80,9 +86,13 @@ class ClusterTokensTest {
     @Test
     void anExpiredJwtFailsWithoutShowingIt() {
         String jwt = jwt("{\"exp\":1000}");
-        ExecutionException e = assertThrows(ExecutionException.class, () -> new EnvironmentTokenProvider(
-                "KUSTO_ACCESS_TOKEN", Map.of("KUSTO_ACCESS_TOKEN", jwt)).getToken()
-                .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
+                () -> new EnvironmentTokenProvider("KUSTO_ACCESS_TOKEN", Map.of("KUSTO_ACCESS_TOKEN", jwt))
+                        .getToken()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("expired"), e.getCause().getMessage());
         assertFalse(e.getCause().getMessage().contains(jwt));
     }

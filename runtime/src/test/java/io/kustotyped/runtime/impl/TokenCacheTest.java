@@ -41,11 +41,14 @@ class TokenCacheTest {
         MutableClock clock = new MutableClock();
         AtomicInteger fetches = new AtomicInteger();
         Promise<AccessToken> pending = Promise.promise();
-        TokenCache cache = new TokenCache(() -> {
-            fetches.incrementAndGet();
-            return fetches.get() == 1 ? pending.future()
-                    : Future.succeededFuture(new AccessToken("t" + fetches.get(), clock.now.plusSeconds(3600)));
-        }, clock);
+        TokenCache cache = new TokenCache(
+                () -> {
+                    fetches.incrementAndGet();
+                    return fetches.get() == 1
+                            ? pending.future()
+                            : Future.succeededFuture(new AccessToken("t" + fetches.get(), clock.now.plusSeconds(3600)));
+                },
+                clock);
         Future<AccessToken> a = cache.get();
         Future<AccessToken> b = cache.get();
         assertEquals(1, fetches.get(), "one fetch in flight is shared");
@@ -63,9 +66,11 @@ class TokenCacheTest {
     @Test
     void aFailedFetchIsNotCached() {
         AtomicInteger fetches = new AtomicInteger();
-        TokenCache cache = new TokenCache(() -> fetches.incrementAndGet() == 1
-                ? Future.failedFuture(new IllegalStateException("no credentials"))
-                : Future.succeededFuture(new AccessToken("ok", Instant.MAX)), Clock.systemUTC());
+        TokenCache cache = new TokenCache(
+                () -> fetches.incrementAndGet() == 1
+                        ? Future.failedFuture(new IllegalStateException("no credentials"))
+                        : Future.succeededFuture(new AccessToken("ok", Instant.MAX)),
+                Clock.systemUTC());
         assertTrue(cache.get().failed());
         assertEquals("ok", cache.get().result().token());
     }

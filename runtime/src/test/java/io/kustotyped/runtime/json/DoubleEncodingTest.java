@@ -154,11 +154,13 @@ class DoubleEncodingTest {
             checkDouble(Double.longBitsToDouble(bits));
         }
         for (long bits = Double.doubleToRawLongBits(Double.MAX_VALUE) - 5_000;
-                bits <= Double.doubleToRawLongBits(Double.MAX_VALUE); bits++) {
+                bits <= Double.doubleToRawLongBits(Double.MAX_VALUE);
+                bits++) {
             checkDouble(Double.longBitsToDouble(bits));
         }
         for (long bits = Double.doubleToRawLongBits(Double.MIN_NORMAL) - 2_000;
-                bits <= Double.doubleToRawLongBits(Double.MIN_NORMAL) + 2_000; bits++) {
+                bits <= Double.doubleToRawLongBits(Double.MIN_NORMAL) + 2_000;
+                bits++) {
             checkDouble(Double.longBitsToDouble(bits));
             checkShortest(Double.longBitsToDouble(bits));
         }
@@ -220,7 +222,8 @@ class DoubleEncodingTest {
         if (Float.floatToRawIntBits(back) != Float.floatToRawIntBits(v)) {
             fail("float round trip failed: " + Float.toString(v) + " written as " + s);
         }
-        assertTrue(significantDigits(s) <= significantDigits(Float.toString(v)),
+        assertTrue(
+                significantDigits(s) <= significantDigits(Float.toString(v)),
                 () -> "more digits than Float.toString: " + s + " vs " + Float.toString(v));
     }
 
@@ -238,7 +241,9 @@ class DoubleEncodingTest {
         out.rawByte(']');
         JsonNode tree = JSON.readTree(out.toByteArray());
         for (int i = 0; i < values.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(values[i]), Double.doubleToRawLongBits(tree.get(i).doubleValue()),
+            assertEquals(
+                    Double.doubleToRawLongBits(values[i]),
+                    Double.doubleToRawLongBits(tree.get(i).doubleValue()),
                     "element " + i);
         }
         assertNotEquals(0, out.size());

@@ -27,7 +27,10 @@ class DynamicEncodingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private enum Level { INFO, WARN }
+    private enum Level {
+        INFO,
+        WARN
+    }
 
     private static String write(Object v) {
         JsonOutput out = new JsonOutput(0);
@@ -48,7 +51,9 @@ class DynamicEncodingTest {
         assertEquals("2.5", write(2.5));
         assertEquals("0.1", write(0.1f));
         assertEquals("\"NaN\"", write(Double.NaN));
-        assertEquals("12345678901234567890123456789012345.6789", write(new BigDecimal("12345678901234567890123456789012345.6789")));
+        assertEquals(
+                "12345678901234567890123456789012345.6789",
+                write(new BigDecimal("12345678901234567890123456789012345.6789")));
         assertEquals("1000", write(new BigDecimal("1E+3")));
         assertEquals("123456789012345678901234567890", write(new BigInteger("123456789012345678901234567890")));
         assertEquals("\"c\"", write('c'));
@@ -78,9 +83,11 @@ class DynamicEncodingTest {
         m.put("set", Set.of());
         m.put("empty", new ArrayList<>());
         String json = write(m);
-        assertEquals("{\"a\":1,\"2\":[\"x\",1.5,{}],\"n\":null,\"arr\":[true,null,[1,-2]],"
-                + "\"longs\":[-9223372036854775808],\"doubles\":[1.0,0.5],\"floats\":[1.5],\"shorts\":[7],"
-                + "\"bools\":[false,true],\"set\":[],\"empty\":[]}", json);
+        assertEquals(
+                "{\"a\":1,\"2\":[\"x\",1.5,{}],\"n\":null,\"arr\":[true,null,[1,-2]],"
+                        + "\"longs\":[-9223372036854775808],\"doubles\":[1.0,0.5],\"floats\":[1.5],\"shorts\":[7],"
+                        + "\"bools\":[false,true],\"set\":[],\"empty\":[]}",
+                json);
         JSON.readTree(json); // valid JSON
     }
 
@@ -92,8 +99,10 @@ class DynamicEncodingTest {
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readTree(source);
         String json = write(node);
-        assertEquals("{\"a\":[1,2.5,-0.0000003,\"s\\u2028\",true,null,{\"b\":{}}],\"big\":123456789012345678901234567890,"
-                + "\"dec\":1.000000000000000000000000000001}", json);
+        assertEquals(
+                "{\"a\":[1,2.5,-0.0000003,\"s\\u2028\",true,null,{\"b\":{}}],\"big\":123456789012345678901234567890,"
+                        + "\"dec\":1.000000000000000000000000000001}",
+                json);
         ObjectNode o = JSON.createObjectNode();
         o.put("bin", new byte[] {(byte) 0xFF});
         o.putPOJO("pojo", Map.of("k", 1));
@@ -105,8 +114,8 @@ class DynamicEncodingTest {
     void unsupportedTypesAreRejectedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> write(new Object()));
         assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
-        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
-                () -> write(List.of(new java.util.concurrent.atomic.AtomicInteger(1))));
+        IllegalArgumentException nested = assertThrows(
+                IllegalArgumentException.class, () -> write(List.of(new java.util.concurrent.atomic.AtomicInteger(1))));
         assertTrue(nested.getMessage().contains("AtomicInteger"), nested.getMessage());
     }
 

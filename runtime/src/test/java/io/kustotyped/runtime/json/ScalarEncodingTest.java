@@ -19,9 +19,25 @@ class ScalarEncodingTest {
 
     @Test
     void integersIncludingExtremes() throws Exception {
-        long[] values = {0, 1, -1, 9, 10, 99, 100, 12345, -12345, Integer.MAX_VALUE, Integer.MIN_VALUE,
-            Integer.MAX_VALUE + 1L, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE,
-            Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        long[] values = {
+            0,
+            1,
+            -1,
+            9,
+            10,
+            99,
+            100,
+            12345,
+            -12345,
+            Integer.MAX_VALUE,
+            Integer.MIN_VALUE,
+            Integer.MAX_VALUE + 1L,
+            999_999_999_999_999_999L,
+            1_000_000_000_000_000_000L,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE,
+            Long.MIN_VALUE + 1
+        };
         for (long v : values) {
             JsonOutput out = new JsonOutput(0);
             out.number(v);
@@ -62,8 +78,7 @@ class ScalarEncodingTest {
         out.rawByte(',');
         out.number((Number) null);
         assertEquals("true,false,null,null,7,2.5,null", out.toString());
-        assertThrows(IllegalArgumentException.class,
-                () -> out.number(new java.util.concurrent.atomic.AtomicLong(1)));
+        assertThrows(IllegalArgumentException.class, () -> out.number(new java.util.concurrent.atomic.AtomicLong(1)));
     }
 
     @Test
@@ -108,8 +123,10 @@ class ScalarEncodingTest {
         out.decimal(new BigInteger("123456789012345678901234567890123456789"));
         out.rawByte(',');
         out.decimal((BigDecimal) null);
-        assertEquals("\"123.4500\",\"1000\",\"-0.00000000000000000000000000000000000001\","
-                + "\"123456789012345678901234567890123456789\",null", out.toString());
+        assertEquals(
+                "\"123.4500\",\"1000\",\"-0.00000000000000000000000000000000000001\","
+                        + "\"123456789012345678901234567890123456789\",null",
+                out.toString());
     }
 
     @Test

@@ -56,7 +56,8 @@ class TimeEncodingTest {
             Instant v = Instant.ofEpochSecond(second, random.nextInt(1_000_000_000));
             out.reset();
             out.datetime(v);
-            String expected = "\"" + KUSTO.format(v.truncatedTo(ChronoUnit.MICROS).plusNanos(v.getNano() % 1000 / 100 * 100)) + "\"";
+            String expected = "\""
+                    + KUSTO.format(v.truncatedTo(ChronoUnit.MICROS).plusNanos(v.getNano() % 1000 / 100 * 100)) + "\"";
             assertEquals(expected, out.toString(), () -> "for " + v);
         }
     }
@@ -87,9 +88,11 @@ class TimeEncodingTest {
         out.datetime(new Date(-1L));
         out.rawByte(',');
         out.datetime(1_700_000_000L, 42_000);
-        assertEquals("\"2024-03-01T08:00:00.0000050Z\",\"2024-07-01T16:00:00.0000000Z\","
-                + "\"2024-02-29T00:00:00.0000000Z\",\"2024-12-31T23:59:58.1234567Z\","
-                + "\"1969-12-31T23:59:59.9990000Z\",\"2023-11-14T22:13:20.0000420Z\"", out.toString());
+        assertEquals(
+                "\"2024-03-01T08:00:00.0000050Z\",\"2024-07-01T16:00:00.0000000Z\","
+                        + "\"2024-02-29T00:00:00.0000000Z\",\"2024-12-31T23:59:58.1234567Z\","
+                        + "\"1969-12-31T23:59:59.9990000Z\",\"2023-11-14T22:13:20.0000420Z\"",
+                out.toString());
     }
 
     @Test
@@ -117,10 +120,11 @@ class TimeEncodingTest {
 
     @Test
     void timespanOutsideDotNetRangeIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> timespan(Duration.ofSeconds(922_337_203_685L, 477_580_800)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> timespan(Duration.ofSeconds(922_337_203_685L, 477_580_800)));
         assertTrue(e.getMessage().contains("PT"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> timespan(Duration.ofSeconds(-922_337_203_685L, -477_580_900)));
+        assertThrows(
+                IllegalArgumentException.class, () -> timespan(Duration.ofSeconds(-922_337_203_685L, -477_580_900)));
         assertThrows(IllegalArgumentException.class, () -> timespan(Duration.ofSeconds(Long.MIN_VALUE)));
         assertThrows(IllegalArgumentException.class, () -> timespan(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)));
     }
@@ -134,8 +138,10 @@ class TimeEncodingTest {
             long mag = Math.abs(ticks);
             long days = mag / 864_000_000_000L;
             long rest = mag % 864_000_000_000L;
-            String expected = (ticks < 0 ? "-" : "") + (days > 0 ? days + "." : "")
-                    + String.format("%02d:%02d:%02d", rest / 36_000_000_000L, rest / 600_000_000 % 60, rest / 10_000_000 % 60)
+            String expected = (ticks < 0 ? "-" : "")
+                    + (days > 0 ? days + "." : "")
+                    + String.format(
+                            "%02d:%02d:%02d", rest / 36_000_000_000L, rest / 600_000_000 % 60, rest / 10_000_000 % 60)
                     + (rest % 10_000_000 != 0 ? String.format(".%07d", rest % 10_000_000) : "");
             assertEquals("\"" + expected + "\"", timespan(d), () -> "ticks " + ticks);
         }

@@ -21,7 +21,8 @@ class WithoutDatabindTest {
     void dynamicWorksWithoutDatabindOnTheClassPath() throws Exception {
         URL classes = JsonOutput.class.getProtectionDomain().getCodeSource().getLocation();
         try (URLClassLoader isolated = new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
-            assertThrows(ClassNotFoundException.class,
+            assertThrows(
+                    ClassNotFoundException.class,
                     () -> Class.forName("com.fasterxml.jackson.databind.JsonNode", false, isolated));
             Class<?> type = Class.forName(JsonOutput.class.getName(), true, isolated);
             Object out = type.getConstructor().newInstance();
@@ -29,8 +30,8 @@ class WithoutDatabindTest {
             dynamic.invoke(out, Map.of("a", List.of(1, 2.5, "x")));
             assertEquals("{\"a\":[1,2.5,\"x\"]}", out.toString());
 
-            InvocationTargetException e = assertThrows(InvocationTargetException.class,
-                    () -> dynamic.invoke(out, new Object()));
+            InvocationTargetException e =
+                    assertThrows(InvocationTargetException.class, () -> dynamic.invoke(out, new Object()));
             assertEquals(IllegalArgumentException.class, e.getCause().getClass());
         }
     }

@@ -11,8 +11,7 @@ import java.util.List;
 /** The README's example of rows that did not land. */
 public final class DeadLetterExample {
 
-    private DeadLetterExample() {
-    }
+    private DeadLetterExample() {}
 
     /**
      * Ingests the events and puts every row that did not land into {@code deadLetters}.
@@ -22,14 +21,16 @@ public final class DeadLetterExample {
      * @param deadLetters receives the rows that did not land
      * @return the result, complete or not
      */
-    public static Future<IngestResult> ingestOrDeadLetter(EventIngestor ingestor, List<Event> events,
-            List<Event> deadLetters) {
+    public static Future<IngestResult> ingestOrDeadLetter(
+            EventIngestor ingestor, List<Event> events, List<Event> deadLetters) {
         return ingestor.ingest(events).recover(e -> {
             if (!(e instanceof IngestException failed)) {
                 return Future.failedFuture(e);
             }
             for (FailedRows f : failed.result().failures()) {
-                String why = f.cause() instanceof KustoServiceException k ? k.code() : f.cause().toString();
+                String why = f.cause() instanceof KustoServiceException k
+                        ? k.code()
+                        : f.cause().toString();
                 System.err.println(f.rowCount() + " rows did not land: " + why
                         + (f.possiblyIngested() ? " (and may have landed: the answer was lost)" : ""));
                 for (RowRange r : f.ranges()) {

@@ -16,8 +16,4 @@ import java.util.UUID;
  */
 @KustoTable(name = "Events", database = "Telemetry")
 public record Event(
-        @Column(name = "Timestamp") Instant timestamp,
-        UUID deviceId,
-        String level,
-        Map<String, Object> payload) {
-}
+        @Column(name = "Timestamp") Instant timestamp, UUID deviceId, String level, Map<String, Object> payload) {}

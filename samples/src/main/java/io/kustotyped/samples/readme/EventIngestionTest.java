@@ -26,15 +26,17 @@ public class EventIngestionTest {
     void eventsLand(KustoEmulator emulator) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            KustoClient client = KustoClient.create(vertx,
-                    new KustoClientOptions().setClusterUrl(kusto.uri().toString()));  // no token needed
+            KustoClient client = KustoClient.create(
+                    vertx, new KustoClientOptions().setClusterUrl(kusto.uri().toString())); // no token needed
             EventIngestor ingestor = EventIngestor.create(client);
             ingestor.applySchema().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
             IngestResult result = ingestor.ingest(List.of(
-                    new Event(Instant.now(), UUID.randomUUID(), "Info", Map.of("temperature", 21.5)),
-                    new Event(Instant.now(), UUID.randomUUID(), "Error", Map.of())))
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                            new Event(Instant.now(), UUID.randomUUID(), "Info", Map.of("temperature", 21.5)),
+                            new Event(Instant.now(), UUID.randomUUID(), "Error", Map.of())))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
 
             assertEquals(2, result.rowsIngested());
             assertEquals(2, emulator.stats().rowsCommitted("Telemetry", "Events"));

@@ -11,8 +11,7 @@ import java.util.List;
 /** The README's ingestion example. */
 public final class IngestExample {
 
-    private IngestExample() {
-    }
+    private IngestExample() {}
 
     /**
      * Connects, creates the table, its mapping and its streaming policy, and ingests the events.
@@ -23,11 +22,13 @@ public final class IngestExample {
      * @return what was ingested
      */
     public static Future<IngestResult> ingestEvents(Vertx vertx, String clusterUrl, List<Event> events) {
-        KustoClient client = KustoClient.create(vertx, new KustoClientOptions()
-                .setClusterUrl(clusterUrl)                                 // the engine URL, not the ingest- one
-                .setTokenProvider(ClusterTokens.forCluster(clusterUrl)));  // KUSTO_ACCESS_TOKEN, else az
-        EventIngestor ingestor = EventIngestor.create(client);             // database "Telemetry", from @KustoTable
-        return ingestor.applySchema()                                      // the generated commands, in order
+        KustoClient client = KustoClient.create(
+                vertx,
+                new KustoClientOptions()
+                        .setClusterUrl(clusterUrl) // the engine URL, not the ingest- one
+                        .setTokenProvider(ClusterTokens.forCluster(clusterUrl))); // KUSTO_ACCESS_TOKEN, else az
+        EventIngestor ingestor = EventIngestor.create(client); // database "Telemetry", from @KustoTable
+        return ingestor.applySchema() // the generated commands, in order
                 .compose(v -> ingestor.ingest(events))
                 .onSuccess(r -> System.out.println(r.rowsIngested() + " rows in " + r.requests() + " requests"))
                 .eventually(client::close);

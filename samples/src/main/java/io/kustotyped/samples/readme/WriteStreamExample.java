@@ -8,8 +8,7 @@ import io.vertx.core.streams.ReadStream;
 /** The README's continuous-feed example. */
 public final class WriteStreamExample {
 
-    private WriteStreamExample() {
-    }
+    private WriteStreamExample() {}
 
     /**
      * Pipes a feed of events into Kusto with Vert.x backpressure, until the feed ends.
@@ -19,7 +18,7 @@ public final class WriteStreamExample {
      * @return the totals over the feed's life
      */
     public static Future<IngestResult> pipe(ReadStream<Event> feed, EventIngestor ingestor) {
-        KustoWriteStream<Event> sink = ingestor.writeStream();  // flushes by row count, linger time and at end
+        KustoWriteStream<Event> sink = ingestor.writeStream(); // flushes by row count, linger time and at end
         return feed.pipeTo(sink).compose(v -> sink.completion());
     }
 }

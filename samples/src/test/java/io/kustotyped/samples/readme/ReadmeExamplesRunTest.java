@@ -113,8 +113,11 @@ class ReadmeExamplesRunTest {
     private static List<Event> events(int n) {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            events.add(new Event(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), UUID.randomUUID(),
-                    i % 2 == 0 ? "Info" : "Error", Map.of("i", i)));
+            events.add(new Event(
+                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
+                    UUID.randomUUID(),
+                    i % 2 == 0 ? "Info" : "Error",
+                    Map.of("i", i)));
         }
         return events;
     }
@@ -128,8 +131,8 @@ class ReadmeExamplesRunTest {
 
     @Test
     void writeStreamExamplePipesAFeedUntilItEnds() throws Exception {
-        KustoClient client = KustoClient.create(vertx,
-                new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
+        KustoClient client = KustoClient.create(
+                vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
         EventIngestor ingestor = EventIngestor.create(client);
         await(ingestor.applySchema());
         IngestResult r = await(WriteStreamExample.pipe(new ListReadStream<>(events(1000)), ingestor));
@@ -139,9 +142,9 @@ class ReadmeExamplesRunTest {
 
     @Test
     void deadLetterExampleCollectsEveryRowThatDidNotLand() throws Exception {
-        KustoClient client = KustoClient.create(vertx,
-                new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
-        EventIngestor ingestor = OptionsExample.tunedIngestor(client, e -> { });
+        KustoClient client = KustoClient.create(
+                vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
+        EventIngestor ingestor = OptionsExample.tunedIngestor(client, e -> {});
         // No applySchema(): the table and its mapping do not exist, a permanent error.
         List<Event> events = events(10);
         List<Event> deadLetters = new ArrayList<>();

@@ -44,8 +44,8 @@ class SdkCompatibilityTest {
         emulator = KustoEmulator.builder().port(0).database("Test").start();
         // No credentials: the SDK sends no Authorization header, which is what lets it use plain http
         // (performance-anchors §3.3). It fetches /v1/rest/auth/metadata from the emulator first.
-        ConnectionStringBuilder csb = new ConnectionStringBuilder("Data Source=" + emulator.uri().toString()
-                .replaceAll("/$", ""));
+        ConnectionStringBuilder csb = new ConnectionStringBuilder(
+                "Data Source=" + emulator.uri().toString().replaceAll("/$", ""));
         client = ClientFactory.createClient(csb);
         ingest = IngestClientFactory.createStreamingIngestClient(csb);
     }
@@ -76,8 +76,8 @@ class SdkCompatibilityTest {
 
     @Test
     void managementCommandsThroughTheSdk() throws Exception {
-        KustoResultSetTable created = mgmt(".create-merge table ['Sdk Mgmt'] (Id:long, Name:string)"
-                + " with (folder='sdk')");
+        KustoResultSetTable created =
+                mgmt(".create-merge table ['Sdk Mgmt'] (Id:long, Name:string)" + " with (folder='sdk')");
         assertTrue(created.next());
         assertEquals("Sdk Mgmt", created.getString("TableName"));
         assertEquals("sdk", created.getString("Folder"));
@@ -128,20 +128,29 @@ class SdkCompatibilityTest {
                 + "{\"id\":3,\"at\":\"2024-05-03\"}\n";
 
         // Streaming is off until a policy enables it (kusto-facts §1.6): the SDK gets the permanent error.
-        IngestionServiceException refused = assertThrows(IngestionServiceException.class,
+        IngestionServiceException refused = assertThrows(
+                IngestionServiceException.class,
                 () -> ingest.ingestFromStream(new StreamSourceInfo(stream(data)), props));
-        assertEquals("BadRequest_StreamingIngestionPolicyNotEnabled", apiError(refused).getCode());
+        assertEquals(
+                "BadRequest_StreamingIngestionPolicyNotEnabled",
+                apiError(refused).getCode());
 
         mgmt(".alter database Test policy streamingingestion enable");
-        assertEquals(OperationStatus.Succeeded, ingest.ingestFromStream(new StreamSourceInfo(stream(data)), props)
-                .getIngestionStatusCollection().get(0).status);
+        assertEquals(
+                OperationStatus.Succeeded,
+                ingest.ingestFromStream(new StreamSourceInfo(stream(data)), props)
+                        .getIngestionStatusCollection()
+                        .get(0)
+                        .status);
 
-        KustoResultSetTable count = client.executeQuery("Test", "Events | count").getPrimaryResults();
+        KustoResultSetTable count =
+                client.executeQuery("Test", "Events | count").getPrimaryResults();
         assertTrue(count.next());
         assertEquals(3, count.getLong("Count"));
 
-        KustoResultSetTable rows = client.executeQuery("Test",
-                "Events | where At >= datetime(2024-05-02) | order by Id asc | project Id, Name, At, Tags")
+        KustoResultSetTable rows = client.executeQuery(
+                        "Test",
+                        "Events | where At >= datetime(2024-05-02) | order by Id asc | project Id, Name, At, Tags")
                 .getPrimaryResults();
         assertTrue(rows.next());
         assertEquals(2, rows.getLong("Id"));
@@ -153,8 +162,9 @@ class SdkCompatibilityTest {
         assertEquals("", rows.getString("Name"));
         assertEquals(false, rows.next());
 
-        KustoResultSetTable byName = client.executeQuery("Test",
-                "Events | where isempty(Name) | summarize count() by Name").getPrimaryResults();
+        KustoResultSetTable byName = client.executeQuery(
+                        "Test", "Events | where isempty(Name) | summarize count() by Name")
+                .getPrimaryResults();
         assertTrue(byName.next());
         assertEquals(1, byName.getLong("count_"));
     }

@@ -34,12 +34,26 @@ class SdkResultParsingTest {
 
     SdkResultParsingTest() throws Exception {
         catalog.createDatabase("Test", false);
-        service.management("Test", ".create table T (Id:long, Name:string, At:datetime, Took:timespan, G:guid,"
-                + " D:dynamic, R:real, Ok:bool, Amount:decimal, N:int)", INFO);
+        service.management(
+                "Test",
+                ".create table T (Id:long, Name:string, At:datetime, Took:timespan, G:guid,"
+                        + " D:dynamic, R:real, Ok:bool, Amount:decimal, N:int)",
+                INFO);
         Table t = catalog.database("Test").table("T");
-        t.append(List.of(new Object[] {1L, "a", Instant.parse("2024-01-01T10:00:00.1234567Z"), Duration.ofMillis(1500),
-            G, new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"k\":1}"), 2.5, true,
-            new BigDecimal("12.340"), 7}, new Object[] {2L, "", null, null, null, null, Double.NaN, null, null, null}));
+        t.append(List.of(
+                new Object[] {
+                    1L,
+                    "a",
+                    Instant.parse("2024-01-01T10:00:00.1234567Z"),
+                    Duration.ofMillis(1500),
+                    G,
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"k\":1}"),
+                    2.5,
+                    true,
+                    new BigDecimal("12.340"),
+                    7
+                },
+                new Object[] {2L, "", null, null, null, null, Double.NaN, null, null, null}));
     }
 
     private static void checkRows(KustoResultSetTable r) throws Exception {
@@ -64,8 +78,8 @@ class SdkResultParsingTest {
 
     @Test
     void v2QueryResultParses() throws Exception {
-        KustoOperationResult result = new KustoOperationResult(service.queryV2("Test", "T | order by Id asc", INFO),
-                "v2");
+        KustoOperationResult result =
+                new KustoOperationResult(service.queryV2("Test", "T | order by Id asc", INFO), "v2");
         KustoResultSetTable primary = result.getPrimaryResults();
         assertNotNull(primary);
         assertEquals(WellKnownDataSet.PrimaryResult, primary.getTableKind());
@@ -77,8 +91,8 @@ class SdkResultParsingTest {
 
     @Test
     void v1QueryResultParsesThroughTheTableOfContents() throws Exception {
-        KustoOperationResult result = new KustoOperationResult(service.queryV1("Test", "T | sort by Id asc", INFO),
-                "v1");
+        KustoOperationResult result =
+                new KustoOperationResult(service.queryV1("Test", "T | sort by Id asc", INFO), "v1");
         KustoResultSetTable primary = result.getPrimaryResults();
         assertNotNull(primary);
         assertEquals("PrimaryResult", primary.getTableName());
@@ -87,14 +101,14 @@ class SdkResultParsingTest {
 
     @Test
     void v1ManagementResultParses() throws Exception {
-        KustoOperationResult result = new KustoOperationResult(
-                service.management("Test", ".show table T cslschema", INFO), "v1");
+        KustoOperationResult result =
+                new KustoOperationResult(service.management("Test", ".show table T cslschema", INFO), "v1");
         KustoResultSetTable primary = result.getPrimaryResults();
         assertTrue(primary.next());
         assertEquals("T", primary.getString("TableName"));
         assertTrue(primary.getString("Schema").startsWith("Id:long,Name:string,At:datetime"));
-        result = new KustoOperationResult(service.management("Test",
-                ".show table T policy streamingingestion", INFO), "v1");
+        result = new KustoOperationResult(
+                service.management("Test", ".show table T policy streamingingestion", INFO), "v1");
         primary = result.getPrimaryResults();
         assertTrue(primary.next());
         assertEquals("null", primary.getString("Policy"));
