@@ -1,7 +1,7 @@
 package io.kustotyped.annotations;
 
 /**
- * A transformation the ingestion mapping applies to a column's JSON value (kusto-facts §3.4).
+ * A transformation the ingestion mapping applies to a column's JSON value (docs/kusto-rules.md §3.4).
  *
  * <p>The {@code DATETIME_FROM_UNIX_*} transforms let a numeric property ({@code int}, {@code long}, {@code float},
  * {@code double}, their boxes, or {@code OptionalInt}/{@code OptionalLong}/{@code OptionalDouble}) holding a count of

@@ -1,7 +1,7 @@
 package io.kustotyped.annotations;
 
 /**
- * The Kusto scalar types a column can have (kusto-facts §4.1).
+ * The Kusto scalar types a column can have (docs/kusto-rules.md §4.1).
  *
  * <p>{@link #AUTO}, the default of {@link Column#type()}, means "infer from the Java type": see {@link Column}
  * for the table of inferred types.

@@ -90,7 +90,7 @@ public class IngestBenchmark {
                 .registerModule(new SimpleModule().addSerializer(new SerializerBenchmark.KustoInstantSerializer()));
         json = new ByteArrayOutputStream(4 << 20);
         // No credentials: the SDK then sends no Authorization header and accepts plain http; the cached cloud info
-        // spares it the /v1/rest/auth/metadata call (performance-anchors §3.3).
+        // spares it the /v1/rest/auth/metadata call (docs/performance.md §3.3).
         CloudInfo.manuallyAddToCache(sink.url(), Mono.just(CloudInfo.DEFAULT_CLOUD));
         sdk = IngestClientFactory.createStreamingIngestClient(new ConnectionStringBuilder("Data Source=" + sink.url()));
         sdkProperties = new IngestionProperties(DATABASE, LogRowKustoSchema.INSTANCE.tableName());

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A stand-in for a Kusto streaming-ingestion endpoint on 127.0.0.1: a Vert.x {@link HttpServer} on its own
  * {@link Vertx} with one event loop, which reads and discards every {@code POST /v1/rest/ingest/...} body and answers
- * 200 with the v1 result the official SDK parses (performance-anchors §3.3). Any other request gets 404.
+ * 200 with the v1 result the official SDK parses (docs/performance.md §3.3). Any other request gets 404.
  *
  * <p>{@link #captureNext()} makes it keep the next ingest request's body and headers, so a benchmark can check
  * outside the timed path what each variant sent.

@@ -77,7 +77,7 @@ public class SerializerBenchmark {
     private JsonFactory factory;
 
     /**
-     * Jackson writes an {@link Instant} the way Kusto wants it ({@code yyyy-MM-ddTHH:mm:ss.fffffffZ}, kusto-facts
+     * Jackson writes an {@link Instant} the way Kusto wants it ({@code yyyy-MM-ddTHH:mm:ss.fffffffZ}, docs/kusto-rules.md
      * §4.2) through this serializer, as a user would configure it, so that all variants write the same JSON.
      */
     static final class KustoInstantSerializer extends StdSerializer<Instant> {

@@ -61,7 +61,7 @@ final class ApplyCommand {
         return KustoTypedCli.OK;
     }
 
-    /** A failure as one line: the Kusto error code and message for a service error (kusto-facts §1.5). */
+    /** A failure as one line: the Kusto error code and message for a service error (docs/kusto-rules.md §1.5). */
     static String describe(Throwable e) {
         if (e instanceof KustoServiceException k) {
             String message = k.detail() != null && !k.detail().isEmpty()

@@ -131,7 +131,7 @@ record KqlScript(
         return one.length() <= max ? one : one.substring(0, max - 3) + "...";
     }
 
-    /** Reads KQL tokens: words, bracket-quoted names and string literals (kusto-facts §3.2, §5.2). */
+    /** Reads KQL tokens: words, bracket-quoted names and string literals (docs/kusto-rules.md §3.2, §5.2). */
     private static final class Cursor {
         private final String s;
         private int i;

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Bearer-token check (kusto-facts §7): without a configured token every request is accepted (local
+ * Bearer-token check (docs/kusto-rules.md §7): without a configured token every request is accepted (local
  * development); with one, every request except {@code GET /v1/rest/auth/metadata} needs
  * {@code Authorization: Bearer <token>} and otherwise gets a 401 with the non-OneApi body Kusto sends.
  */
 final class Auth {
-    /** kusto-facts §1.5/§7: the observed 401 body. */
+    /** docs/kusto-rules.md §1.5/§7: the observed 401 body. */
     static final String DENIED_BODY = "{\"Message\":\"Authorization has been denied for this request.\"}";
 
     private final byte[] expected; // "Bearer <token>", or null when auth is off

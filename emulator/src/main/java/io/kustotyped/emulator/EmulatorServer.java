@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>{@code POST /v1/rest/ingest/{db}/{table}}: {@link IngestHandler};</li>
  *   <li>{@code POST /v1/rest/mgmt}, {@code GET|POST /v1/rest/query}, {@code GET|POST /v2/rest/query}: {@link KqlService};</li>
- *   <li>{@code GET /v1/rest/auth/metadata} (kusto-facts §6.4), never needing auth;</li>
+ *   <li>{@code GET /v1/rest/auth/metadata} (docs/kusto-rules.md §6.4), never needing auth;</li>
  *   <li>{@code GET /emulator/stats}: the {@link EmulatorStats} JSON.</li>
  * </ul>
  */
@@ -61,7 +61,7 @@ final class EmulatorServer {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
                 .setPort(port)
-                .setCompressionSupported(true) // responses honour Accept-Encoding (kusto-facts §6.3)
+                .setCompressionSupported(true) // responses honour Accept-Encoding (docs/kusto-rules.md §6.3)
                 .setDecompressionSupported(false) // ingest bodies are decompressed with a bounded inflater
                 .setHandle100ContinueAutomatically(false); // the ingest handler answers 100 only after its checks
         server = vertx.createHttpServer(options).requestHandler(this::handle);
@@ -140,7 +140,7 @@ final class EmulatorServer {
         QUERY_V2
     }
 
-    /** kusto-facts §6.1: a JSON body {"db","csl","properties"}; GET takes db and csl as query parameters. */
+    /** docs/kusto-rules.md §6.1: a JSON body {"db","csl","properties"}; GET takes db and csl as query parameters. */
     private void command(HttpServerRequest req, RequestInfo info, Kind kind) {
         if (req.method() == HttpMethod.GET) {
             run(req, info, kind, req.getParam("db"), req.getParam("csl"));
@@ -187,7 +187,8 @@ final class EmulatorServer {
         JsonNode props = body.get("properties");
         if (props != null && props.isTextual() && !props.textValue().isBlank()) {
             try {
-                JSON.readTree(props.textValue()); // a JSON-encoded string is fine (kusto-facts §6.1); it must be JSON
+                JSON.readTree(
+                        props.textValue()); // a JSON-encoded string is fine (docs/kusto-rules.md §6.1); it must be JSON
             } catch (IOException e) {
                 throw KustoException.badRequest(
                         "General_BadRequest", "'properties' is a string but not JSON: " + e.getMessage());

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A Kusto service error: an HTTP status plus the OneApi error fields (kusto-facts §1.5).
+ * A Kusto service error: an HTTP status plus the OneApi error fields (docs/kusto-rules.md §1.5).
  *
  * <p>Everything the emulator refuses is thrown as one of these; the HTTP layer turns it into the
  * {@code {"error":{...}}} body with {@link #toOneApiJson(RequestInfo)}. The factories name the codes
@@ -75,7 +75,7 @@ public class KustoException extends RuntimeException {
     }
 
     /**
-     * The OneApi error object (kusto-facts §1.5) for this error, as sent in response bodies:
+     * The OneApi error object (docs/kusto-rules.md §1.5) for this error, as sent in response bodies:
      * {@code {"error":{"code","message","@type","@message","@context":{...},"@permanent"}}}.
      *
      * @param info the request it answers (client request id and activity id go into {@code @context})
@@ -104,7 +104,7 @@ public class KustoException extends RuntimeException {
         return root;
     }
 
-    // ---- factories (kusto-facts §1.5, §1.6, §1.7, §9.2) --------------------------------------------
+    // ---- factories (docs/kusto-rules.md §1.5, §1.6, §1.7, §9.2) --------------------------------------------
 
     /** A permanent 400 with the given code and description, {@code @type} KustoBadRequestException. */
     public static KustoException badRequest(String code, String atMessage) {
@@ -134,7 +134,7 @@ public class KustoException extends RuntimeException {
                 true);
     }
 
-    /** 400 {@code BadRequest_DatabaseNotExist} (kusto-facts §9.2.2). */
+    /** 400 {@code BadRequest_DatabaseNotExist} (docs/kusto-rules.md §9.2.2). */
     public static KustoException databaseNotExist(String database) {
         return new KustoException(
                 400,
@@ -168,7 +168,7 @@ public class KustoException extends RuntimeException {
                 true);
     }
 
-    /** 400 {@code BadRequest_MappingReferenceWasNotFound} (kusto-facts §1.5, §9.2.5). */
+    /** 400 {@code BadRequest_MappingReferenceWasNotFound} (docs/kusto-rules.md §1.5, §9.2.5). */
     public static KustoException mappingNotFound(String database, String mappingName, String kind) {
         return new KustoException(
                 400,
@@ -213,7 +213,7 @@ public class KustoException extends RuntimeException {
                 true);
     }
 
-    /** 400 {@code BadRequest_StreamingIngestionPolicyNotEnabled} (kusto-facts §1.6). */
+    /** 400 {@code BadRequest_StreamingIngestionPolicyNotEnabled} (docs/kusto-rules.md §1.6). */
     public static KustoException streamingPolicyNotEnabled(String database, String table) {
         return new KustoException(
                 400,
@@ -226,7 +226,7 @@ public class KustoException extends RuntimeException {
                 true);
     }
 
-    /** 413 {@code Stream_InputStreamTooLarge} (kusto-facts §1.3, §9.2.6). */
+    /** 413 {@code Stream_InputStreamTooLarge} (docs/kusto-rules.md §1.3, §9.2.6). */
     public static KustoException payloadTooLarge(String atMessage) {
         return new KustoException(
                 413,
@@ -237,12 +237,12 @@ public class KustoException extends RuntimeException {
                 true);
     }
 
-    /** 400 {@code BadRequest_NoRecordsOrWrongFormat}: the payload produced no records (kusto-facts §1.7). */
+    /** 400 {@code BadRequest_NoRecordsOrWrongFormat}: the payload produced no records (docs/kusto-rules.md §1.7). */
     public static KustoException noRecords(String atMessage) {
         return badRequest("BadRequest_NoRecordsOrWrongFormat", atMessage);
     }
 
-    /** 400 {@code BadRequest_InvalidBlob}: corrupt data, or a malformed multijson record (kusto-facts §8). */
+    /** 400 {@code BadRequest_InvalidBlob}: corrupt data, or a malformed multijson record (docs/kusto-rules.md §8). */
     public static KustoException invalidBlob(String atMessage) {
         return badRequest("BadRequest_InvalidBlob", atMessage);
     }

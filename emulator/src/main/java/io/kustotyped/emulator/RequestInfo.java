@@ -2,7 +2,7 @@ package io.kustotyped.emulator;
 
 /**
  * Who sent a request and how to correlate it: the echoed {@code x-ms-client-request-id}, the
- * {@code x-ms-activity-id} the emulator made up for it, and the principal (kusto-facts §1.4).
+ * {@code x-ms-activity-id} the emulator made up for it, and the principal (docs/kusto-rules.md §1.4).
  *
  * @param clientRequestId the client's request id, or a generated one when it sent none
  * @param activityId the server-side activity id of this request

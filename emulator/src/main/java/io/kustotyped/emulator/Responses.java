@@ -5,10 +5,10 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Writes emulator responses. Every response carries {@code x-ms-client-request-id} (echoed, or generated) and
- * {@code x-ms-activity-id} (kusto-facts §1.4); errors carry the OneApi body (§1.5).
+ * {@code x-ms-activity-id} (docs/kusto-rules.md §1.4); errors carry the OneApi body (§1.5).
  */
 public final class Responses {
-    /** The content type of JSON responses (kusto-facts §6.3). */
+    /** The content type of JSON responses (docs/kusto-rules.md §6.3). */
     public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
     private Responses() {}

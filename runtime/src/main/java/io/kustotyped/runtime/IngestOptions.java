@@ -9,14 +9,14 @@ import java.util.Objects;
  */
 public class IngestOptions {
 
-    /** 4 MiB: kusto-facts §1.3 "safe client rule" (gzipped body and raw data both at most 4 MiB). */
+    /** 4 MiB: docs/kusto-rules.md §1.3 "safe client rule" (gzipped body and raw data both at most 4 MiB). */
     public static final int DEFAULT_MAX_RAW_BATCH_BYTES = 4 * 1024 * 1024;
-    /** 4 MiB: kusto-facts §1.3. */
+    /** 4 MiB: docs/kusto-rules.md §1.3. */
     public static final int DEFAULT_MAX_COMPRESSED_BATCH_BYTES = 4 * 1024 * 1024;
     /** Rows per request at most, whatever their size. */
     public static final int DEFAULT_MAX_BATCH_ROWS = 100_000;
     /**
-     * gzip level 1. performance-anchors §2.3: level 1 compresses JSON rows about 2.7 times faster than level 6 for about
+     * gzip level 1. docs/performance.md §2.3: level 1 compresses JSON rows about 2.7 times faster than level 6 for about
      * 20 % more bytes. Gzip is the dominant CPU cost of ingestion (2-9 times the cost of serializing a row), while the
      * bytes saved by a higher level rarely matter: the 4 MiB raw limit binds long before the compressed one.
      */

@@ -40,7 +40,7 @@ public interface KustoClient {
     String clusterUrl();
 
     /**
-     * Runs a management command ({@code POST /v1/rest/mgmt}, kusto-facts §6.1) and returns its first result table.
+     * Runs a management command ({@code POST /v1/rest/mgmt}, docs/kusto-rules.md §6.1) and returns its first result table.
      *
      * @param database the database ({@code db}), or null for cluster-level commands
      * @param command the command text, starting with {@code .}
@@ -49,7 +49,7 @@ public interface KustoClient {
     Future<KustoResultTable> executeMgmt(String database, String command);
 
     /**
-     * Runs a query ({@code POST /v2/rest/query}, kusto-facts §6.3) and returns its primary result.
+     * Runs a query ({@code POST /v2/rest/query}, docs/kusto-rules.md §6.3) and returns its primary result.
      *
      * @param database the database
      * @param query the KQL query
@@ -58,7 +58,7 @@ public interface KustoClient {
     Future<KustoResultTable> executeQuery(String database, String query);
 
     /**
-     * Sends one streaming-ingestion request ({@code POST /v1/rest/ingest/{db}/{table}}, kusto-facts §1.1-1.2), once,
+     * Sends one streaming-ingestion request ({@code POST /v1/rest/ingest/{db}/{table}}, docs/kusto-rules.md §1.1-1.2), once,
      * without retrying. Most callers use a generated ingestor instead, which batches, compresses and retries.
      *
      * @param database the database

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public class KustoClientOptions {
 
-    /** Default request idle timeout: 10 minutes, the official SDK's streaming timeout (kusto-facts §2.2). */
+    /** Default request idle timeout: 10 minutes, the official SDK's streaming timeout (docs/kusto-rules.md §2.2). */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
     /** Default connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);

@@ -10,7 +10,7 @@ public final class KustoNames {
 
     /**
      * The name bracket-quoted so that any legal name works in a command: {@code ['name']}, or {@code ["name"]} when
-     * the name holds a {@code '}, with the quote character and {@code \} escaped (kusto-facts §5.2).
+     * the name holds a {@code '}, with the quote character and {@code \} escaped (docs/kusto-rules.md §5.2).
      *
      * @param name an entity name
      * @return the quoted name

@@ -9,7 +9,7 @@ import java.util.Objects;
  * One result table of a management command or query: column names and Kusto types, and rows of plain values
  * ({@code String}, {@code Integer}/{@code Long}/{@code Double}/{@code BigInteger}, {@code Boolean}, {@code null},
  * and Vert.x {@code JsonObject}/{@code JsonArray} for dynamic values). Datetimes and timespans are strings, as the
- * service sends them (kusto-facts §6.2, §6.3).
+ * service sends them (docs/kusto-rules.md §6.2, §6.3).
  *
  * @param name the table name ({@code Table_0}, {@code PrimaryResult}, ...)
  * @param columns the columns in order

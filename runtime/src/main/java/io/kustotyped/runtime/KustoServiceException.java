@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The service answered with an error status. Carries what the OneApi error body says (kusto-facts §1.5):
+ * The service answered with an error status. Carries what the OneApi error body says (docs/kusto-rules.md §1.5):
  * the Kusto error code ({@code error.code}), message, {@code @type}, {@code @message} and {@code @permanent},
  * with the HTTP status, the server's activity id and the client request id. Bodies that are not OneApi JSON
  * (a 401, a proxy's HTML page) keep their first characters in {@link #rawBody()}.
@@ -178,7 +178,7 @@ public final class KustoServiceException extends KustoException {
 
     /**
      * Transient means retrying may help: 429 always (the official SDKs throw a throttling error whatever the body),
-     * else {@code @permanent} when the body says it, else 408 and 5xx (kusto-facts §1.5).
+     * else {@code @permanent} when the body says it, else 408 and 5xx (docs/kusto-rules.md §1.5).
      */
     @Override
     public boolean isTransient() {

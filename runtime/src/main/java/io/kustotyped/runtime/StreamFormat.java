@@ -1,6 +1,6 @@
 package io.kustotyped.runtime;
 
-/** The {@code streamFormat} of ingestion requests (kusto-facts §8). */
+/** The {@code streamFormat} of ingestion requests (docs/kusto-rules.md §8). */
 public enum StreamFormat {
     /**
      * Objects one after another; a malformed record fails the whole request ({@code BadRequest_InvalidBlob}) instead

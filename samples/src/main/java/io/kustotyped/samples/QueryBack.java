@@ -209,7 +209,7 @@ final class QueryBack {
         return "datetime(" + i + ")";
     }
 
-    /** Parses Kusto's timespan text, {@code [-][d.]hh:mm:ss[.fffffff]} (kusto-facts §4.2). */
+    /** Parses Kusto's timespan text, {@code [-][d.]hh:mm:ss[.fffffff]} (docs/kusto-rules.md §4.2). */
     static Duration timespan(String s) {
         if (s == null || s.isEmpty()) {
             return null;

@@ -191,7 +191,7 @@ public final class SampleMain {
             out.println("  " + table + ": " + ingestor.table().schemaCommands().size()
                     + " commands (table, JSON mapping " + ingestor.table().mappingName() + ", streaming policy)");
             await(ingestor.applySchema());
-            // kusto-facts §1.6: streaming nodes cache the schema for minutes; this makes them see it now.
+            // docs/kusto-rules.md §1.6: streaming nodes cache the schema for minutes; this makes them see it now.
             await(client.executeMgmt(
                     args.database(), ".clear table " + KustoNames.bracket(table) + " cache streamingingestion schema"));
             SchemaReport report = await(ingestor.checkSchema());

@@ -66,6 +66,7 @@ final class BodyDecoder {
 
     private static KustoException tooLarge(String actual, long max) {
         return KustoException.payloadTooLarge("The uncompressed data of a streaming ingestion request is limited to "
-                + max + " bytes (kusto-facts §1.3); this request has " + actual + ". Split it into smaller requests.");
+                + max + " bytes (docs/kusto-rules.md §1.3); this request has " + actual
+                + ". Split it into smaller requests.");
     }
 }

@@ -10,14 +10,14 @@ import java.math.BigInteger;
 import java.util.Locale;
 
 /**
- * Converts ingested values to column types as Kusto does at ingestion (kusto-facts §4.2): a value that does not
+ * Converts ingested values to column types as Kusto does at ingestion (docs/kusto-rules.md §4.2): a value that does not
  * fit the column type becomes {@code null} and never fails the request; a null or missing string becomes
  * {@code ""}; a string longer than 1 MiB is truncated; a dynamic value larger than 1 MiB becomes null.
  */
 public final class Conversions {
-    /** kusto-facts §1.3: a single string value > 1 MB is truncated. */
+    /** docs/kusto-rules.md §1.3: a single string value > 1 MB is truncated. */
     static final int MAX_STRING_CHARS = 1024 * 1024;
-    /** kusto-facts §1.3: dynamic values > 1 MiB (MaxValueSize) become null. */
+    /** docs/kusto-rules.md §1.3: dynamic values > 1 MiB (MaxValueSize) become null. */
     static final int MAX_DYNAMIC_CHARS = 1024 * 1024;
 
     private static final BigDecimal MAX_DECIMAL = new BigDecimal("99999999999999999999999999999999999999");
@@ -133,7 +133,8 @@ public final class Conversions {
             return b.bitLength() < 64 ? b.longValue() : null;
         }
         if (node.isNumber()) {
-            // kusto-facts §4.2: a floating point value into an int column is NULL; an exact integer like 2.0 is kept.
+            // docs/kusto-rules.md §4.2: a floating point value into an int column is NULL; an exact integer like 2.0 is
+            // kept.
             BigDecimal d = node.decimalValue();
             try {
                 return d.stripTrailingZeros().scale() <= 0 ? d.longValueExact() : null;
@@ -181,7 +182,7 @@ public final class Conversions {
         }
     }
 
-    /** SqlDecimal holds up to 38 digits (kusto-facts §4.1); beyond that the value does not fit. */
+    /** SqlDecimal holds up to 38 digits (docs/kusto-rules.md §4.1); beyond that the value does not fit. */
     private static BigDecimal checkDecimal(BigDecimal d) {
         if (d.abs().compareTo(MAX_DECIMAL) > 0) {
             return null;
@@ -202,7 +203,7 @@ public final class Conversions {
         return dynamic(TextNode.valueOf(text));
     }
 
-    /** kusto-facts §4.2: a string holding a JSON object or array lands in a dynamic column as that value. */
+    /** docs/kusto-rules.md §4.2: a string holding a JSON object or array lands in a dynamic column as that value. */
     private static JsonNode dynamic(JsonNode node) {
         JsonNode result = node;
         if (node.isTextual()) {

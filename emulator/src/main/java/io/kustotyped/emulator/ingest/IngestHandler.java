@@ -23,9 +23,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /v1/rest/ingest/{database}/{table}?streamFormat=..&mappingName=..} (streaming-ingest-http-request.md).
+ * {@code POST /v1/rest/ingest/{database}/{table}?streamFormat=..&mappingName=..} (docs/streaming-ingest.md).
  *
- * <p>Checks in the order of kusto-facts §9.2 (auth is the server's): request syntax, database, table, streaming
+ * <p>Checks in the order of docs/kusto-rules.md §9.2 (auth is the server's): request syntax, database, table, streaming
  * policy (table overrides database), mapping, size; then reads the format (§8), applies the mapping (§3) and
  * commits all rows atomically. The body is read only after the header checks pass, answering
  * {@code Expect: 100-continue} then, so a refused request never has to upload its body.
@@ -160,7 +160,7 @@ public final class IngestHandler {
         return new Target(table, format, mapping, encoding);
     }
 
-    /** kusto-facts §9.1.3: table scope before database scope; the kind must match the format. */
+    /** docs/kusto-rules.md §9.1.3: table scope before database scope; the kind must match the format. */
     private static IngestionMapping resolveMapping(Database db, Table table, StreamFormat format, String name) {
         if (name == null || name.isEmpty()) {
             if (format.requiresMapping()) {
@@ -188,7 +188,7 @@ public final class IngestHandler {
     private KustoException bodyTooLarge(String actual) {
         return KustoException.payloadTooLarge("A streaming ingestion request body is limited to "
                 + limits.maxRequestBytes()
-                + " bytes regardless of format or compression (kusto-facts §1.3); this one has "
+                + " bytes regardless of format or compression (docs/kusto-rules.md §1.3); this one has "
                 + actual + " bytes.");
     }
 
@@ -310,7 +310,7 @@ public final class IngestHandler {
                 false);
     }
 
-    /** kusto-facts §1.4: the v1 result the SDKs accept (and ignore). */
+    /** docs/kusto-rules.md §1.4: the v1 result the SDKs accept (and ignore). */
     private static String successBody(int records) {
         return "{\"Tables\":[{\"TableName\":\"Table_0\",\"Columns\":["
                 + "{\"ColumnName\":\"ConsumedRecordsCount\",\"DataType\":\"Int64\",\"ColumnType\":\"long\"},"

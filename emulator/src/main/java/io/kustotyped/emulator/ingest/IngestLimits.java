@@ -1,7 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
 /**
- * Size limits of a streaming ingest request (kusto-facts §1.3). Exceeding either gives 413
+ * Size limits of a streaming ingest request (docs/kusto-rules.md §1.3). Exceeding either gives 413
  * {@code Stream_InputStreamTooLarge}.
  *
  * @param maxRequestBytes the largest body on the wire, compressed or not (default 10 MiB)

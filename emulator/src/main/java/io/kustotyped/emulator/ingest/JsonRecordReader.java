@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the three JSON formats with their different rules for malformed records (kusto-facts §8, §1.7):
+ * Reads the three JSON formats with their different rules for malformed records (docs/kusto-rules.md §8, §1.7):
  * {@code json} skips lines that are not one JSON object, {@code multijson} fails the whole payload with
  * {@code BadRequest_InvalidBlob} on any malformed record, {@code singlejson} takes exactly one object.
  */
@@ -57,7 +57,7 @@ final class JsonRecordReader {
             if (!isBlank(data, start, end)) {
                 JsonNode record = oneObject(data, start, end - start);
                 if (record == null) {
-                    skipped++; // kusto-facts §8: json skips lines that are not valid JSON records
+                    skipped++; // docs/kusto-rules.md §8: json skips lines that are not valid JSON records
                 } else {
                     records.add(new SourceRecord(record, null, lineNumber));
                 }

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Applies an ingestion mapping to records, producing rows aligned with the table's columns, as Kusto does
- * (kusto-facts §3.3, §3.4): JSONPath selection, a {@code Path} not starting with {@code $} as a constant,
+ * (docs/kusto-rules.md §3.3, §3.4): JSONPath selection, a {@code Path} not starting with {@code $} as a constant,
  * {@code ConstValue}, the {@code DateTimeFromUnix*}, {@code SourceLineNumber}, {@code SourceLocation},
  * {@code PropertyBagArrayToDictionary}, {@code DropMappedFields} and {@code GetPathElement} transforms, then the
  * value conversions of §4 ({@link Conversions}). Unmapped columns get null ({@code ""} for strings).
@@ -50,7 +50,7 @@ final class MappingEngine {
      * @param mapping the mapping, or {@code null} for ordinal identity (separated-values formats)
      * @return the engine
      * @throws KustoException 400 {@code BadRequest_InconsistentMapping} when the mapping names a column the table
-     *     does not have (streaming ingestion never creates columns, kusto-facts §3.1)
+     *     does not have (streaming ingestion never creates columns, docs/kusto-rules.md §3.1)
      */
     static MappingEngine prepare(Table table, IngestionMapping mapping) {
         List<ColumnDef> columns = table.columns();
@@ -145,7 +145,7 @@ final class MappingEngine {
         if (e.constValue() != null) {
             node = TextNode.valueOf(e.constValue());
         } else if (e.path() != null && !e.hasJsonPath()) {
-            node = TextNode.valueOf(e.path()); // kusto-facts §3.1: a Path not starting with '$' is a constant
+            node = TextNode.valueOf(e.path()); // docs/kusto-rules.md §3.1: a Path not starting with '$' is a constant
         } else if (slot.path() != null && record.json() != null) {
             node = slot.path().select(record.json());
         } else if (e.ordinal() != null && record.fields() != null) {
@@ -233,7 +233,7 @@ final class MappingEngine {
         return copy;
     }
 
-    /** {@code GetPathElement(i)}: for Path {@code $.a.b.c}, 0 is {@code c}, -1 is {@code b} (kusto-facts §3.4). */
+    /** {@code GetPathElement(i)}: for Path {@code $.a.b.c}, 0 is {@code c}, -1 is {@code b} (docs/kusto-rules.md §3.4). */
     private static JsonNode pathElement(MappingElement e, String transform) {
         if (!e.hasJsonPath()) {
             return null;

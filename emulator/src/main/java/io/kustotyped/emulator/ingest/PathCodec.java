@@ -3,7 +3,7 @@ package io.kustotyped.emulator.ingest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Percent-decoding of URL path segments (kusto-facts §1.1: clients may or may not encode names). */
+/** Percent-decoding of URL path segments (docs/kusto-rules.md §1.1: clients may or may not encode names). */
 public final class PathCodec {
     private PathCodec() {}
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The {@code streamFormat} values of the ingest endpoint (kusto-facts §1.1), matched case-insensitively, with
+ * The {@code streamFormat} values of the ingest endpoint (docs/kusto-rules.md §1.1), matched case-insensitively, with
  * their mapping kind and whether the emulator implements them.
  */
 public enum StreamFormat {
@@ -26,11 +26,11 @@ public enum StreamFormat {
     TXT("txt", "Csv", '\0', true),
     /** Raw: the whole body is one record with one field. */
     RAW("raw", "Csv", '\0', true),
-    /** JSON Lines: one object per line, bad lines skipped (kusto-facts §8). */
+    /** JSON Lines: one object per line, bad lines skipped (docs/kusto-rules.md §8). */
     JSON("json", "Json", '\0', true),
-    /** An array of objects or objects one after another; a bad record fails the payload (kusto-facts §8). */
+    /** An array of objects or objects one after another; a bad record fails the payload (docs/kusto-rules.md §8). */
     MULTIJSON("multijson", "Json", '\0', true),
-    /** A single JSON object (deprecated, kusto-facts §8). */
+    /** A single JSON object (deprecated, docs/kusto-rules.md §8). */
     SINGLEJSON("singlejson", "Json", '\0', true),
     /** Avro (not implemented by the emulator). */
     AVRO("avro", "Avro", '\0', false),
@@ -113,7 +113,7 @@ public enum StreamFormat {
         return implemented;
     }
 
-    /** @return whether a {@code mappingName} is required (JSON formats and Avro, streaming-ingest-http-request.md) */
+    /** @return whether a {@code mappingName} is required (JSON formats and Avro, docs/streaming-ingest.md) */
     public boolean requiresMapping() {
         return mappingKind.equals("Json") || this == AVRO;
     }

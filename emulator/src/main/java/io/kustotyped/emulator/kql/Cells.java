@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Comparison of cell values (kusto-facts §4 Java types) for {@code where}, {@code order by} and grouping. */
+/** Comparison of cell values (docs/kusto-rules.md §4 Java types) for {@code where}, {@code order by} and grouping. */
 final class Cells {
     private Cells() {}
 

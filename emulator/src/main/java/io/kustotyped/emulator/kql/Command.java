@@ -47,7 +47,7 @@ sealed interface Command {
 
     /**
      * {@code .create table}, {@code .create-merge table}, {@code .alter-merge table} with a column list and optional
-     * {@code with (docstring=.., folder=..)} (kusto-facts §5.1). {@code folder}/{@code docString} are null when absent.
+     * {@code with (docstring=.., folder=..)} (docs/kusto-rules.md §5.1). {@code folder}/{@code docString} are null when absent.
      */
     record TableSchema(TableVerb verb, String table, List<ColumnSpec> columns, String folder, String docString)
             implements Command {}
@@ -71,7 +71,7 @@ sealed interface Command {
     /** {@code .show table T cslschema|kqlschema|schema as json}. */
     record ShowTableSchema(String table, SchemaFormat format) implements Command {}
 
-    /** How a mapping-defining command treats an existing mapping of the same name (kusto-facts §3.2). */
+    /** How a mapping-defining command treats an existing mapping of the same name (docs/kusto-rules.md §3.2). */
     enum MappingVerb {
         CREATE,
         CREATE_OR_ALTER,
@@ -88,7 +88,7 @@ sealed interface Command {
     record DropMapping(Target target, String kind, String name) implements Command {}
 
     /**
-     * {@code .alter[-merge] table|database X policy streamingingestion enable|disable|'<json>'} (kusto-facts §1.6).
+     * {@code .alter[-merge] table|database X policy streamingingestion enable|disable|'<json>'} (docs/kusto-rules.md §1.6).
      * Exactly one of {@code enable} (for the keywords) and {@code json} is non-null.
      */
     record AlterStreamingPolicy(Target target, boolean merge, Boolean enable, String json) implements Command {}

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * Runs parsed management commands against the {@link Catalog} and returns their v1 result table with the columns
- * the reference gives for each command (kusto-facts §3.2, §5.1, §1.6, §6).
+ * the reference gives for each command (docs/kusto-rules.md §3.2, §5.1, §1.6, §6).
  */
 final class CommandExecutor {
 
@@ -185,7 +185,7 @@ final class CommandExecutor {
     private ResultTable tableSchema(Database db, Command.TableSchema c) {
         List<ColumnDef> columns = columnDefs(c.columns());
         Table t = switch (c.verb()) {
-            // kusto-facts §5.1: an existing table is returned unchanged by .create.
+            // docs/kusto-rules.md §5.1: an existing table is returned unchanged by .create.
             case CREATE -> db.createTable(c.table(), columns, c.folder(), c.docString());
             case CREATE_MERGE -> db.createMergeTable(c.table(), columns, c.folder(), c.docString());
             case ALTER_MERGE -> {
@@ -252,7 +252,7 @@ final class CommandExecutor {
         if (target.scope() == Scope.TABLE) {
             table(db, target.name());
         }
-        // kusto-facts §1.6: the emulator has no schema cache, so the command always succeeds.
+        // docs/kusto-rules.md §1.6: the emulator has no schema cache, so the command always succeeds.
         return new ResultTable(
                 "Table_0",
                 List.of(col("NodeId", ScalarType.STRING), col("Status", ScalarType.STRING)),

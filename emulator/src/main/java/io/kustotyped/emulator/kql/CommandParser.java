@@ -37,7 +37,7 @@ final class CommandParser extends TokenCursor {
             ".clear table T cache streamingingestion schema",
             ".clear database cache streamingingestion schema");
 
-    /** Mapping kinds of the grammar (kusto-facts §3.2); the executor decides which it implements. */
+    /** Mapping kinds of the grammar (docs/kusto-rules.md §3.2); the executor decides which it implements. */
     private static final Set<String> MAPPING_KINDS =
             Set.of("csv", "json", "avro", "parquet", "orc", "w3clogfile", "azmonstream", "apacheavro", "sstream");
 
@@ -260,7 +260,7 @@ final class CommandParser extends TokenCursor {
     }
 
     private String mappingName() {
-        // A single literal: the mapping JSON that follows may itself be adjacent literals (kusto-facts §3.2).
+        // A single literal: the mapping JSON that follows may itself be adjacent literals (docs/kusto-rules.md §3.2).
         if (peek().is(Token.Kind.STRING)) {
             return (String) next().value();
         }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes one cell value in the encoding of kusto-facts §6.3 (the same in v1 and v2 rows). */
+/** Writes one cell value in the encoding of docs/kusto-rules.md §6.3 (the same in v1 and v2 rows). */
 final class JsonValues {
     private JsonValues() {}
 
@@ -39,7 +39,7 @@ final class JsonValues {
         } else if (v instanceof Long l) {
             g.writeNumber(l);
         } else if (v instanceof Double d) {
-            // kusto-facts §6.3: NaN and ±inf are written as the strings "NaN", "Infinity", "-Infinity".
+            // docs/kusto-rules.md §6.3: NaN and ±inf are written as the strings "NaN", "Infinity", "-Infinity".
             Object out = Values.realForJson(d);
             if (out instanceof String s) {
                 g.writeString(s);
@@ -47,7 +47,8 @@ final class JsonValues {
                 g.writeNumber(d);
             }
         } else if (v instanceof BigDecimal dec) {
-            // kusto-facts §6.3 (decimal): a string, so no precision is lost in clients that read JSON numbers as
+            // docs/kusto-rules.md §6.3 (decimal): a string, so no precision is lost in clients that read JSON numbers
+            // as
             // double.
             g.writeString(dec.toPlainString());
         } else if (v instanceof Instant t) {

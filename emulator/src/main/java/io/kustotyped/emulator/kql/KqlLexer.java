@@ -8,10 +8,10 @@ import java.util.Set;
 /**
  * Splits KQL command and query text into {@link Token}s.
  *
- * <p>String literals follow kusto-facts §3.2: single- or double-quoted with backslash escapes, verbatim {@code @'..'} /
+ * <p>String literals follow docs/kusto-rules.md §3.2: single- or double-quoted with backslash escapes, verbatim {@code @'..'} /
  * {@code @".."} where a doubled quote stands for one, obfuscated {@code h'..'}, and {@code ```..```} blocks without
  * escapes. Bracket-quoted names {@code ['x']} / {@code ["x"]} become one {@link Token.Kind#QUOTED_NAME} token
- * (kusto-facts §5.2). A scalar type name directly followed by {@code (} becomes one {@link Token.Kind#TYPED_LITERAL}
+ * (docs/kusto-rules.md §5.2). A scalar type name directly followed by {@code (} becomes one {@link Token.Kind#TYPED_LITERAL}
  * carrying the raw text between the parentheses, because literals like {@code datetime(2024-01-01 10:00)} and
  * {@code guid(74be27de-...)} are not made of ordinary tokens.
  */
@@ -402,7 +402,7 @@ final class KqlLexer {
         return c >= '0' && c <= '9';
     }
 
-    /** ASCII letters and '_' only (kusto-facts §5.2, TextFacts.IsLetter). */
+    /** ASCII letters and '_' only (docs/kusto-rules.md §5.2, TextFacts.IsLetter). */
     private static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }

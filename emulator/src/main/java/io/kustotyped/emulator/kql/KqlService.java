@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The emulator's management and query endpoints: {@code POST /v1/rest/mgmt} and {@code /v1|v2/rest/query}
- * (kusto-facts §6). The HTTP server hands over the request's {@code db} and {@code csl}; this class parses, runs and
+ * (docs/kusto-rules.md §6). The HTTP server hands over the request's {@code db} and {@code csl}; this class parses, runs and
  * renders the v1 or v2 JSON body. Every failure is a {@link KustoException}: unparsable or unsupported text is
  * 400 {@code BadRequest_SyntaxError} with a message listing what the emulator supports, a semantic problem (unknown
  * column, type mismatch) is 400 {@code General_BadRequest}, missing entities have their own codes.
@@ -44,7 +44,7 @@ public final class KqlService {
 
     /**
      * Runs a query and renders the v1 response (result, {@code @ExtendedProperties}, {@code QueryStatus},
-     * {@code TableOfContents}; kusto-facts §6.2).
+     * {@code TableOfContents}; docs/kusto-rules.md §6.2).
      *
      * @param database the request's {@code db}
      * @param csl the query text
@@ -58,7 +58,7 @@ public final class KqlService {
     }
 
     /**
-     * Runs a query and renders the v2 frames (kusto-facts §6.3).
+     * Runs a query and renders the v2 frames (docs/kusto-rules.md §6.3).
      *
      * @param database the request's {@code db}
      * @param csl the query text

@@ -2,7 +2,7 @@ package io.kustotyped.emulator.kql;
 
 /**
  * A command or query the emulator cannot parse. {@link KqlService} turns it into a 400 {@code BadRequest_SyntaxError}
- * (kusto-facts §1.5). The message names the offending text and its character position.
+ * (docs/kusto-rules.md §1.5). The message names the offending text and its character position.
  */
 public final class KqlSyntaxException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Mapping commands (kusto-facts §3.2). */
+/** Mapping commands (docs/kusto-rules.md §3.2). */
 final class MappingCommands {
     private static final List<ResultTable.Column> TABLE_SCOPE = List.of(
             col("Name", ScalarType.STRING),

@@ -15,7 +15,7 @@ import io.kustotyped.emulator.store.StreamingPolicy;
 import io.kustotyped.emulator.store.Table;
 import java.util.List;
 
-/** Streaming ingestion policy commands (kusto-facts §1.6). */
+/** Streaming ingestion policy commands (docs/kusto-rules.md §1.6). */
 final class PolicyCommands {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,7 +74,7 @@ final class PolicyCommands {
     }
 
     /**
-     * Parses {@code {"IsEnabled": true, "HintAllocatedRate": 2.1}} (kusto-facts §1.6). Property names are matched
+     * Parses {@code {"IsEnabled": true, "HintAllocatedRate": 2.1}} (docs/kusto-rules.md §1.6). Property names are matched
      * ignoring case; with {@code base} (alter-merge) missing properties keep their current value, otherwise
      * {@code IsEnabled} is mandatory.
      */

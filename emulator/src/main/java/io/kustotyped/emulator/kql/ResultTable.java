@@ -4,7 +4,7 @@ import io.kustotyped.emulator.store.ScalarType;
 import java.util.List;
 
 /**
- * A table of results before it is written as v1 or v2 JSON. Cell values use the store's Java types (kusto-facts §4):
+ * A table of results before it is written as v1 or v2 JSON. Cell values use the store's Java types (docs/kusto-rules.md §4):
  * {@code Boolean, Integer, Long, Double, BigDecimal, String, Instant, Duration, UUID, JsonNode} or null.
  *
  * @param name the table name (v1 writers number mgmt tables {@code Table_0} themselves)

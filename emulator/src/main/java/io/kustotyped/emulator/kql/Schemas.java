@@ -8,11 +8,11 @@ import io.kustotyped.emulator.store.Table;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The {@code Schema} strings of table commands (kusto-facts §4.1, §5.1). */
+/** The {@code Schema} strings of table commands (docs/kusto-rules.md §4.1, §5.1). */
 final class Schemas {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** Keywords that must be bracketed (kusto-facts §5.2, partial list from KustoFacts_Keywords.cs). */
+    /** Keywords that must be bracketed (docs/kusto-rules.md §5.2, partial list from KustoFacts_Keywords.cs). */
     private static final Set<String> KEYWORDS = Set.of(
             "and",
             "as",
@@ -102,7 +102,7 @@ final class Schemas {
         return root.toString();
     }
 
-    /** KustoFacts.BracketNameIfNecessary (kusto-facts §5.2). */
+    /** KustoFacts.BracketNameIfNecessary (docs/kusto-rules.md §5.2). */
     static String bracketIfNecessary(String name) {
         if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) {
             return name;

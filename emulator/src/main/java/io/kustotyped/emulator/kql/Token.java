@@ -16,7 +16,7 @@ record Token(Kind kind, String text, Object value, int position) {
     enum Kind {
         /** A bare identifier such as {@code Logs} or {@code where}. */
         NAME,
-        /** A bracket-quoted name {@code ['x']} or {@code ["x"]} (kusto-facts §5.2); never a keyword. */
+        /** A bracket-quoted name {@code ['x']} or {@code ["x"]} (docs/kusto-rules.md §5.2); never a keyword. */
         QUOTED_NAME,
         /** A string literal; adjacent literals are separate tokens, the parser concatenates them. */
         STRING,

@@ -69,7 +69,7 @@ class TokenCursor {
         }
     }
 
-    /** A bare or bracket-quoted name (kusto-facts §5.2). */
+    /** A bare or bracket-quoted name (docs/kusto-rules.md §5.2). */
     final String expectName(String what) {
         Token t = peek();
         if (t.is(Token.Kind.NAME) || t.is(Token.Kind.QUOTED_NAME)) {
@@ -83,7 +83,7 @@ class TokenCursor {
         return peek().is(Token.Kind.NAME) || peek().is(Token.Kind.QUOTED_NAME);
     }
 
-    /** One string literal, or several adjacent ones concatenated (kusto-facts §3.2). */
+    /** One string literal, or several adjacent ones concatenated (docs/kusto-rules.md §3.2). */
     final String expectString(String what) {
         if (!peek().is(Token.Kind.STRING)) {
             throw error("Expected " + what + " (a string literal) but found " + peek().describe());

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes v1 responses (kusto-facts §6.2): {@code {"Tables":[{"TableName","Columns":[{"ColumnName","DataType",
+ * Writes v1 responses (docs/kusto-rules.md §6.2): {@code {"Tables":[{"TableName","Columns":[{"ColumnName","DataType",
  * "ColumnType"}],"Rows"}]}}. Management commands get one table {@code Table_0}; v1 queries get the result, an
  * {@code @ExtendedProperties} table, a {@code QueryStatus} table and a final {@code TableOfContents}, which is what the
  * Java SDK's {@code KustoOperationResult} reads to find the primary result.

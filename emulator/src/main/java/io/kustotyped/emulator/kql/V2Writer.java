@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes v2 query responses (kusto-facts §6.3): a JSON array of frames {@code DataSetHeader}, the
+ * Writes v2 query responses (docs/kusto-rules.md §6.3): a JSON array of frames {@code DataSetHeader}, the
  * {@code @ExtendedProperties} {@code QueryProperties} table, the {@code PrimaryResult}, the
  * {@code QueryCompletionInformation} table and {@code DataSetCompletion}. Every frame carries {@code FrameType}.
  */

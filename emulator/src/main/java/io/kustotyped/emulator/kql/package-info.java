@@ -2,11 +2,11 @@
  * The emulator's management commands and query subset: {@code POST /v1/rest/mgmt}, {@code /v1/rest/query} and
  * {@code /v2/rest/query}, entered through {@link io.kustotyped.emulator.kql.KqlService}.
  *
- * <p>Pipeline: {@code KqlLexer} (text → tokens, every string-literal form of kusto-facts §3.2 and bracket-quoted
+ * <p>Pipeline: {@code KqlLexer} (text → tokens, every string-literal form of docs/kusto-rules.md §3.2 and bracket-quoted
  * names of §5.2) → {@code CommandParser} / {@code QueryParser} (tokens → {@code Command} / {@code Query} records) →
  * {@code CommandExecutor} (with {@code MappingCommands}, {@code PolicyCommands}) / {@code QueryExecutor} (with
  * {@code ExprCompiler}, {@code Literals}, {@code Functions}, {@code Aggregates}) → {@code V1Writer} /
- * {@code V2Writer} (kusto-facts §6.2 / §6.3). {@code QueryParser} builds on {@code ExprParser}.
+ * {@code V2Writer} (docs/kusto-rules.md §6.2 / §6.3). {@code QueryParser} builds on {@code ExprParser}.
  *
  * <h2>Management commands</h2>
  * <ul>

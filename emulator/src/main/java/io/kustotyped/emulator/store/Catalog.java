@@ -64,7 +64,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Finds a database; names are case-insensitive (kusto-facts §5.2).
+     * Finds a database; names are case-insensitive (docs/kusto-rules.md §5.2).
      *
      * @param name the database name
      * @return the database, or {@code null} when there is none of that name

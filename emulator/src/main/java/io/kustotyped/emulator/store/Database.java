@@ -42,7 +42,7 @@ public final class Database {
     }
 
     /**
-     * Finds a table; names are case-sensitive (kusto-facts §5.2).
+     * Finds a table; names are case-sensitive (docs/kusto-rules.md §5.2).
      *
      * @param tableName the table name
      * @return the table, or {@code null}
@@ -61,7 +61,7 @@ public final class Database {
     }
 
     /**
-     * {@code .create table} semantics (kusto-facts §5.1): creates the table, or returns the existing one of that
+     * {@code .create table} semantics (docs/kusto-rules.md §5.1): creates the table, or returns the existing one of that
      * name unchanged even when the schema differs.
      *
      * @param tableName the table name
@@ -88,7 +88,7 @@ public final class Database {
     }
 
     /**
-     * {@code .create-merge table} semantics (kusto-facts §5.1): creates the table when missing, otherwise adds
+     * {@code .create-merge table} semantics (docs/kusto-rules.md §5.1): creates the table when missing, otherwise adds
      * the new columns at the end and updates the folder and doc string when given.
      *
      * @param tableName the table name

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A named, pre-created ingestion mapping on a table or a database (kusto-facts §3).
+ * A named, pre-created ingestion mapping on a table or a database (docs/kusto-rules.md §3).
  *
  * @param name the mapping name (case-sensitive)
  * @param kind the mapping kind in canonical spelling: {@code "Json"}, {@code "Csv"}, ...

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled mapping JSONPath in the subset Kusto supports (kusto-facts §3.3): {@code $}, {@code .prop},
+ * A compiled mapping JSONPath in the subset Kusto supports (docs/kusto-rules.md §3.3): {@code $}, {@code .prop},
  * {@code ['prop']} / {@code ["prop"]} (also after a dot, {@code $.['a b']}), and {@code [n]}. Wildcards,
  * recursion, unions, slices and {@code @} are rejected.
  */

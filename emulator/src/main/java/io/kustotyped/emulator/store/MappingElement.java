@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One element of an ingestion mapping (kusto-facts §3.1), with its properties under their canonical names.
+ * One element of an ingestion mapping (docs/kusto-rules.md §3.1), with its properties under their canonical names.
  *
  * @param column the target column
  * @param datatype the declared data type, {@code ""} when not given
@@ -29,7 +29,7 @@ public record MappingElement(
         properties = Map.copyOf(properties);
     }
 
-    /** @return true when {@link #path()} is a JSONPath (starts with {@code $}), not a constant (kusto-facts §3.1) */
+    /** @return true when {@link #path()} is a JSONPath (starts with {@code $}), not a constant (docs/kusto-rules.md §3.1) */
     public boolean hasJsonPath() {
         return path != null && path.startsWith("$");
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses and validates ingestion mapping JSON (kusto-facts §3.1) as the mapping commands receive it.
+ * Parses and validates ingestion mapping JSON (docs/kusto-rules.md §3.1) as the mapping commands receive it.
  *
  * <p>Accepts both the {@code Properties} form and the older flat form, keys in any case, the aliases
  * {@code ColumnName}/{@code ColumnType}, property values as strings or numbers, and trailing commas. Every
@@ -50,7 +50,7 @@ public final class MappingParser {
             "sstream",
             "SStream");
 
-    /** The transforms of kusto-facts §3.4, in canonical spelling. */
+    /** The transforms of docs/kusto-rules.md §3.4, in canonical spelling. */
     private static final List<String> TRANSFORMS = List.of(
             "PropertyBagArrayToDictionary",
             "SourceLocation",
@@ -63,7 +63,7 @@ public final class MappingParser {
             "BytesAsBase64",
             "GetPathElement");
 
-    /** Canonical property key names (kusto-facts §2.5 MappingConsts). */
+    /** Canonical property key names (docs/kusto-rules.md §2.5 MappingConsts). */
     private static final List<String> PROPERTY_KEYS =
             List.of("Ordinal", "Path", "ConstValue", "Transform", "Field", "Columns", "StorageDataType");
 
@@ -263,7 +263,7 @@ public final class MappingParser {
     }
 
     /**
-     * The normalized stored form {@code .show ... mappings} returns (kusto-facts §3.1), e.g.
+     * The normalized stored form {@code .show ... mappings} returns (docs/kusto-rules.md §3.1), e.g.
      * {@code [{"Properties":{"Path":"$.rownumber"},"column":"rownumber","datatype":"int"}]}.
      *
      * @param elements the parsed elements

@@ -2,7 +2,7 @@ package io.kustotyped.emulator.store;
 
 import io.kustotyped.emulator.KustoException;
 
-/** Entity name rules (kusto-facts §5.2). */
+/** Entity name rules (docs/kusto-rules.md §5.2). */
 final class Names {
     private Names() {}
 

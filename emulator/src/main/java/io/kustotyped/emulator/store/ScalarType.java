@@ -3,7 +3,7 @@ package io.kustotyped.emulator.store;
 import java.util.Locale;
 import java.util.Map;
 
-/** The Kusto scalar column types, with their names in KQL, in schema JSON and in v1 responses (kusto-facts §4.1). */
+/** The Kusto scalar column types, with their names in KQL, in schema JSON and in v1 responses (docs/kusto-rules.md §4.1). */
 public enum ScalarType {
     /** {@code bool}. */
     BOOL("bool", "System.Boolean", "Boolean"),
@@ -26,7 +26,7 @@ public enum ScalarType {
     /** {@code dynamic}: any JSON value. */
     DYNAMIC("dynamic", "System.Object", "Object");
 
-    // kusto-facts §4.1: the aliases the parser accepts.
+    // docs/kusto-rules.md §4.1: the aliases the parser accepts.
     private static final Map<String, ScalarType> BY_NAME = Map.ofEntries(
             Map.entry("bool", BOOL),
             Map.entry("boolean", BOOL),
@@ -89,7 +89,7 @@ public enum ScalarType {
         return dotNetName;
     }
 
-    /** @return the v1 response {@code DataType}: {@code "Boolean"}, {@code "Int32"}, ... (kusto-facts §6.2) */
+    /** @return the v1 response {@code DataType}: {@code "Boolean"}, {@code "Int32"}, ... (docs/kusto-rules.md §6.2) */
     public String v1DataType() {
         return v1DataType;
     }

@@ -1,7 +1,7 @@
 package io.kustotyped.emulator.store;
 
 /**
- * A streaming ingestion policy (kusto-facts §1.6): {@code {"IsEnabled": true, "HintAllocatedRate": 2.1}}.
+ * A streaming ingestion policy (docs/kusto-rules.md §1.6): {@code {"IsEnabled": true, "HintAllocatedRate": 2.1}}.
  *
  * @param enabled {@code IsEnabled}
  * @param hintAllocatedRate {@code HintAllocatedRate} in GB/hour, or {@code null} when not set

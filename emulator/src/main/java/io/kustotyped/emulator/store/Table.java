@@ -82,7 +82,7 @@ public final class Table {
     }
 
     /**
-     * {@code .alter-merge table} semantics (kusto-facts §5.1): appends the columns the table lacks; existing
+     * {@code .alter-merge table} semantics (docs/kusto-rules.md §5.1): appends the columns the table lacks; existing
      * rows get null (or {@code ""} for strings) in them.
      *
      * @param newColumns the columns to merge
@@ -137,7 +137,7 @@ public final class Table {
 
     /**
      * Whether streaming ingestion is enabled: the table policy if set, else the database policy
-     * (kusto-facts §1.6, the table overrides the database).
+     * (docs/kusto-rules.md §1.6, the table overrides the database).
      *
      * @return {@code true} when a streaming ingest may proceed
      */

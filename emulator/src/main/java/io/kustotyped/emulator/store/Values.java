@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parsing and formatting of Kusto scalar values, shared by ingestion and the query layer (kusto-facts §4).
+ * Parsing and formatting of Kusto scalar values, shared by ingestion and the query layer (docs/kusto-rules.md §4).
  *
  * <p>Every {@code parse*} method returns {@code null} when the text is not a value of that type; the
  * caller decides whether that is a null cell (ingestion, §4.2) or an error (a query literal).
@@ -33,12 +33,12 @@ public final class Values {
     private static final Instant MIN_DATETIME = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant MAX_DATETIME = Instant.parse("9999-12-31T23:59:59.9999999Z");
 
-    // kusto-facts §4.2 datetime: ISO 8601 with 'T' or ' ', optional seconds/fraction/zone, or a date alone.
+    // docs/kusto-rules.md §4.2 datetime: ISO 8601 with 'T' or ' ', optional seconds/fraction/zone, or a date alone.
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})"
             + "(?:[Tt ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?"
             + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
 
-    // RFC 822 / RFC 850 / RFC 1123 forms (kusto-facts §4.2).
+    // RFC 822 / RFC 850 / RFC 1123 forms (docs/kusto-rules.md §4.2).
     private static final List<DateTimeFormatter> RFC_FORMATS = List.of(
             rfc("EEE, d MMM yyyy HH:mm:ss"),
             rfc("EEE, d MMM yy HH:mm:ss"),
@@ -48,7 +48,8 @@ public final class Values {
             rfc("EEE, d MMM yyyy HH:mm"),
             rfc("EEE, d MMM yy HH:mm"));
 
-    // .NET TimeSpan "c" and "g" forms: [-][d.]hh:mm[:ss[.fffffff]] and [-][d:]h:mm:ss[.fffffff] (kusto-facts §4.2).
+    // .NET TimeSpan "c" and "g" forms: [-][d.]hh:mm[:ss[.fffffff]] and [-][d:]h:mm:ss[.fffffff] (docs/kusto-rules.md
+    // §4.2).
     private static final Pattern DOTNET_TIMESPAN = Pattern.compile(
             // Days come before a '.', or before a ':' only when three more colon-separated parts follow ("g" form);
             // so "00:00:02" is two seconds, never two minutes.
@@ -79,7 +80,7 @@ public final class Values {
     // ---- datetime -----------------------------------------------------------------------------------
 
     /**
-     * Parses a datetime in the forms Kusto accepts (kusto-facts §4.2): ISO 8601 with {@code T} or a space, with
+     * Parses a datetime in the forms Kusto accepts (docs/kusto-rules.md §4.2): ISO 8601 with {@code T} or a space, with
      * or without seconds, fraction (up to 7 digits are kept) and zone ({@code Z}, {@code ±hh:mm}; none means
      * UTC), a date alone, and the RFC 822/850/1123 forms.
      *
@@ -223,7 +224,7 @@ public final class Values {
     /**
      * Parses a timespan: the .NET forms {@code [-][d.]hh:mm[:ss[.fffffff]]}, {@code [-][d:]h:mm:ss[.fffffff]} and
      * a whole number of days, plus the KQL literal forms {@code 2d}, {@code 1.5h}, {@code 30m}, {@code 10s},
-     * {@code 100ms}, {@code 10microsecond}, {@code 1tick} (kusto-facts §4.2).
+     * {@code 100ms}, {@code 10microsecond}, {@code 1tick} (docs/kusto-rules.md §4.2).
      *
      * @param text the text, surrounding white space ignored
      * @return the duration in whole ticks, or {@code null} when it is not a timespan
@@ -323,7 +324,7 @@ public final class Values {
 
     /**
      * Parses a guid: the canonical {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} form or 32 hex digits without
-     * hyphens, optionally in braces, any hex case (kusto-facts §4.2).
+     * hyphens, optionally in braces, any hex case (docs/kusto-rules.md §4.2).
      *
      * @param text the text
      * @return the guid, or {@code null} when it is not one
@@ -350,7 +351,7 @@ public final class Values {
 
     /**
      * Formats a real for JSON output: a number, or the strings {@code "NaN"}, {@code "Infinity"},
-     * {@code "-Infinity"} that Kusto writes for the non-finite values (kusto-facts §6.3).
+     * {@code "-Infinity"} that Kusto writes for the non-finite values (docs/kusto-rules.md §6.3).
      *
      * @param d the value
      * @return the Java value to write: the Double itself when finite, else the string

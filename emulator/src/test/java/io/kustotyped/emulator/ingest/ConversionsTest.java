@@ -24,7 +24,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** kusto-facts §4.2: each conversion rule, from JSON values and from text fields. */
+/** docs/kusto-rules.md §4.2: each conversion rule, from JSON values and from text fields. */
 class ConversionsTest {
     private static Object json(String json, ScalarType type) {
         try {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The exact requests of streaming-ingest-http-request.md, sent over real HTTP, and the rows queried back. */
+/** The exact requests of docs/streaming-ingest.md, sent over real HTTP, and the rows queried back. */
 class ExampleRequestsTest {
     static final String BODY =
             "{\"Timestamp\":\"2018-11-14 11:34\",\"Level\":\"Info\",\"EventText\":\"Nothing Happened\"}\n"

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every refusal of kusto-facts §9.2, §1.5–§1.7 and §8: status, OneApi code, @permanent, and nothing committed. */
+/** Every refusal of docs/kusto-rules.md §9.2, §1.5–§1.7 and §8: status, OneApi code, @permanent, and nothing committed. */
 class IngestErrorsTest {
     static KustoEmulator emu;
     static TestClient client;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** kusto-facts §3.3–§3.5 and §8: each mapping feature and JSON format rule, through real ingest requests. */
+/** docs/kusto-rules.md §3.3–§3.5 and §8: each mapping feature and JSON format rule, through real ingest requests. */
 class MappingFeaturesTest {
     static KustoEmulator emu;
     static TestClient client;

@@ -9,7 +9,7 @@ import io.kustotyped.emulator.KustoException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** kusto-facts §3.1: the accepted element forms and the validation errors. */
+/** docs/kusto-rules.md §3.1: the accepted element forms and the validation errors. */
 class MappingParserTest {
     private final Table table = new Catalog()
             .createDatabase("Db", false)

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** kusto-facts §4.2: the datetime, timespan and guid forms Kusto accepts, and how it writes them. */
+/** docs/kusto-rules.md §4.2: the datetime, timespan and guid forms Kusto accepts, and how it writes them. */
 class ValuesTest {
     @ParameterizedTest
     @CsvSource(

@@ -110,7 +110,7 @@ class ScalarRoundTripTest {
 
     @Test
     void nanAndInfinitiesAreTheStringsKustoReads() {
-        // kusto-facts §4.2: "NaN", "Infinity", "-Infinity".
+        // docs/kusto-rules.md §4.2: "NaN", "Infinity", "-Infinity".
         assertEquals(
                 "NaN",
                 Json.write(ScalarRowKustoSchema.INSTANCE, row("", Double.NaN, BigDecimal.ONE))

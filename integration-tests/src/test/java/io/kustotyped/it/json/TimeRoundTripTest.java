@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** datetime, timespan and guid columns: exact Kusto text forms (kusto-facts §4.2). */
+/** datetime, timespan and guid columns: exact Kusto text forms (docs/kusto-rules.md §4.2). */
 class TimeRoundTripTest {
 
     private static final UUID ID = UUID.fromString("0F8FAD5B-D9CB-469F-A165-70867728950E");

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * ingestion json mapping} and {@code .alter table ... policy streamingingestion enable}, every name bracket-quoted.
  *
  * @param table the table
- * @param mappingJson the JSON mapping in the {@code Properties} form (kusto-facts §3.1)
+ * @param mappingJson the JSON mapping in the {@code Properties} form (docs/kusto-rules.md §3.1)
  * @param mappingName the mapping name: the override, or {@code <Table>_} and 8 hex digits of the JSON's SHA-256
  */
 public record DdlBuilder(TableModel table, String mappingJson, String mappingName) {
@@ -27,7 +27,7 @@ public record DdlBuilder(TableModel table, String mappingJson, String mappingNam
 
     /**
      * The mapping JSON: one element per column, {@code column}, {@code datatype} and {@code Properties} with a
-     * {@code Path} (and a {@code Transform} where set). kusto-facts §3.1, §3.3: {@code $['name']} is legal JSONPath for
+     * {@code Path} (and a {@code Transform} where set). docs/kusto-rules.md §3.1, §3.3: {@code $['name']} is legal JSONPath for
      * every legal column name (which never holds {@code '}).
      */
     static String mappingJson(List<ColumnModel> columns) {
@@ -65,7 +65,7 @@ public record DdlBuilder(TableModel table, String mappingJson, String mappingNam
         }
     }
 
-    /** {@code .create-merge table ['T'] (['a']:string, ...) [with (folder="...", docstring="...")]} (kusto-facts §5.1). */
+    /** {@code .create-merge table ['T'] (['a']:string, ...) [with (folder="...", docstring="...")]} (docs/kusto-rules.md §5.1). */
     public String createTable() {
         String columns = table.columns().stream()
                 .map(c ->
@@ -81,13 +81,13 @@ public record DdlBuilder(TableModel table, String mappingJson, String mappingNam
                 + (with.length() > 0 ? " with (" + with + ")" : "");
     }
 
-    /** {@code .create-or-alter table ['T'] ingestion json mapping "name" '<json>'} (kusto-facts §3.2). */
+    /** {@code .create-or-alter table ['T'] ingestion json mapping "name" '<json>'} (docs/kusto-rules.md §3.2). */
     public String createMapping() {
         return ".create-or-alter table " + KqlQuoting.bracket(table.tableName()) + " ingestion json mapping "
                 + KqlQuoting.doubleQuoted(mappingName) + " " + KqlQuoting.singleQuoted(mappingJson);
     }
 
-    /** {@code .alter table ['T'] policy streamingingestion enable} (kusto-facts §1.6). */
+    /** {@code .alter table ['T'] policy streamingingestion enable} (docs/kusto-rules.md §1.6). */
     public String enableStreaming() {
         return ".alter table " + KqlQuoting.bracket(table.tableName()) + " policy streamingingestion enable";
     }

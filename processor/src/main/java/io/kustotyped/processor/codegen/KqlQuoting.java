@@ -1,13 +1,13 @@
 package io.kustotyped.processor.codegen;
 
-/** KQL quoting: bracket-quoted names (kusto-facts §5.2) and string literals (kusto-facts §3.2). */
+/** KQL quoting: bracket-quoted names (docs/kusto-rules.md §5.2) and string literals (docs/kusto-rules.md §3.2). */
 public final class KqlQuoting {
 
     private KqlQuoting() {}
 
     /**
      * A bracket-quoted name, legal for any legal Kusto name, keywords included: {@code ['name']}, or
-     * {@code ["name"]} when the name holds {@code '} (kusto-facts §5.2, as KQL's own {@code BracketNameIfNecessary}).
+     * {@code ["name"]} when the name holds {@code '} (docs/kusto-rules.md §5.2, as KQL's own {@code BracketNameIfNecessary}).
      */
     public static String bracket(String name) {
         char quote = name.indexOf('\'') >= 0 ? '"' : '\'';

@@ -2,16 +2,16 @@ package io.kustotyped.processor.validation;
 
 import java.util.Optional;
 
-/** Kusto's rules for table, column, mapping and database names (kusto-facts §5.2). */
+/** Kusto's rules for table, column, mapping and database names (docs/kusto-rules.md §5.2). */
 public final class KustoNames {
 
-    /** Longest legal name. kusto-facts §5.2. */
+    /** Longest legal name. docs/kusto-rules.md §5.2. */
     public static final int MAX_LENGTH = 1024;
 
     private KustoNames() {}
 
     /**
-     * Checks {@code name} against kusto-facts §5.2: 1 to 1024 characters, each a letter, a digit, {@code _}, a space,
+     * Checks {@code name} against docs/kusto-rules.md §5.2: 1 to 1024 characters, each a letter, a digit, {@code _}, a space,
      * {@code .} or {@code -}; not only spaces; not starting or ending with {@code __} (reserved).
      *
      * @return what is wrong with the name, or empty when it is legal

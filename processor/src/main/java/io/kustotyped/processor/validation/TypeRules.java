@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Which {@code @Column(type = ...)} overrides fit which Java values: the inferred type, {@code dynamic} (any JSON value
- * is stored as it is, kusto-facts §4.2), widenings of JSON numbers, and the text forms Kusto documents parsing from
- * JSON strings (kusto-facts §4.2). BigDecimal and BigInteger are written as JSON strings, which only decimal (and
+ * is stored as it is, docs/kusto-rules.md §4.2), widenings of JSON numbers, and the text forms Kusto documents parsing from
+ * JSON strings (docs/kusto-rules.md §4.2). BigDecimal and BigInteger are written as JSON strings, which only decimal (and
  * dynamic) columns are documented to convert, so they cannot be declared real.
  */
 public final class TypeRules {
@@ -28,7 +28,8 @@ public final class TypeRules {
         switch (kind) {
             case INT -> result.addAll(EnumSet.of(KustoType.LONG, KustoType.REAL, KustoType.DECIMAL));
             case LONG -> result.addAll(EnumSet.of(KustoType.REAL, KustoType.DECIMAL));
-            // kusto-facts §4.2: datetime, timespan, guid and decimal columns parse their text forms from JSON strings.
+            // docs/kusto-rules.md §4.2: datetime, timespan, guid and decimal columns parse their text forms from JSON
+            // strings.
             case STRING, CHARS ->
                 result.addAll(EnumSet.of(KustoType.DATETIME, KustoType.TIMESPAN, KustoType.GUID, KustoType.DECIMAL));
             case DATETIME, TIMESPAN, GUID -> result.add(KustoType.STRING);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.kustotyped.processor.validation.KustoNames;
 import org.junit.jupiter.api.Test;
 
-/** Quoting rules of kusto-facts §5.2 (names) and §3.2 (string literals), and the name rules of §5.2. */
+/** Quoting rules of docs/kusto-rules.md §5.2 (names) and §3.2 (string literals), and the name rules of §5.2. */
 class KqlQuotingTest {
 
     @Test

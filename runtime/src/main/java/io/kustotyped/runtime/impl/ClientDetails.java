@@ -36,7 +36,7 @@ public final class ClientDetails {
         return user == null || user.isBlank() ? "[none]" : ascii(user);
     }
 
-    /** Header values must be ASCII: anything else becomes {@code ?} (as the official SDK does, kusto-facts §2.2). */
+    /** Header values must be ASCII: anything else becomes {@code ?} (as the official SDK does, docs/kusto-rules.md §2.2). */
     public static String ascii(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

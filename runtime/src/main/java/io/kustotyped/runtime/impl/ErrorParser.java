@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
-/** Turns an error response into a {@link KustoServiceException} (kusto-facts §1.5). Internal. */
+/** Turns an error response into a {@link KustoServiceException} (docs/kusto-rules.md §1.5). Internal. */
 public final class ErrorParser {
 
     private static final int MAX_RAW_BODY = 2048;

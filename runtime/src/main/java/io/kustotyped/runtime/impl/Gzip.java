@@ -6,9 +6,9 @@ import java.util.zip.Deflater;
 
 /**
  * gzip (RFC 1952) of a byte range with a {@link Deflater} reused per thread and level: raw deflate plus a
- * hand-written 10-byte header and CRC32/ISIZE trailer (performance-anchors §2.3: reusing the deflater avoids
+ * hand-written 10-byte header and CRC32/ISIZE trailer (docs/performance.md §2.3: reusing the deflater avoids
  * allocating zlib state per batch). {@link #compressInto} writes into a batch's reusable array, which the request body
- * wraps without a copy (performance-anchors §4). Internal.
+ * wraps without a copy (docs/performance.md §4). Internal.
  */
 public final class Gzip {
 

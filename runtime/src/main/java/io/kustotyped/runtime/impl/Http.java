@@ -17,7 +17,7 @@ public final class Http {
 
     /**
      * Percent-encodes {@code s} as UTF-8, keeping only RFC 3986 unreserved characters ({@code A-Z a-z 0-9 - . _ ~}).
-     * Safe for both path segments and query values (kusto-facts §1.1: names may hold spaces, dots, dashes).
+     * Safe for both path segments and query values (docs/kusto-rules.md §1.1: names may hold spaces, dots, dashes).
      */
     public static String percentEncode(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);

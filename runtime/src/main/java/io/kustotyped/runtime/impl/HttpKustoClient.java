@@ -59,7 +59,7 @@ public final class HttpKustoClient implements KustoClient {
         }
         this.clusterUrl = url;
         this.host = uri.getHost();
-        // Never send a token over plain HTTP except to loopback (kusto-facts §2.2 does the same for localhost).
+        // Never send a token over plain HTTP except to loopback (docs/kusto-rules.md §2.2 does the same for localhost).
         this.tokenAllowed = scheme.equals("https") || Http.isLoopback(uri.getHost());
         this.tokens = options.getTokenProvider() == null
                 ? null
@@ -121,7 +121,7 @@ public final class HttpKustoClient implements KustoClient {
             String mappingName,
             Buffer gzippedBody,
             String clientRequestId) {
-        // kusto-facts §1.1: path segments and query values percent-encoded.
+        // docs/kusto-rules.md §1.1: path segments and query values percent-encoded.
         StringBuilder path = new StringBuilder("/v1/rest/ingest/")
                 .append(Http.percentEncode(database))
                 .append('/')
@@ -152,7 +152,7 @@ public final class HttpKustoClient implements KustoClient {
                     .setAbsoluteURI(clusterUrl + pathAndQuery)
                     .setIdleTimeout(options.getRequestTimeout().toMillis())
                     .setConnectTimeout(options.getConnectTimeout().toMillis());
-            // kusto-facts §1.2 / streaming-ingest-http-request.md: every recommended header.
+            // docs/kusto-rules.md §1.2 / docs/streaming-ingest.md: every recommended header.
             ro.putHeader("Accept", "application/json")
                     .putHeader("Accept-Encoding", "gzip,deflate")
                     .putHeader("Connection", "Keep-Alive")

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses v1 ({@code {"Tables":[...]}}) and v2 (array of frames) responses (kusto-facts §6.2, §6.3). Internal. */
+/** Parses v1 ({@code {"Tables":[...]}}) and v2 (array of frames) responses (docs/kusto-rules.md §6.2, §6.3). Internal. */
 public final class ResultParser {
 
     private ResultParser() {}
@@ -94,7 +94,7 @@ public final class ResultParser {
             JsonObject col = (JsonObject) c;
             String type = col.getString("ColumnType");
             if (type == null) {
-                type = col.getString("DataType"); // kusto-facts §6.2: ColumnType can be missing
+                type = col.getString("DataType"); // docs/kusto-rules.md §6.2: ColumnType can be missing
             }
             columns.add(new KustoResultTable.Column(col.getString("ColumnName"), type));
         }

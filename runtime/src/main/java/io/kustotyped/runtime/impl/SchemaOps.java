@@ -78,12 +78,12 @@ public final class SchemaOps {
             return k.withHint("Streaming ingestion is not enabled for table '" + name + "'. Run: "
                     + orApply(policyCommand(t)) + " (or ingestor.applySchema()). Policy changes can take a few minutes "
                     + "to reach the streaming nodes; '.clear table " + KustoNames.bracket(name)
-                    + " cache streamingingestion schema' forces it (kusto-facts §1.6)");
+                    + " cache streamingingestion schema' forces it (docs/kusto-rules.md §1.6)");
         }
         if (code.contains("StreamingIngestionDisabled") || (k.status() == 404 && k.code() == null)) {
             return k.withHint("The streaming ingestion endpoint does not exist: turn streaming ingestion on for the "
                     + "cluster (Azure portal, Configurations, 'Streaming ingestion: On'), then run: "
-                    + orApply(policyCommand(t)) + " (kusto-facts §1.6)");
+                    + orApply(policyCommand(t)) + " (docs/kusto-rules.md §1.6)");
         }
         if (code.contains("MappingReferenceWasNotFound") || code.contains("MappingNotFound")) {
             return k.withHint("The ingestion mapping '" + t.mappingName() + "' of table '" + name
@@ -135,7 +135,7 @@ public final class SchemaOps {
                                     if (tableEnabled != null) {
                                         return Future.succeededFuture(tableEnabled);
                                     }
-                                    // No table policy: the database's applies (kusto-facts §1.6).
+                                    // No table policy: the database's applies (docs/kusto-rules.md §1.6).
                                     return client.executeMgmt(
                                                     database,
                                                     ".show database " + KustoNames.bracket(database)
@@ -231,7 +231,7 @@ public final class SchemaOps {
         return out;
     }
 
-    /** Kusto type aliases to their canonical names (kusto-facts §4.1). */
+    /** Kusto type aliases to their canonical names (docs/kusto-rules.md §4.1). */
     static String normalizeType(String type) {
         String t = type.trim().toLowerCase(Locale.ROOT);
         return switch (t) {
@@ -290,7 +290,7 @@ public final class SchemaOps {
                 fix));
     }
 
-    /** column to "path=..., datatype=..., transform=..." from either mapping form (kusto-facts §3.1). */
+    /** column to "path=..., datatype=..., transform=..." from either mapping form (docs/kusto-rules.md §3.1). */
     static Map<String, String> mappingElements(String json) {
         Map<String, String> out = new LinkedHashMap<>();
         if (json == null || json.isBlank()) {

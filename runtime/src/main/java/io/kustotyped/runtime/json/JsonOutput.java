@@ -19,7 +19,7 @@ import java.util.UUID;
  *
  * <p>Every value method writes one complete JSON value; the caller writes the punctuation between them with
  * {@link #raw(byte[])} (pre-encoded {@code ,"Name":} prefixes) and {@link #rawByte(int)}. Values are encoded as
- * Kusto's JSON ingestion reads them (kusto-facts §4.2): datetimes as {@code "yyyy-MM-ddTHH:mm:ss.fffffffZ"},
+ * Kusto's JSON ingestion reads them (docs/kusto-rules.md §4.2): datetimes as {@code "yyyy-MM-ddTHH:mm:ss.fffffffZ"},
  * timespans as {@code "[-][d.]hh:mm:ss[.fffffff]"}, NaN and infinities as the strings Kusto writes, decimals as
  * strings. A {@code null} reference passed to any value method is written as JSON {@code null}.
  *
@@ -225,7 +225,7 @@ public final class JsonOutput {
     /**
      * Shortest decimal that parses back to exactly {@code v} ({@link Schubfach}), laid out like
      * {@link Double#toString(double)} ({@code 100.0}, {@code 1.0E21}); NaN and infinities as the strings
-     * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} that Kusto writes and reads (kusto-facts §4.2).
+     * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} that Kusto writes and reads (docs/kusto-rules.md §4.2).
      */
     public void number(double v) {
         if (Double.isFinite(v)) {
@@ -360,7 +360,7 @@ public final class JsonOutput {
     /**
      * Writes all digits of {@code v} in plain notation ({@link BigDecimal#toPlainString()}, so {@code 1E+3}
      * gives {@code "1000"} and {@code 1.50} keeps {@code "1.50"}) as a JSON <em>string</em>: Kusto's decimal
-     * holds up to 38 digits but a JSON number with more than ~28 may go through a double (kusto-facts §4.1), and
+     * holds up to 38 digits but a JSON number with more than ~28 may go through a double (docs/kusto-rules.md §4.1), and
      * a decimal column converts numeric strings exactly (§4.2). Allocates (decimals are rare).
      */
     public void decimal(BigDecimal v) {
@@ -400,7 +400,7 @@ public final class JsonOutput {
     // ---------------------------------------------------------------- datetime and timespan
 
     /**
-     * {@code "yyyy-MM-ddTHH:mm:ss.fffffffZ"} in UTC, always 7 fraction digits (kusto-facts §4.2); nanoseconds
+     * {@code "yyyy-MM-ddTHH:mm:ss.fffffffZ"} in UTC, always 7 fraction digits (docs/kusto-rules.md §4.2); nanoseconds
      * below 100 ns are dropped (floored to the tick).
      *
      * @throws IllegalArgumentException if the instant is outside Kusto's years 0001–9999
@@ -440,7 +440,7 @@ public final class JsonOutput {
         }
     }
 
-    /** Read as UTC, as Kusto reads a datetime without a zone (kusto-facts §4.2). */
+    /** Read as UTC, as Kusto reads a datetime without a zone (docs/kusto-rules.md §4.2). */
     public void datetime(LocalDateTime v) {
         if (v == null) {
             nullValue();
@@ -479,7 +479,7 @@ public final class JsonOutput {
     }
 
     /**
-     * {@code "[-][d.]hh:mm:ss[.fffffff]"} (.NET's "c" TimeSpan format, kusto-facts §4.2): days only when at
+     * {@code "[-][d.]hh:mm:ss[.fffffff]"} (.NET's "c" TimeSpan format, docs/kusto-rules.md §4.2): days only when at
      * least one day, the 7-digit fraction only when not zero. Sub-100 ns parts are truncated towards zero.
      *
      * @throws IllegalArgumentException if beyond ±10675199.02:48:05.4775807 (a .NET TimeSpan's range)

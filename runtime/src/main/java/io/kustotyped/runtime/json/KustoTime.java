@@ -1,7 +1,7 @@
 package io.kustotyped.runtime.json;
 
 /**
- * Fixed-layout writers for Kusto's {@code datetime} and {@code timespan} (kusto-facts §4.1, §4.2), from plain
+ * Fixed-layout writers for Kusto's {@code datetime} and {@code timespan} (docs/kusto-rules.md §4.1, §4.2), from plain
  * numbers, without {@code DateTimeFormatter} and without allocating.
  *
  * <p>Both types have 100 ns ticks. Finer nanoseconds are dropped: a datetime is floored to its 100 ns tick
@@ -12,7 +12,7 @@ package io.kustotyped.runtime.json;
  */
 final class KustoTime {
 
-    /** 0001-01-01T00:00:00Z, the first second Kusto's datetime can hold (kusto-facts §4.1: years 0001–9999). */
+    /** 0001-01-01T00:00:00Z, the first second Kusto's datetime can hold (docs/kusto-rules.md §4.1: years 0001–9999). */
     static final long MIN_EPOCH_SECOND = -62_135_596_800L;
     /** 9999-12-31T23:59:59Z, the last whole second Kusto's datetime can hold. */
     static final long MAX_EPOCH_SECOND = 253_402_300_799L;

@@ -19,7 +19,7 @@ import java.math.BigInteger;
  * more digits than JDK 17's {@code Double.toString}. The layout is {@code Double.toString}'s: plain notation with at
  * least one fraction digit for {@code 1e-3 <= |v| < 1e7} ({@code 100.0}, {@code 0.001}), otherwise
  * {@code d.dddE[-]n} ({@code 1.0E21}, {@code 1.0E-7}). Both are valid JSON numbers. NaN and the infinities are not
- * handled here (the caller writes them as strings, kusto-facts §4.2).
+ * handled here (the caller writes them as strings, docs/kusto-rules.md §4.2).
  *
  * <p>Two departures from the paper's reference setting, both covered by {@code DoubleEncodingTest} (round trip,
  * digit count and shortness on millions of values and every small subnormal): the step that tries one digit fewer

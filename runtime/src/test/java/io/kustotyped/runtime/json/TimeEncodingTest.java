@@ -18,7 +18,7 @@ import java.util.Date;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Kusto datetime and timespan strings (kusto-facts §4.2), checked against java.time's own formatting. */
+/** Kusto datetime and timespan strings (docs/kusto-rules.md §4.2), checked against java.time's own formatting. */
 class TimeEncodingTest {
 
     private static final DateTimeFormatter KUSTO =

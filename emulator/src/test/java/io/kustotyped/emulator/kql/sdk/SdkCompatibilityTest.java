@@ -43,7 +43,7 @@ class SdkCompatibilityTest {
     static void start() throws Exception {
         emulator = KustoEmulator.builder().port(0).database("Test").start();
         // No credentials: the SDK sends no Authorization header, which is what lets it use plain http
-        // (performance-anchors §3.3). It fetches /v1/rest/auth/metadata from the emulator first.
+        // (docs/performance.md §3.3). It fetches /v1/rest/auth/metadata from the emulator first.
         ConnectionStringBuilder csb = new ConnectionStringBuilder(
                 "Data Source=" + emulator.uri().toString().replaceAll("/$", ""));
         client = ClientFactory.createClient(csb);
@@ -127,7 +127,7 @@ class SdkCompatibilityTest {
                 + "{\"id\":2,\"name\":\"two\",\"at\":\"2024-05-02T10:00:00Z\",\"tags\":{\"k\":2}}\n"
                 + "{\"id\":3,\"at\":\"2024-05-03\"}\n";
 
-        // Streaming is off until a policy enables it (kusto-facts §1.6): the SDK gets the permanent error.
+        // Streaming is off until a policy enables it (docs/kusto-rules.md §1.6): the SDK gets the permanent error.
         IngestionServiceException refused = assertThrows(
                 IngestionServiceException.class,
                 () -> ingest.ingestFromStream(new StreamSourceInfo(stream(data)), props));

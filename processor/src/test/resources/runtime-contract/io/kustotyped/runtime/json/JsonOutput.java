@@ -38,7 +38,7 @@ public final class JsonOutput {
 
     public void number(long v) { throw todo(); }
 
-    /** Shortest round-trip form; NaN and infinities as kusto-facts 4.2 says. */
+    /** Shortest round-trip form; NaN and infinities as docs/kusto-rules.md §4.2 says. */
     public void number(double v) { throw todo(); }
 
     public void number(float v) { throw todo(); }
