@@ -13,7 +13,6 @@ import io.kustotyped.processor.model.ScalarKind;
 import io.kustotyped.processor.model.TableModel;
 import io.kustotyped.processor.model.UnresolvedTypeException;
 import io.kustotyped.processor.model.ValueType;
-import io.kustotyped.processor.validation.Reporter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +45,7 @@ class ModelReaderTest {
 
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            ModelReader reader = new ModelReader(
-                    processingEnv.getElementUtils(),
-                    processingEnv.getTypeUtils(),
-                    new Reporter(processingEnv.getMessager()));
+            ModelReader reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
             for (TypeElement annotation : annotations) {
                 for (Element element : round.getElementsAnnotatedWith(annotation)) {
                     try {
