@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
 import javax.lang.model.element.Modifier;
 

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.kustotyped.processor.model.ColumnModel;
+import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
 import io.kustotyped.processor.model.ValueType;
 import java.nio.CharBuffer;
@@ -95,7 +96,10 @@ public final class JsonWriterGenerator extends GeneratedClass {
         return type.build();
     }
 
-    /** The text before the value of the object's {@code index}th key: the key, quoted, and {@code :}; and a comma. */
+    /**
+     * What goes before the value of an object's {@code index}th key: a comma (but before the first key), the key as
+     * a JSON string, and {@code :}. The object's {@code '{'} is written on its own, with {@code rawByte}.
+     */
     private static String key(int index, String key) {
         return (index == 0 ? "" : ",") + Quoting.json(key) + ":";
     }

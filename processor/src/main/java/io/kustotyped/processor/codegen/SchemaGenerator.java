@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.kustotyped.processor.model.ColumnModel;
+import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
 import java.util.List;
 import java.util.Optional;

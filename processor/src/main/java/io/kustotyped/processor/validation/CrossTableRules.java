@@ -1,6 +1,6 @@
 package io.kustotyped.processor.validation;
 
-import io.kustotyped.processor.codegen.GeneratedNames;
+import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
 import java.util.HashMap;
 import java.util.Locale;

@@ -107,21 +107,18 @@ public final class TableValidator {
             }
             return;
         }
-        String[] problemAndFix = switch (skipped.why()) {
-            case STATIC -> new String[] {"is static", "remove @Column, or make it an instance field"};
-            case TRANSIENT ->
-                new String[] {"is transient, and transient fields are left out", "remove @Column, or remove 'transient'"
-                };
-            case NOT_A_GETTER ->
-                new String[] {
-                    "is not a public, non-static getter without parameters",
-                    "put @Column on a getter getX() or isX(), or on a field"
-                };
+        String problem = switch (skipped.why()) {
+            case STATIC -> "is static";
+            case TRANSIENT -> "is transient, and transient fields are left out";
+            case NOT_A_GETTER -> "is not a public, non-static getter without parameters";
+            case NOT_PUBLIC -> "is not public and has no public getter";
+        };
+        String fix = switch (skipped.why()) {
+            case STATIC -> "remove @Column, or make it an instance field";
+            case TRANSIENT -> "remove @Column, or remove 'transient'";
+            case NOT_A_GETTER -> "put @Column on a getter getX() or isX(), or on a field";
             case NOT_PUBLIC ->
-                new String[] {
-                    "is not public and has no public getter",
-                    "make it public, or add a public getter " + Accessor.getterName(property, member.asType()) + "()"
-                };
+                "make it public, or add a public getter " + Accessor.getterName(property, member.asType()) + "()";
         };
         reporter.error(
                 Origin.of(member, skipped.column()),
@@ -130,7 +127,7 @@ public final class TableValidator {
                 property,
                 skipped.owner().getQualifiedName(),
                 "Column",
-                problemAndFix[0],
-                problemAndFix[1]);
+                problem,
+                fix);
     }
 }
