@@ -286,7 +286,7 @@ final class DataDir {
             io.delete(rowFile(id));
             io.syncDirectory(rowsDir);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot delete the row file of a dropped table (the next start will): " + e, e);
+            LOG.log(Level.WARNING, "Cannot delete the row file of a dropped table (the next start will): {0}", e);
         }
     }
 }
