@@ -55,7 +55,7 @@ class CrashHarnessTest {
         long unackedPresent = 0;
         long requestsAcked = 0;
         for (int round = 0; round <= ROUNDS; round++) {
-            Process process = start();
+            Process process = startListening();
             try {
                 TestClient c = new TestClient(uriOf(process));
                 if (round == 0) {
@@ -185,8 +185,19 @@ class CrashHarnessTest {
         return uris.get(p);
     }
 
-    /** Starts the standalone emulator in its own JVM and waits until it listens. */
-    private Process start() throws IOException, InterruptedException {
+    @Test
+    void theStandaloneEmulatorRefusesADataDirectoryHoldingAForeignFileAndNamesIt() throws Exception {
+        Path mine = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine");
+        Process p = command().start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.startsWith("error: ") && out.contains(mine.toString()), out);
+        assertEquals("mine", java.nio.file.Files.readString(mine));
+    }
+
+    /** The standalone emulator in its own JVM, on this test's classpath. */
+    private ProcessBuilder command() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(
                 java,
@@ -203,7 +214,12 @@ class CrashHarnessTest {
                 "--database",
                 "D",
                 "--enable-streaming");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return new ProcessBuilder(cmd).redirectErrorStream(true);
+    }
+
+    /** Starts the standalone emulator and waits until it listens. */
+    private Process startListening() throws IOException, InterruptedException {
+        Process p = command().start();
         CountDownLatch listening = new CountDownLatch(1);
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
