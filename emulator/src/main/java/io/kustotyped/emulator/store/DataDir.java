@@ -286,7 +286,10 @@ final class DataDir {
             io.delete(rowFile(id));
             io.syncDirectory(rowsDir);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot delete the row file of a dropped table (the next start will): {0}", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot delete the row file of a dropped table (the next start will): {0}",
+                    String.valueOf(e));
         }
     }
 }
