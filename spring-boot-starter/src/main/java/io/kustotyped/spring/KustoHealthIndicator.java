@@ -7,6 +7,7 @@ import io.kustotyped.runtime.TableIngestor;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -61,7 +62,12 @@ public class KustoHealthIndicator extends AbstractHealthIndicator {
         }
     }
 
+    /** The future's result; its own failure (not an ExecutionException around it), or a TimeoutException. */
     static <T> T await(Future<T> f, Duration timeout) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 }

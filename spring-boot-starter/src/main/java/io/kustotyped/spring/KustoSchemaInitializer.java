@@ -2,7 +2,7 @@ package io.kustotyped.spring;
 
 import io.kustotyped.runtime.TableIngestor;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
@@ -31,17 +31,17 @@ public class KustoSchemaInitializer implements SmartInitializingSingleton {
             String table = ingestor.database() + "." + ingestor.table().tableName();
             try {
                 KustoHealthIndicator.await(ingestor.applySchema(), timeout);
-            } catch (ExecutionException e) {
+            } catch (TimeoutException e) {
                 throw new IllegalStateException(
-                        "kusto.apply-schema-on-startup: the schema of " + table + " could not be applied: "
-                                + e.getCause().getMessage(),
-                        e.getCause());
+                        "kusto.apply-schema-on-startup: the schema of " + table + " was not applied within " + timeout,
+                        e);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
                 throw new IllegalStateException(
-                        "kusto.apply-schema-on-startup: the schema of " + table + " was not applied within " + timeout,
+                        "kusto.apply-schema-on-startup: the schema of " + table + " could not be applied: "
+                                + e.getMessage(),
                         e);
             }
         }
