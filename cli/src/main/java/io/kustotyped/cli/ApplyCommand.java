@@ -64,12 +64,14 @@ final class ApplyCommand {
     /** A failure as one line: the Kusto error code and message for a service error (docs/kusto-rules.md §1.5). */
     static String describe(Throwable e) {
         if (e instanceof KustoServiceException k) {
-            String message = k.detail() != null && !k.detail().isEmpty()
-                    ? k.detail()
-                    : k.errorMessage() != null && !k.errorMessage().isEmpty() ? k.errorMessage() : k.rawBody();
-            return (k.code() != null ? k.code() : "HTTP " + k.status()) + ": " + message + " (HTTP " + k.status()
-                    + ", ActivityId " + k.activityId() + ", ClientRequestId " + k.clientRequestId() + ")"
-                    + (k.hint() == null ? "" : ". " + k.hint());
+            String message = k.detail()
+                    .filter(d -> !d.isEmpty())
+                    .or(() -> k.errorMessage().filter(m -> !m.isEmpty()))
+                    .or(k::rawBody)
+                    .orElse("");
+            return k.code().orElse("HTTP " + k.status()) + ": " + message + " (HTTP " + k.status() + ", ActivityId "
+                    + k.activityId().orElse("none") + ", ClientRequestId " + k.clientRequestId() + ")"
+                    + k.hint().map(h -> ". " + h).orElse("");
         }
         if (e instanceof KustoTransportException) {
             return "no answer from the cluster: " + e.getMessage();

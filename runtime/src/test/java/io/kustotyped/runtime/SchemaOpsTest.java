@@ -60,7 +60,7 @@ class SchemaOpsTest {
                 : FakeKusto.Reply.ok());
         int before = second.received().size();
         KustoServiceException e = assertInstanceOf(KustoServiceException.class, awaitFailure(ingestor.applySchema()));
-        assertEquals("BadRequest_InvalidMapping", e.code());
+        assertEquals("BadRequest_InvalidMapping", e.code().orElseThrow());
         assertEquals(2, second.received().size() - before, "the policy command must not run after a failure");
     }
 

@@ -3,6 +3,7 @@ package io.kustotyped.it.ingest;
 import static io.kustotyped.it.ingest.IngestTestSupport.await;
 import static io.kustotyped.it.ingest.IngestTestSupport.awaitFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,13 +144,14 @@ class FaultInjectionTest {
             for (FailedRows fr : r.failures()) {
                 KustoServiceException k = assertInstanceOf(KustoServiceException.class, fr.cause());
                 assertEquals(400, k.status());
-                assertTrue(k.code().contains("MappingReferenceWasNotFound"), k.code());
-                assertTrue(k.clientRequestId() != null && k.activityId() != null);
+                assertEquals("BadRequest_MappingReferenceWasNotFound", k.code().orElseThrow());
+                assertTrue(k.clientRequestId() != null && k.activityId().isPresent());
                 covered += fr.rowCount();
             }
             assertEquals(ROWS, covered);
             assertEquals(0, r.failures().get(0).ranges().get(0).from());
-            assertTrue(e.getMessage().contains(LogEventKustoSchema.CREATE_MAPPING), e.getMessage());
+            assertTrue(e.getMessage().contains("Run LogEventKustoSchema.CREATE_MAPPING"), e.getMessage());
+            assertFalse(e.getMessage().contains(LogEventKustoSchema.MAPPING_JSON), "the mapping is named, not quoted");
             assertEquals(0, f.emulator.stats().rowsCommitted("Test", "Logs"));
         }
     }
