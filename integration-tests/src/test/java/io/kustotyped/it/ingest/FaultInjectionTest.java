@@ -101,6 +101,41 @@ class FaultInjectionTest {
         }
     }
 
+    /** A 5xx after the commit leaves the outcome unknown, like a lost answer (docs/ingest-outcomes.md). */
+    @Test
+    void serverErrorsAfterCommitAreReportedAsPossibleDuplicates() throws Exception {
+        FaultOptions faults = FaultOptions.builder()
+                .seed(5)
+                .fault(FaultKind.INTERNAL_ERROR, FaultPhase.AFTER_COMMIT, 0.3)
+                .fault(FaultKind.SERVICE_UNAVAILABLE, FaultPhase.AFTER_COMMIT, 0.1)
+                .build();
+        try (EmulatorFixture f = new EmulatorFixture(b -> b.faults(faults))) {
+            LogEventIngestor ingestor = LogEventIngestor.create(f.client, options());
+            await(ingestor.applySchema());
+            IngestResult r = await(ingestor.ingest(rows()));
+
+            assertEquals(ROWS, r.rowsIngested());
+            assertEquals(ROWS, f.count("Logs | distinct seq | count"), "every row landed");
+            KustoResultTable dups =
+                    await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq | where n > 1"));
+            long extraCopies = f.emulator.stats().rowsCommitted("Test", "Logs") - ROWS;
+            long reported =
+                    r.possiblyDuplicated().stream().mapToLong(RowRange::size).sum();
+            System.out.printf(
+                    "500/503 after commit, %d rows: %d rows stored more than once (%d extra copies), %d reported%n",
+                    ROWS, dups.rowCount(), extraCopies, reported);
+            assertTrue(dups.rowCount() > 0, "the faults duplicated rows");
+            // every answer was a commit followed by a 5xx: each reported row is a real duplicate, and the reverse
+            assertEquals(dups.rowCount(), reported, "every duplicated row is reported, and only those");
+            for (List<Object> row : dups.rows()) {
+                long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
+                assertTrue(
+                        r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
+                        "duplicated row " + seq + " is not in " + r.possiblyDuplicated());
+            }
+        }
+    }
+
     @Test
     void timeoutsAreRetriedAndTheirRowsReportedAsPossibleDuplicates() throws Exception {
         FaultOptions faults = FaultOptions.builder()
