@@ -69,7 +69,9 @@ final class ApplyCommand {
                     .or(() -> k.errorMessage().filter(m -> !m.isEmpty()))
                     .or(k::rawBody)
                     .orElse("");
-            return k.code().orElse("HTTP " + k.status()) + ": " + message + " (HTTP " + k.status() + ", ActivityId "
+            // "BadRequest_X: ... (HTTP 400, ...)", or "HTTP 401: ... (...)" when there is no code: the status once.
+            return k.code().orElse("HTTP " + k.status()) + ": " + message + " ("
+                    + k.code().map(c -> "HTTP " + k.status() + ", ").orElse("") + "ActivityId "
                     + k.activityId().orElse("none") + ", ClientRequestId " + k.clientRequestId() + ")"
                     + k.hint().map(h -> ". " + h).orElse("");
         }

@@ -136,6 +136,30 @@ class KustoTypedCliTest {
     }
 
     @Test
+    void aRejectedTokenNamesTheTokenSourcesAndTheStatusOnce() throws Exception {
+        emulator.close();
+        emulator = KustoEmulator.builder().database("Test").token("right").start();
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        int code = KustoTypedCli.run(
+                new String[] {
+                    "apply",
+                    "--cluster",
+                    cluster(),
+                    "--database",
+                    "Test",
+                    script("Logs.kql").toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("KUSTO_ACCESS_TOKEN", "wrong"));
+        assertEquals(1, code);
+        String e = err();
+        assertEquals(1, e.split("HTTP 401", -1).length - 1, "the status is said once: " + e);
+        assertTrue(e.contains("KUSTO_ACCESS_TOKEN") && e.contains("az login") && e.contains("TokenProvider"), e);
+    }
+
+    @Test
     void applyDryRunPrintsTheCommandsAndSendsNothing() throws Exception {
         assertEquals(0, cli("apply", "--dry-run", "--cluster", cluster(), "--database", "Test", jar().toString()));
         String o = out();
