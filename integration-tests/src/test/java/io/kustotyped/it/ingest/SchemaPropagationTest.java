@@ -36,7 +36,8 @@ class SchemaPropagationTest {
         return assertInstanceOf(
                         KustoServiceException.class,
                         e.result().failures().get(0).cause())
-                .code();
+                .code()
+                .orElseThrow();
     }
 
     @Test
@@ -68,7 +69,7 @@ class SchemaPropagationTest {
                     KustoServiceException.class,
                     awaitFailure(f.client.streamIngest(
                             "Test", "Logs", "multijson", "Logs_next", gzip("{\"seq\":1}"), "it-next-mapping")));
-            assertEquals("BadRequest_MappingReferenceWasNotFound", e.code());
+            assertEquals("BadRequest_MappingReferenceWasNotFound", e.code().orElseThrow());
         }
     }
 
