@@ -20,7 +20,7 @@ final class Sources {
         "io/kustotyped/runtime/ColumnDescriptor.java",
         "io/kustotyped/runtime/IngestOptions.java",
         "io/kustotyped/runtime/KustoClient.java",
-        "io/kustotyped/runtime/TableDescriptor.java",
+        "io/kustotyped/runtime/TableSchema.java",
         "io/kustotyped/runtime/TableIngestor.java",
         "io/kustotyped/runtime/json/JsonOutput.java",
         "io/kustotyped/runtime/json/JsonRowWriter.java",

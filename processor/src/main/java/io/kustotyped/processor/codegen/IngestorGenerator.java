@@ -20,11 +20,13 @@ public final class IngestorGenerator {
     private final TableModel table;
     private final ClassName self;
     private final ClassName schema;
+    private final ClassName writer;
 
     public IngestorGenerator(TableModel table) {
         this.table = table;
         this.self = GeneratedNames.generated(table.rowType(), GeneratedNames.INGESTOR_SUFFIX);
         this.schema = GeneratedNames.generated(table.rowType(), GeneratedNames.SCHEMA_SUFFIX);
+        this.writer = GeneratedNames.generated(table.rowType(), GeneratedNames.WRITER_SUFFIX);
     }
 
     /** The generated class's name. */
@@ -50,7 +52,7 @@ public final class IngestorGenerator {
                         .addParameter(KUSTO_CLIENT, "client")
                         .addParameter(String.class, "database")
                         .addParameter(INGEST_OPTIONS, "options")
-                        .addStatement("super(client, database, $T.INSTANCE, options)", schema)
+                        .addStatement("super(client, database, $T.INSTANCE, $T.INSTANCE, options)", schema, writer)
                         .build())
                 .addMethod(factory()
                         .addJavadoc(

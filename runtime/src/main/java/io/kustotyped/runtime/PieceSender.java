@@ -1,13 +1,8 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.IngestListener;
 import io.kustotyped.runtime.IngestListener.Outcome;
 import io.kustotyped.runtime.IngestListener.RequestEvent;
-import io.kustotyped.runtime.IngestOptions;
-import io.kustotyped.runtime.KustoException;
-import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.KustoTransportException;
-import io.kustotyped.runtime.RowTooLargeException;
+import io.kustotyped.runtime.impl.Gzip;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -138,16 +133,10 @@ final class PieceSender {
         String id = attempt == 0 ? baseId : baseId + ";" + attempt;
         long t0 = System.nanoTime();
         tally.attempted(attempt > 0);
-        Future<Integer> f;
+        Future<StreamIngestResult> f;
         try {
             f = c.client()
-                    .streamIngest(
-                            c.database(),
-                            c.table(),
-                            c.options().getStreamFormat().wireName(),
-                            c.mappingName(),
-                            gz,
-                            id);
+                    .streamIngest(c.database(), c.table(), c.options().getStreamFormat(), c.mappingName(), gz, id);
         } catch (RuntimeException e) {
             f = Future.failedFuture(e);
         }
@@ -155,7 +144,7 @@ final class PieceSender {
             Duration latency = Duration.ofNanos(System.nanoTime() - t0);
             if (ar.succeeded()) {
                 tally.ingested(p, gz.length(), ambiguous);
-                emit(p, gz, id, attempt, latency, ar.result(), Outcome.SUCCEEDED, null);
+                emit(p, gz, id, attempt, latency, ar.result().status(), Outcome.SUCCEEDED, null);
                 done.complete(false);
                 return;
             }
