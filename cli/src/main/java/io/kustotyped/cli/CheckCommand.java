@@ -1,10 +1,8 @@
 package io.kustotyped.cli;
 
-import io.kustotyped.runtime.IngestOptions;
+import io.kustotyped.runtime.Kql;
 import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoNames;
 import io.kustotyped.runtime.SchemaReport;
-import io.kustotyped.runtime.TableIngestor;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -18,13 +16,13 @@ final class CheckCommand {
                 + (o.cluster() == null ? "the cluster" : o.cluster())
                 + (o.database() == null ? "" : ", database " + o.database()) + ":");
         for (KqlScript s : scripts) {
-            String t = KustoNames.bracket(s.table() == null ? "?" : s.table());
+            String t = Kql.bracket(s.table() == null ? "?" : s.table());
             out.println();
             out.println("// " + s.origin());
             out.println(".show table " + t + " cslschema");
             out.println(".show table " + t + " ingestion json mappings");
             out.println(".show table " + t + " policy streamingingestion");
-            out.println(".show database " + (o.database() == null ? "<database>" : KustoNames.bracket(o.database()))
+            out.println(".show database " + (o.database() == null ? "<database>" : Kql.bracket(o.database()))
                     + " policy streamingingestion   (only when the table has no policy of its own)");
         }
         out.println();
@@ -46,9 +44,8 @@ final class CheckCommand {
             }
             SchemaReport report;
             try {
-                // The runtime's own comparison, as TableIngestor.checkSchema() does it for generated classes.
-                report = KustoTypedCli.await(
-                        new TableIngestor<Object>(client, o.database(), table, new IngestOptions()) {}.checkSchema());
+                // The runtime's own comparison, the one generated ingestors' checkSchema() runs.
+                report = KustoTypedCli.await(client.checkSchema(o.database(), table));
             } catch (RuntimeException e) {
                 err.println("error: checking table " + s.table() + " failed: " + ApplyCommand.describe(e));
                 return KustoTypedCli.FAILED;

@@ -5,9 +5,9 @@ import io.kustotyped.runtime.FailedRows;
 import io.kustotyped.runtime.IngestException;
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.IngestResult;
+import io.kustotyped.runtime.Kql;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoClientOptions;
-import io.kustotyped.runtime.KustoNames;
 import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TableIngestor;
 import io.kustotyped.runtime.TokenProvider;
@@ -193,7 +193,7 @@ public final class SampleMain {
             await(ingestor.applySchema());
             // docs/kusto-rules.md §1.6: streaming nodes cache the schema for minutes; this makes them see it now.
             await(client.executeMgmt(
-                    args.database(), ".clear table " + KustoNames.bracket(table) + " cache streamingingestion schema"));
+                    args.database(), ".clear table " + Kql.bracket(table) + " cache streamingingestion schema"));
             SchemaReport report = await(ingestor.checkSchema());
             if (!report.isUpToDate()) {
                 err.println("error: table " + table + " still differs from the class after applying the scripts:");
