@@ -42,8 +42,8 @@ final class ApplyCommand {
                 out.flush();
                 long start = System.nanoTime();
                 try {
-                    KustoTypedCli.await(client.executeMgmt(o.database(), command));
-                } catch (RuntimeException e) {
+                    client.executeMgmt(o.database(), command).await();
+                } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
                     out.println("FAILED");
                     err.println("error: " + s.origin() + ", command " + (i + 1) + " failed: " + describe(e));
                     int skipped = total - done - 1;

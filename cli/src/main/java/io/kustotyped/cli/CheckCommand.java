@@ -45,8 +45,8 @@ final class CheckCommand {
             SchemaReport report;
             try {
                 // The runtime's own comparison, the one generated ingestors' checkSchema() runs.
-                report = KustoTypedCli.await(client.checkSchema(o.database(), table));
-            } catch (RuntimeException e) {
+                report = client.checkSchema(o.database(), table).await();
+            } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
                 err.println("error: checking table " + s.table() + " failed: " + ApplyCommand.describe(e));
                 return KustoTypedCli.FAILED;
             }

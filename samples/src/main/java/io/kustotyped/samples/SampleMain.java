@@ -12,7 +12,6 @@ import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TableIngestor;
 import io.kustotyped.runtime.TokenProvider;
 import io.kustotyped.runtime.auth.ClusterTokens;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -21,9 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The sample application's main job: starts the Kusto emulator in process (or connects to a real cluster with
@@ -52,7 +48,6 @@ public final class SampleMain {
             """;
 
     private static final long DEFAULT_ROWS = 100_000;
-    private static final long TIMEOUT_SECONDS = 600;
 
     private SampleMain() {}
 
@@ -122,16 +117,16 @@ public final class SampleMain {
             try {
                 return new Job(client, a, out, err, terminal, emulator == null ? cluster : "the emulator").run();
             } finally {
-                await(client.close());
+                client.close().await();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
             err.println("error: " + e.getMessage());
             return 1;
         } finally {
             if (emulator != null) {
                 emulator.close();
             }
-            await(vertx.close());
+            vertx.close().await();
         }
     }
 
@@ -169,8 +164,7 @@ public final class SampleMain {
             IngestResult logged = ingest(logs, SampleData.rows(logRows, data::log), logProgress);
 
             out.println("Querying the rows back:");
-            QueryBack.Outcome check =
-                    new QueryBack(client, args.database(), data, SampleMain::await).run(shipmentRows, logRows);
+            QueryBack.Outcome check = new QueryBack(client, args.database(), data).run(shipmentRows, logRows);
             printSummary(shipped, logged, check);
 
             boolean landed = shipped.isComplete()
@@ -190,11 +184,12 @@ public final class SampleMain {
             String table = ingestor.table().tableName();
             out.println("  " + table + ": " + ingestor.table().schemaCommands().size()
                     + " commands (table, JSON mapping " + ingestor.table().mappingName() + ", streaming policy)");
-            await(ingestor.applySchema());
+            ingestor.applySchema().await();
             // docs/kusto-rules.md §1.6: streaming nodes cache the schema for minutes; this makes them see it now.
-            await(client.executeMgmt(
-                    args.database(), ".clear table " + Kql.bracket(table) + " cache streamingingestion schema"));
-            SchemaReport report = await(ingestor.checkSchema());
+            client.executeMgmt(
+                            args.database(), ".clear table " + Kql.bracket(table) + " cache streamingingestion schema")
+                    .await();
+            SchemaReport report = ingestor.checkSchema().await();
             if (!report.isUpToDate()) {
                 err.println("error: table " + table + " still differs from the class after applying the scripts:");
                 report.drifts().forEach(d -> err.println("  " + d));
@@ -207,7 +202,7 @@ public final class SampleMain {
             IngestResult result;
             progress.begin();
             try {
-                result = await(ingestor.ingest(rows));
+                result = ingestor.ingest(rows).await();
             } catch (IngestException e) {
                 result = e.result();
             } finally {
@@ -328,20 +323,5 @@ public final class SampleMain {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i + 1];
-    }
-
-    /** Waits for {@code f} on this (non-Vert.x) thread; its failure is rethrown. */
-    static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException r ? r : new IllegalStateException(c.getMessage(), c);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer within " + TIMEOUT_SECONDS + " s", e);
-        }
     }
 }
