@@ -35,6 +35,11 @@ public final class EmulatorMain {
                                (a 200 on an ingest means the rows are on disk). Default: in memory.
         --max-request-bytes N  ingest body limit on the wire (default 10485760)
         --max-data-bytes N     ingest uncompressed data limit (default 4194304)
+        --schema-propagation-delay SECONDS
+                               model Kusto's streaming schema cache: a new table, a new or changed mapping
+                               or a newly enabled streaming policy is invisible to ingest requests for this
+                               long (they fail as on Kusto) unless '.clear table T cache streamingingestion
+                               schema' runs (default 0: visible at once)
       Fault injection (ingest requests only; reproducible for a given seed and request order):
         --fault KIND:PHASE:FRACTION  KIND is 429, 500, 503, close or slow; PHASE is before or after (the
                                commit); e.g. --fault 429:before:0.1 --fault close:after:0.05. Repeatable.
@@ -112,6 +117,13 @@ public final class EmulatorMain {
                 case "--data-dir" -> b.dataDir(Path.of(arg(args, ++i, a)));
                 case "--max-request-bytes" -> maxRequest = longArg(args, ++i, a);
                 case "--max-data-bytes" -> maxData = longArg(args, ++i, a);
+                case "--schema-propagation-delay" -> {
+                    long seconds = longArg(args, ++i, a);
+                    if (seconds < 0) {
+                        throw new IllegalArgumentException(a + " cannot be negative, got " + seconds);
+                    }
+                    b.schemaPropagationDelay(Duration.ofSeconds(seconds));
+                }
                 case "--fault" -> faults.fault(FaultOptions.Rule.parse(arg(args, ++i, a)));
                 case "--fault-seed" -> faults.seed(longArg(args, ++i, a));
                 case "--retry-after" -> faults.retryAfter(Duration.ofSeconds(longArg(args, ++i, a)));

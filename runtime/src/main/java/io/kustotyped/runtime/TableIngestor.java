@@ -86,7 +86,9 @@ public abstract class TableIngestor<T> {
 
     /**
      * Runs the generated schema commands ({@link TableSchema#schemaCommands()}: table, mapping, streaming policy), in
-     * order, through {@code POST /v1/rest/mgmt}. Stops at the first failure, with the Kusto error. The same as
+     * order, through {@code POST /v1/rest/mgmt}, then {@code .clear table T cache streamingingestion schema}, so
+     * that streaming ingestion sees the changes at once rather than minutes later (this needs the Database Ingestor
+     * role, which ingesting needs anyway). Stops at the first failure, with the Kusto error. The same as
      * {@code client().applySchema(database(), table())}.
      */
     public Future<Void> applySchema() {
