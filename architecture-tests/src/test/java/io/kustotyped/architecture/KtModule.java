@@ -2,18 +2,21 @@ package io.kustotyped.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.Location;
 import io.kustotyped.annotations.KustoTable;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.processor.KustoProcessor;
 import io.kustotyped.runtime.KustoClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.JarFile;
 
 /**
  * A module of the build, found through one of its classes: its classes alone (imported from its own output folder or
@@ -49,10 +52,22 @@ enum KtModule {
         }
     }
 
-    /** The module's own classes, imported once. */
+    /** The module's own classes, imported once (from its folder under {@code test}, from its jar under {@code verify}). */
     synchronized JavaClasses classes() {
         if (classes == null) {
-            classes = new ClassFileImporter().importLocations(Set.of(Location.of(location())));
+            Path where = location();
+            if (Files.isDirectory(where)) {
+                classes = new ClassFileImporter().importPath(where);
+            } else {
+                try (JarFile jar = new JarFile(where.toFile())) {
+                    classes = new ClassFileImporter().importJar(jar);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            if (classes.isEmpty()) {
+                throw new IllegalStateException("no classes found for " + this + " in " + where);
+            }
         }
         return classes;
     }
