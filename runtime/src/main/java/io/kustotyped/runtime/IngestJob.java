@@ -271,6 +271,7 @@ final class IngestJob<T> {
     }
 
     private synchronized void buffered(long delta) {
+        c.slots().addBuffered(delta);
         bufferedBytes += delta;
         peakBufferedBytes = Math.max(peakBufferedBytes, bufferedBytes);
     }
