@@ -207,15 +207,16 @@ final class HttpKustoClient implements KustoClient {
         boolean mayHaveArrived = !(cause instanceof ConnectException
                 || cause instanceof UnknownHostException
                 || cause instanceof SSLHandshakeException);
+        if (!mayHaveArrived) {
+            return new KustoTransportException(
+                    "Could not connect to " + clusterUrl + ": " + cause.getMessage(), cause, requestId, false);
+        }
         return new KustoTransportException(
-                "Request " + requestId + " to " + clusterUrl + " failed "
-                        + (mayHaveArrived
-                                ? "after the connection was made (the service may have received and committed it)"
-                                : "before it could be sent")
-                        + ": " + cause,
+                "Request " + requestId + " to " + clusterUrl + " failed after the connection was made (the service may "
+                        + "have received and committed it): " + cause,
                 cause,
                 requestId,
-                mayHaveArrived);
+                true);
     }
 
     @Override

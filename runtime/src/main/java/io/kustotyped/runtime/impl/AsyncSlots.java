@@ -35,7 +35,7 @@ public final class AsyncSlots {
     }
 
     /** A holder's batch bytes grew (or shrank, when negative). */
-    void addBuffered(long delta) {
+    public void addBuffered(long delta) {
         bufferedBytes.addAndGet(delta);
     }
 
