@@ -107,8 +107,9 @@ public final class IngestResult {
     }
 
     /**
-     * Rows that landed, but an earlier attempt carrying them was fully sent and its outcome lost: the service may
-     * hold them twice.
+     * Rows that landed, but an earlier attempt carrying them ended with an answer that does not prove it was not
+     * committed (a 5xx, a timeout or closed connection after the request was sent, a proxy's answer): the service
+     * may hold them twice.
      */
     public List<RowRange> possiblyDuplicated() {
         return possiblyDuplicated;

@@ -169,7 +169,7 @@ public abstract class TableIngestor<T> {
                 options,
                 slots,
                 encoders,
-                e -> SchemaOps.hint(e, table));
+                e -> ErrorHints.forTable(e, table));
         return new IngestJob<>(ctx, rows, firstIndex, knownSize).start();
     }
 }
