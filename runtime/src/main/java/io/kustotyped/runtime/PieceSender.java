@@ -152,13 +152,7 @@ final class PieceSender {
         Future<StreamIngestResult> sent;
         try {
             sent = c.client()
-                    .streamIngest(
-                            c.database(),
-                            c.table(),
-                            c.options().getStreamFormat(),
-                            c.mappingName(),
-                            f.gz,
-                            id);
+                    .streamIngest(c.database(), c.table(), c.options().getStreamFormat(), c.mappingName(), f.gz, id);
         } catch (RuntimeException e) {
             sent = Future.failedFuture(e);
         }
