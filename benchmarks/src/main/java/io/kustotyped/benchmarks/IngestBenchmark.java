@@ -15,7 +15,6 @@ import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoClientOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -103,8 +102,8 @@ public class IngestBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         sdk.close();
-        await(client.close());
-        clientVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        client.close().await(30, TimeUnit.SECONDS);
+        clientVertx.close().await(30, TimeUnit.SECONDS);
         sink.close();
     }
 
@@ -114,14 +113,14 @@ public class IngestBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public IngestResult kustoTyped_gzip1() throws Exception {
-        return await(gzip1.ingest(rows));
+        return gzip1.ingest(rows).await(60, TimeUnit.SECONDS);
     }
 
     /** The generated ingestor at gzip level 6, the SDK's level: separates the gzip choice from the rest. */
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public IngestResult kustoTyped_gzip6() throws Exception {
-        return await(gzip6.ingest(rows));
+        return gzip6.ingest(rows).await(60, TimeUnit.SECONDS);
     }
 
     /**
@@ -139,10 +138,6 @@ public class IngestBenchmark {
             out.write('\n');
         }
         return sdk.ingestFromStream(new StreamSourceInfo(new ByteArrayInputStream(out.toByteArray())), sdkProperties);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     // ------------------------------------------------------------------ the fairness check

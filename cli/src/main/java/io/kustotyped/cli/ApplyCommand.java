@@ -1,7 +1,7 @@
 package io.kustotyped.cli;
 
+import io.kustotyped.runtime.Kql;
 import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoNames;
 import io.kustotyped.runtime.KustoResultTable;
 import io.kustotyped.runtime.KustoServiceException;
 import io.kustotyped.runtime.KustoTransportException;
@@ -51,7 +51,7 @@ final class ApplyCommand {
 
     /** Makes streaming ingestion see a table's new schema now (docs/kusto-rules.md §1.6). */
     static String clearCacheCommand(String table) {
-        return ".clear table " + KustoNames.bracket(table) + " cache streamingingestion schema";
+        return ".clear table " + Kql.bracket(table) + " cache streamingingestion schema";
     }
 
     static int run(List<KqlScript> scripts, CliOptions o, KustoClient client, PrintStream out, PrintStream err) {
@@ -69,8 +69,8 @@ final class ApplyCommand {
                 out.flush();
                 long start = System.nanoTime();
                 try {
-                    KustoTypedCli.await(client.executeMgmt(database, command));
-                } catch (RuntimeException e) {
+                    client.executeMgmt(database, command).await();
+                } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
                     out.println("FAILED");
                     err.println("error: " + s.origin() + ", command " + (i + 1) + " failed: " + describe(e));
                     int skipped = total - done - 1;
@@ -99,7 +99,7 @@ final class ApplyCommand {
         out.flush();
         String problem;
         try {
-            KustoResultTable nodes = KustoTypedCli.await(client.executeMgmt(database, command));
+            KustoResultTable nodes = client.executeMgmt(database, command).await();
             int status = nodes.columns().stream().map(c -> c.name()).toList().indexOf("Status");
             long failed = status < 0
                     ? 0
@@ -107,7 +107,7 @@ final class ApplyCommand {
                             .filter(r -> !"Succeeded".equalsIgnoreCase(Objects.toString(r.get(status), "")))
                             .count();
             problem = failed == 0 ? null : "failed on " + failed + " of " + nodes.rowCount() + " nodes";
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
             problem = describe(e);
         }
         if (problem == null) {

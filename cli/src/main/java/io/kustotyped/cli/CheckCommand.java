@@ -1,11 +1,9 @@
 package io.kustotyped.cli;
 
-import io.kustotyped.runtime.IngestOptions;
+import io.kustotyped.runtime.Kql;
 import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoNames;
 import io.kustotyped.runtime.KustoServiceException;
 import io.kustotyped.runtime.SchemaReport;
-import io.kustotyped.runtime.TableIngestor;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -19,14 +17,14 @@ final class CheckCommand {
                 + (o.cluster() == null ? "the cluster" : o.cluster()) + ", " + ApplyCommand.databases(scripts, o)
                 + ":");
         for (KqlScript s : scripts) {
-            String t = KustoNames.bracket(s.table() == null ? "?" : s.table());
+            String t = Kql.bracket(s.table() == null ? "?" : s.table());
             out.println();
             out.println("// " + s.origin());
             out.println(".show table " + t + " cslschema");
             out.println(".show table " + t + " ingestion json mappings");
             out.println(".show table " + t + " policy streamingingestion");
             String db = o.databaseFor(s);
-            out.println(".show database " + (db == null ? "<database>" : KustoNames.bracket(db))
+            out.println(".show database " + (db == null ? "<database>" : Kql.bracket(db))
                     + " policy streamingingestion   (only when the table has no policy of its own)");
         }
         out.println();
@@ -50,11 +48,9 @@ final class CheckCommand {
             }
             SchemaReport report;
             try {
-                // The runtime's own comparison, as TableIngestor.checkSchema() does it for generated classes.
-                report = KustoTypedCli.await(
-                        new TableIngestor<Object>(
-                                client, o.databaseFor(s), table, new IngestOptions()) {}.checkSchema());
-            } catch (RuntimeException e) {
+                // The runtime's own comparison, the one generated ingestors' checkSchema() runs.
+                report = client.checkSchema(o.databaseFor(s), table).await();
+            } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
                 if (e instanceof KustoServiceException k
                         && k.code().filter(c -> c.contains("DatabaseNotExist")).isPresent()) {
                     err.println("error: database '" + o.databaseFor(s) + "' does not exist on " + o.cluster() + " ("

@@ -4,15 +4,11 @@ import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoClientOptions;
 import io.kustotyped.runtime.TokenProvider;
 import io.kustotyped.runtime.auth.ClusterTokens;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The kusto-typed command-line tool: lists, applies and checks the scripts the annotation processor generates
@@ -248,28 +244,13 @@ public final class KustoTypedCli {
             try {
                 return job.run(client);
             } finally {
-                await(client.close());
+                client.close().await();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
             err.println("error: " + e.getMessage());
             return FAILED;
         } finally {
-            await(vertx.close());
-        }
-    }
-
-    /** Waits for {@code f}; its failure is rethrown as it is when unchecked. */
-    static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException r ? r : new IllegalStateException(c.getMessage(), c);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer within 10 minutes", e);
+            vertx.close().await();
         }
     }
 }

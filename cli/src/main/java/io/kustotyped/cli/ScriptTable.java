@@ -1,18 +1,15 @@
 package io.kustotyped.cli;
 
 import io.kustotyped.runtime.ColumnDescriptor;
-import io.kustotyped.runtime.TableDescriptor;
-import io.kustotyped.runtime.json.JsonRowWriter;
+import io.kustotyped.runtime.TableSchema;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The expected schema of a table as its generated script states it, seen through the runtime's
- * {@link TableDescriptor} so that {@code check} compares a live table exactly as
- * {@code TableIngestor.checkSchema()} does. A script carries no Java class: {@link #writer()} cannot write rows,
- * and the CLI never ingests.
+ * The expected schema of a table as its generated script states it, as a runtime {@link TableSchema} so that
+ * {@code check} compares a live table with {@code KustoClient.checkSchema}, exactly as a generated ingestor does.
  */
-final class ScriptTable implements TableDescriptor<Object> {
+final class ScriptTable implements TableSchema {
 
     private final KqlScript script;
 
@@ -30,11 +27,6 @@ final class ScriptTable implements TableDescriptor<Object> {
                     + "json mapping' command, so there is no mapping to check against");
         }
         this.script = script;
-    }
-
-    @Override
-    public Class<Object> rowType() {
-        return Object.class;
     }
 
     @Override
@@ -65,13 +57,5 @@ final class ScriptTable implements TableDescriptor<Object> {
     @Override
     public List<String> schemaCommands() {
         return script.commands();
-    }
-
-    @Override
-    public JsonRowWriter<Object> writer() {
-        return (row, out) -> {
-            throw new UnsupportedOperationException("the table " + script.table() + " was read from " + script.origin()
-                    + ", which has no row writer: the CLI applies and checks schemas only");
-        };
     }
 }

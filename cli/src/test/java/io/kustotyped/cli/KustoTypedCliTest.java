@@ -388,15 +388,17 @@ class KustoTypedCliTest {
                 }
                 assertEquals(
                         200,
-                        KustoTypedCli.await(client.streamIngest(
-                                "Test",
-                                "Logs",
-                                "multijson",
-                                "Logs_2ecda242",
-                                io.vertx.core.buffer.Buffer.buffer(gz.toByteArray()),
-                                "cli-test")));
+                        client.streamIngest(
+                                        "Test",
+                                        "Logs",
+                                        io.kustotyped.runtime.StreamFormat.MULTI_JSON,
+                                        "Logs_2ecda242",
+                                        io.vertx.core.buffer.Buffer.buffer(gz.toByteArray()),
+                                        "cli-test")
+                                .await()
+                                .status());
             } finally {
-                KustoTypedCli.await(vertx.close());
+                vertx.close().await();
             }
             assertEquals(1, delayed.stats().rowsCommitted("Test", "Logs"));
         }

@@ -12,7 +12,7 @@ import io.kustotyped.runtime.TableIngestor;
 @KustoGenerated("io.kustotyped.processor.KustoProcessor")
 public final class OrderIngestor extends TableIngestor<Order> {
     private OrderIngestor(KustoClient client, String database, IngestOptions options) {
-        super(client, database, OrderKustoSchema.INSTANCE, options);
+        super(client, database, OrderKustoSchema.INSTANCE, OrderJsonWriter.INSTANCE, options);
     }
 
     /**

@@ -3,17 +3,16 @@ package com.acme;
 
 import io.kustotyped.annotations.KustoGenerated;
 import io.kustotyped.runtime.ColumnDescriptor;
-import io.kustotyped.runtime.TableDescriptor;
-import io.kustotyped.runtime.json.JsonRowWriter;
+import io.kustotyped.runtime.TableSchema;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The Kusto table {@code Orders} that {@link Order} rows go to: its management commands and JSON
- * ingestion mapping as constants, and its {@link TableDescriptor} as {@link #INSTANCE}.
+ * ingestion mapping as constants, and its {@link TableSchema} as {@link #INSTANCE}.
  */
 @KustoGenerated("io.kustotyped.processor.KustoProcessor")
-public final class OrderKustoSchema implements TableDescriptor<Order> {
+public final class OrderKustoSchema implements TableSchema {
     /**
      * The table name (case-sensitive).
      */
@@ -71,16 +70,11 @@ public final class OrderKustoSchema implements TableDescriptor<Order> {
         new ColumnDescriptor("attributes", "dynamic"));
 
     /**
-     * The descriptor of the table.
+     * The schema of the table.
      */
     public static final OrderKustoSchema INSTANCE = new OrderKustoSchema();
 
     private OrderKustoSchema() {
-    }
-
-    @Override
-    public Class<Order> rowType() {
-        return Order.class;
     }
 
     @Override
@@ -111,11 +105,6 @@ public final class OrderKustoSchema implements TableDescriptor<Order> {
     @Override
     public List<String> schemaCommands() {
         return COMMANDS;
-    }
-
-    @Override
-    public JsonRowWriter<Order> writer() {
-        return OrderJsonWriter.INSTANCE;
     }
 
     @Override

@@ -2,53 +2,143 @@ package io.kustotyped.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What one ingest call (or one {@link KustoWriteStream}) did. Every input row is either counted in
  * {@link #rowsIngested()} or listed in {@link #failures()}; rows after an {@link #inputFailure()} were never read.
  *
- * @param rowsRead rows taken from the input
- * @param rowsIngested rows the service confirmed (HTTP 200)
- * @param requests HTTP requests sent, retries included
- * @param retries requests that were retries of an earlier one
- * @param throttled requests the service answered with 429
- * @param rawBytes uncompressed JSON bytes of the requests that succeeded
- * @param compressedBytes gzip bytes of the requests that succeeded
- * @param elapsed wall time from the call to its completion
- * @param failures rows that did not land, with the reason
- * @param possiblyDuplicated rows that landed, but an earlier attempt carrying them ended with an answer that does not
- *     prove it was not committed (a 5xx, a timeout or closed connection after the request was sent, a proxy's
- *     answer): the service may hold them twice
- * @param inputFailure what the input iterator threw, which ended reading; empty if the input was read to the end
- * @param stoppedReading the permanent error (wrong table, mapping, streaming policy or permission) that made the
- *     call stop reading its input, since every later request would have failed the same way: rows after
- *     {@link #rowsRead()} were not sent. For a {@code List} input they are also listed in {@link #failures()}.
- * @param clientRequestIds the {@code x-ms-client-request-id} of every request (first attempts; a retry appends
- *     {@code ;<attempt>})
- * @param peakBufferedBytes the most bytes (raw and compressed batches) this call held in memory at once
+ * <p>Immutable. Only the runtime creates results (the constructor is not public), so accessors can be added in later
+ * versions without breaking callers.
  */
-public record IngestResult(
-        long rowsRead,
-        long rowsIngested,
-        long requests,
-        long retries,
-        long throttled,
-        long rawBytes,
-        long compressedBytes,
-        Duration elapsed,
-        List<FailedRows> failures,
-        List<RowRange> possiblyDuplicated,
-        Optional<Throwable> inputFailure,
-        Optional<Throwable> stoppedReading,
-        List<String> clientRequestIds,
-        long peakBufferedBytes) {
+public final class IngestResult {
 
-    /** Copies the lists. */
-    public IngestResult {
-        failures = List.copyOf(failures);
-        possiblyDuplicated = List.copyOf(possiblyDuplicated);
-        clientRequestIds = List.copyOf(clientRequestIds);
+    private final long rowsRead;
+    private final long rowsIngested;
+    private final long requests;
+    private final long retries;
+    private final long throttled;
+    private final long rawBytes;
+    private final long compressedBytes;
+    private final Duration elapsed;
+    private final List<FailedRows> failures;
+    private final List<RowRange> possiblyDuplicated;
+    private final Optional<Throwable> inputFailure;
+    private final Optional<Throwable> stoppedReading;
+    private final List<String> clientRequestIds;
+    private final long peakBufferedBytes;
+
+    /** The lists are copied. */
+    IngestResult(
+            long rowsRead,
+            long rowsIngested,
+            long requests,
+            long retries,
+            long throttled,
+            long rawBytes,
+            long compressedBytes,
+            Duration elapsed,
+            List<FailedRows> failures,
+            List<RowRange> possiblyDuplicated,
+            Optional<Throwable> inputFailure,
+            Optional<Throwable> stoppedReading,
+            List<String> clientRequestIds,
+            long peakBufferedBytes) {
+        this.rowsRead = rowsRead;
+        this.rowsIngested = rowsIngested;
+        this.requests = requests;
+        this.retries = retries;
+        this.throttled = throttled;
+        this.rawBytes = rawBytes;
+        this.compressedBytes = compressedBytes;
+        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
+        this.failures = List.copyOf(failures);
+        this.possiblyDuplicated = List.copyOf(possiblyDuplicated);
+        this.inputFailure = Objects.requireNonNull(inputFailure, "inputFailure");
+        this.stoppedReading = Objects.requireNonNull(stoppedReading, "stoppedReading");
+        this.clientRequestIds = List.copyOf(clientRequestIds);
+        this.peakBufferedBytes = peakBufferedBytes;
+    }
+
+    /** Rows taken from the input. */
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    /** Rows the service confirmed (HTTP 200). */
+    public long rowsIngested() {
+        return rowsIngested;
+    }
+
+    /** HTTP requests sent, retries included. */
+    public long requests() {
+        return requests;
+    }
+
+    /** Requests that were retries of an earlier one. */
+    public long retries() {
+        return retries;
+    }
+
+    /** Requests the service answered with 429. */
+    public long throttled() {
+        return throttled;
+    }
+
+    /** Uncompressed JSON bytes of the requests that succeeded. */
+    public long rawBytes() {
+        return rawBytes;
+    }
+
+    /** Gzip bytes of the requests that succeeded. */
+    public long compressedBytes() {
+        return compressedBytes;
+    }
+
+    /** Wall time from the call to its completion. */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** Rows that did not land, with the reason, in input order. */
+    public List<FailedRows> failures() {
+        return failures;
+    }
+
+    /**
+     * Rows that landed, but an earlier attempt carrying them ended with an answer that does not prove it was not
+     * committed (a 5xx, a timeout or closed connection after the request was sent, a proxy's answer): the service
+     * may hold them twice.
+     */
+    public List<RowRange> possiblyDuplicated() {
+        return possiblyDuplicated;
+    }
+
+    /** What the input iterator threw, which ended reading; empty if the input was read to the end. */
+    public Optional<Throwable> inputFailure() {
+        return inputFailure;
+    }
+
+    /**
+     * The permanent error (wrong table, mapping, streaming policy or permission) that made the call stop reading its
+     * input, since every later request would have failed the same way: rows after {@link #rowsRead()} were not sent.
+     * For a {@code List} input they are also listed in {@link #failures()}.
+     */
+    public Optional<Throwable> stoppedReading() {
+        return stoppedReading;
+    }
+
+    /**
+     * The {@code x-ms-client-request-id} of every request (first attempts; a retry appends {@code ;<attempt>}).
+     */
+    public List<String> clientRequestIds() {
+        return clientRequestIds;
+    }
+
+    /** The most bytes (raw and compressed batches) this call held in memory at once. */
+    public long peakBufferedBytes() {
+        return peakBufferedBytes;
     }
 
     /** Rows that did not land (the sum over {@link #failures()}). */

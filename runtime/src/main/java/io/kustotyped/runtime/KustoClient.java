@@ -1,6 +1,5 @@
 package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.impl.HttpKustoClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -63,22 +62,46 @@ public interface KustoClient {
      *
      * @param database the database
      * @param table the table
-     * @param streamFormat the {@code streamFormat} value
+     * @param format the {@code streamFormat} of the body
      * @param mappingName the {@code mappingName} value, or null
      * @param gzippedBody the gzip-compressed body (sent with {@code Content-Encoding: gzip} and its exact length);
      *     valid only until the returned future completes: ingestors reuse the array behind it for later batches,
      *     so an implementation that keeps the bytes must copy them
      * @param clientRequestId the {@code x-ms-client-request-id} to send
-     * @return the HTTP status on success (200), or a failed future with a {@link KustoServiceException} or
+     * @return the acknowledgement, or a failed future with a {@link KustoServiceException} or
      *     {@link KustoTransportException}
      */
-    Future<Integer> streamIngest(
+    Future<StreamIngestResult> streamIngest(
             String database,
             String table,
-            String streamFormat,
+            StreamFormat format,
             String mappingName,
             Buffer gzippedBody,
             String clientRequestId);
+
+    /**
+     * Runs the schema's commands ({@link TableSchema#schemaCommands()}: table, mapping, streaming policy), in order,
+     * through {@link #executeMgmt}. Stops at the first failure, with the Kusto error.
+     *
+     * @param database the database
+     * @param schema the table's schema, usually a generated {@code XKustoSchema.INSTANCE}
+     * @return completes once every command ran
+     */
+    default Future<Void> applySchema(String database, TableSchema schema) {
+        return SchemaOps.apply(this, database, schema);
+    }
+
+    /**
+     * Compares the live table with {@code schema}: reads {@code .show table T cslschema}, the table's JSON mappings
+     * and its (and its database's) streaming policy, and reports every difference with the command that fixes it.
+     *
+     * @param database the database
+     * @param schema the expected schema, usually a generated {@code XKustoSchema.INSTANCE}
+     * @return the report (a failed future only when the cluster could not be asked)
+     */
+    default Future<SchemaReport> checkSchema(String database, TableSchema schema) {
+        return SchemaOps.check(this, database, schema);
+    }
 
     /** Closes the connections. */
     Future<Void> close();

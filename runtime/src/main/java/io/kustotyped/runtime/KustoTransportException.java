@@ -2,8 +2,8 @@ package io.kustotyped.runtime;
 
 /**
  * A request that got no HTTP response: the connection could not be made, was closed or timed out.
- * Always transient. When {@link #requestSent()} is true the whole request had been written before the failure,
- * so the service may have committed it: retrying it may ingest the same rows twice.
+ * Always transient. When {@link #requestSent()} is true the failure came after the connection was made, so the
+ * service may have received and committed the request: retrying it may ingest the same rows twice.
  */
 public final class KustoTransportException extends KustoException {
 
@@ -15,14 +15,18 @@ public final class KustoTransportException extends KustoException {
      * @param message what happened
      * @param cause the I/O failure
      * @param clientRequestId the request id
-     * @param requestSent whether the request body had been fully written when the failure happened
+     * @param requestSent whether the request may have reached the service (the failure came after the connection was
+     *     made)
      */
     public KustoTransportException(String message, Throwable cause, String clientRequestId, boolean requestSent) {
         super(message, cause, clientRequestId);
         this.requestSent = requestSent;
     }
 
-    /** True when the request was fully sent and the outcome is unknown (it may have been committed). */
+    /**
+     * True when the request may have reached the service and the outcome is unknown (it may have been committed);
+     * false when it certainly did not (the connection could not be made).
+     */
     public boolean requestSent() {
         return requestSent;
     }

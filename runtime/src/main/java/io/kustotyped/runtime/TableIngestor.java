@@ -1,13 +1,12 @@
 package io.kustotyped.runtime;
 
 import io.kustotyped.runtime.impl.AsyncSlots;
-import io.kustotyped.runtime.impl.ErrorHints;
-import io.kustotyped.runtime.impl.IngestJob;
 import io.kustotyped.runtime.impl.JsonOutputRowEncoder;
 import io.kustotyped.runtime.impl.RowEncoder;
-import io.kustotyped.runtime.impl.SchemaOps;
+import io.kustotyped.runtime.json.JsonRowWriter;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +17,8 @@ import java.util.stream.Stream;
  * cut at row boundaries within the request size limits, retrying what is transient and reporting, by row index,
  * every row that did not land.
  *
- * <p>Generated code calls exactly {@code super(client, database, XKustoSchema.INSTANCE, options)}. An ingestor is
+ * <p>Generated code calls exactly {@code super(client, database, XKustoSchema.INSTANCE, XJsonWriter.INSTANCE,
+ * options)}. An ingestor is
  * thread-safe; all its calls share its {@link IngestOptions#getMaxInFlight()} batch slots, so the memory it holds
  * stays bounded however many calls run at once.
  *
@@ -30,7 +30,8 @@ public abstract class TableIngestor<T> {
 
     private final KustoClient client;
     private final String database;
-    private final TableDescriptor<T> table;
+    private final TableSchema table;
+    private final JsonRowWriter<T> writer;
     private final IngestOptions options;
     private final AsyncSlots slots;
     private final WorkerExecutor workers;
@@ -39,25 +40,33 @@ public abstract class TableIngestor<T> {
     /**
      * @param client the client that sends requests
      * @param database the target database
-     * @param table the generated descriptor of the table
+     * @param table the generated schema of the table
+     * @param writer the generated writer of one row
      * @param options batching, format and retry options (copied)
      */
-    protected TableIngestor(KustoClient client, String database, TableDescriptor<T> table, IngestOptions options) {
+    protected TableIngestor(
+            KustoClient client, String database, TableSchema table, JsonRowWriter<T> writer, IngestOptions options) {
         this.client = Objects.requireNonNull(client, "client");
         this.database = Objects.requireNonNull(database, "database");
         this.table = Objects.requireNonNull(table, "table");
+        this.writer = Objects.requireNonNull(writer, "writer");
         this.options = new IngestOptions(Objects.requireNonNull(options, "options"));
         this.slots = new AsyncSlots(this.options.getMaxInFlight());
         // Serializing and compressing are CPU work: a shared pool as large as the machine, never the event loop.
         this.workers = client.vertx()
                 .createSharedWorkerExecutor(
                         WORKER_POOL, Math.max(1, Runtime.getRuntime().availableProcessors()));
-        this.encoders = ThreadLocal.withInitial(() -> new JsonOutputRowEncoder<>(table.writer()));
+        this.encoders = ThreadLocal.withInitial(() -> new JsonOutputRowEncoder<>(writer));
     }
 
-    /** The generated descriptor of the table this ingestor writes to. */
-    public TableDescriptor<T> table() {
+    /** The generated schema of the table this ingestor writes to. */
+    public TableSchema table() {
         return table;
+    }
+
+    /** The generated writer that turns one row into one JSON object. */
+    public JsonRowWriter<T> writer() {
+        return writer;
     }
 
     /** The database this ingestor writes to. */
@@ -92,21 +101,23 @@ public abstract class TableIngestor<T> {
     }
 
     /**
-     * Runs the generated schema commands ({@link TableDescriptor#schemaCommands()}: table, mapping, streaming
-     * policy), in order, through {@code POST /v1/rest/mgmt}, then {@code .clear table T cache streamingingestion
-     * schema}, so that streaming ingestion sees the changes at once rather than minutes later (this needs the
-     * Database Ingestor role, which ingesting needs anyway). Stops at the first failure, with the Kusto error.
+     * Runs the generated schema commands ({@link TableSchema#schemaCommands()}: table, mapping, streaming policy), in
+     * order, through {@code POST /v1/rest/mgmt}, then {@code .clear table T cache streamingingestion schema}, so
+     * that streaming ingestion sees the changes at once rather than minutes later (this needs the Database Ingestor
+     * role, which ingesting needs anyway). Stops at the first failure, with the Kusto error. The same as
+     * {@code client().applySchema(database(), table())}.
      */
     public Future<Void> applySchema() {
-        return SchemaOps.apply(client, database, table);
+        return client.applySchema(database, table);
     }
 
     /**
      * Compares the live table with the generated schema: reads {@code .show table T cslschema}, the table's JSON
-     * mappings and its (and its database's) streaming policy, and reports every difference.
+     * mappings and its (and its database's) streaming policy, and reports every difference. The same as
+     * {@code client().checkSchema(database(), table())}.
      */
     public Future<SchemaReport> checkSchema() {
-        return SchemaOps.check(client, database, table);
+        return client.checkSchema(database, table);
     }
 
     /**
@@ -119,7 +130,7 @@ public abstract class TableIngestor<T> {
 
     /** Ingests {@code rows}, read lazily as batch slots free up (never more than the slots hold at once). */
     public Future<IngestResult> ingest(Iterable<? extends T> rows) {
-        return complete(run(rows.iterator(), 0, rows instanceof java.util.Collection<?> c ? c.size() : -1));
+        return complete(run(rows.iterator(), 0, rows instanceof Collection<?> c ? c.size() : -1));
     }
 
     /** Ingests {@code rows}, consumed lazily; the stream is closed when the call completes. */

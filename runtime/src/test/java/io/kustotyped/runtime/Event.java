@@ -23,12 +23,7 @@ record Event(long id, String message) {
         out.rawByte('}');
     };
 
-    static final TableDescriptor<Event> SCHEMA = new TableDescriptor<>() {
-        @Override
-        public Class<Event> rowType() {
-            return Event.class;
-        }
-
+    static final TableSchema SCHEMA = new TableSchema() {
         @Override
         public String tableName() {
             return "My Events";
@@ -63,17 +58,12 @@ record Event(long id, String message) {
                             + mappingJson() + "'",
                     ".alter table ['My Events'] policy streamingingestion enable");
         }
-
-        @Override
-        public JsonRowWriter<Event> writer() {
-            return WRITER;
-        }
     };
 
     /** What generated XIngestor classes look like. */
     static final class Ingestor extends TableIngestor<Event> {
         Ingestor(KustoClient client, String database, IngestOptions options) {
-            super(client, database, SCHEMA, options);
+            super(client, database, SCHEMA, WRITER, options);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.kustotyped.runtime;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -11,24 +10,19 @@ final class TestSupport {
 
     private TestSupport() {}
 
-    static <T> T await(Future<T> f) throws Exception {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception ex) {
-                throw ex;
-            }
-            throw e;
-        }
+    /** Vert.x's own {@link Future#await(long, TimeUnit)} (the test thread is not a Vert.x thread), bounded. */
+    static <T> T await(Future<T> f) throws TimeoutException {
+        return f.await(60, TimeUnit.SECONDS);
     }
 
-    static Throwable awaitFailure(Future<?> f) throws Exception {
+    /** The failure of {@code f}, once it completes. */
+    static Throwable awaitFailure(Future<?> f) throws TimeoutException {
         try {
-            f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
+            f.await(60, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw e;
+        } catch (Throwable failure) { // Future.await rethrows the failure as it is, checked or not
+            return failure;
         }
         throw new AssertionError("expected the future to fail, it succeeded with " + f.result());
     }

@@ -2,7 +2,6 @@ package io.kustotyped.samples;
 
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoResultTable;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -33,17 +32,11 @@ final class QueryBack {
     private final KustoClient client;
     private final String database;
     private final SampleData data;
-    private final Function<Future<KustoResultTable>, KustoResultTable> await;
 
-    QueryBack(
-            KustoClient client,
-            String database,
-            SampleData data,
-            Function<Future<KustoResultTable>, KustoResultTable> await) {
+    QueryBack(KustoClient client, String database, SampleData data) {
         this.client = client;
         this.database = database;
         this.data = data;
-        this.await = await;
     }
 
     Outcome run(long shipmentRows, long logRows) {
@@ -79,16 +72,17 @@ final class QueryBack {
     }
 
     private long count(String query) {
-        KustoResultTable t = await.apply(client.executeQuery(database, query));
+        KustoResultTable t = client.executeQuery(database, query).await();
         return ((Number) t.value(0, "Count")).longValue();
     }
 
     /** Reads the picked rows with one query and compares each with the row the generator makes. */
     private int compareShipments(TreeSet<Long> picks, List<String> problems) {
-        KustoResultTable t = await.apply(client.executeQuery(
-                database,
-                "Shipments | where RunId == guid(" + data.runId() + ") and ("
-                        + anyOf("sequence", picks, Object::toString) + ")"));
+        KustoResultTable t = client.executeQuery(
+                        database,
+                        "Shipments | where RunId == guid(" + data.runId() + ") and ("
+                                + anyOf("sequence", picks, Object::toString) + ")")
+                .await();
         int compared = 0;
         for (long i : picks) {
             int row = find(t, "Shipments", "sequence", i, problems);
@@ -130,8 +124,9 @@ final class QueryBack {
     }
 
     private int compareLogs(TreeSet<Long> picks, List<String> problems) {
-        KustoResultTable t = await.apply(client.executeQuery(
-                database, "Logs | where " + anyOf("Timestamp", picks, i -> datetime(data.logTimestamp(i)))));
+        KustoResultTable t = client.executeQuery(
+                        database, "Logs | where " + anyOf("Timestamp", picks, i -> datetime(data.logTimestamp(i))))
+                .await();
         int compared = 0;
         for (long i : picks) {
             LogEntry e = data.log(i);

@@ -11,7 +11,6 @@ import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TableIngestor;
 import io.kustotyped.runtime.TokenProvider;
 import io.kustotyped.runtime.auth.ClusterTokens;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,9 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The sample application's main job: starts the Kusto emulator in process (or connects to a real cluster with
@@ -55,8 +51,6 @@ public final class SampleMain {
     private static final long DEFAULT_ROWS = 100_000;
     /** Where the job runs when no --cluster is given. */
     private static final String IN_PROCESS = "the in-process emulator";
-
-    private static final long TIMEOUT_SECONDS = 600;
 
     private SampleMain() {}
 
@@ -129,16 +123,16 @@ public final class SampleMain {
             try {
                 return new Job(client, a, out, err, terminal, emulator == null ? cluster : IN_PROCESS).run();
             } finally {
-                await(client.close());
+                client.close().await();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
             err.println("error: " + e.getMessage());
             return 1;
         } finally {
             if (emulator != null) {
                 emulator.close();
             }
-            await(vertx.close());
+            vertx.close().await();
         }
     }
 
@@ -176,8 +170,7 @@ public final class SampleMain {
             IngestResult logged = ingest(logs, SampleData.rows(logRows, data::log), logProgress);
 
             out.println("Querying the rows back:");
-            QueryBack.Outcome check =
-                    new QueryBack(client, args.database(), data, SampleMain::await).run(shipmentRows, logRows);
+            QueryBack.Outcome check = new QueryBack(client, args.database(), data).run(shipmentRows, logRows);
             printSummary(shipped, logged, check);
 
             boolean landed = shipped.isComplete()
@@ -198,8 +191,8 @@ public final class SampleMain {
             out.println("  " + table + ": " + ingestor.table().schemaCommands().size()
                     + " commands (table, JSON mapping " + ingestor.table().mappingName()
                     + ", streaming policy), then the streaming schema cache clear");
-            await(ingestor.applySchema());
-            SchemaReport report = await(ingestor.checkSchema());
+            ingestor.applySchema().await();
+            SchemaReport report = ingestor.checkSchema().await();
             if (!report.isUpToDate()) {
                 err.println("error: table " + table + " still differs from the class after applying the scripts:");
                 report.drifts().forEach(d -> err.println("  " + d));
@@ -212,7 +205,7 @@ public final class SampleMain {
             IngestResult result;
             progress.begin();
             try {
-                result = await(ingestor.ingest(rows));
+                result = ingestor.ingest(rows).await();
             } catch (IngestException e) {
                 result = e.result();
             } finally {
@@ -337,20 +330,5 @@ public final class SampleMain {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i + 1];
-    }
-
-    /** Waits for {@code f} on this (non-Vert.x) thread; its failure is rethrown. */
-    static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException r ? r : new IllegalStateException(c.getMessage(), c);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer within " + TIMEOUT_SECONDS + " s", e);
-        }
     }
 }

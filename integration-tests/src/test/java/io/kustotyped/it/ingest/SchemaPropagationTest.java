@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.kustotyped.runtime.IngestException;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoServiceException;
+import io.kustotyped.runtime.StreamFormat;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,7 +69,12 @@ class SchemaPropagationTest {
             KustoServiceException e = assertInstanceOf(
                     KustoServiceException.class,
                     awaitFailure(f.client.streamIngest(
-                            "Test", "Logs", "multijson", "Logs_next", gzip("{\"seq\":1}"), "it-next-mapping")));
+                            "Test",
+                            "Logs",
+                            StreamFormat.MULTI_JSON,
+                            "Logs_next",
+                            gzip("{\"seq\":1}"),
+                            "it-next-mapping")));
             assertEquals("BadRequest_MappingReferenceWasNotFound", e.code().orElseThrow());
         }
     }

@@ -54,7 +54,7 @@ class DynamicRoundTripTest {
                 List.of(Optional.of("t"), Optional.empty()),
                 deep);
 
-        JsonNode json = Json.write(DynamicRowKustoSchema.INSTANCE, row);
+        JsonNode json = Json.write(DynamicRowKustoSchema.INSTANCE, DynamicRowJsonWriter.INSTANCE, row);
 
         assertEquals(
                 Json.parse("{\"int\":1,\"text\":\"x\\\"y\",\"null\":null,\"list\":[1,\"two\",3.5],"
@@ -94,7 +94,7 @@ class DynamicRoundTripTest {
                 Optional.empty(),
                 new ArrayList<>(Arrays.asList((Optional<String>) null)),
                 List.of());
-        JsonNode json = Json.write(DynamicRowKustoSchema.INSTANCE, row);
+        JsonNode json = Json.write(DynamicRowKustoSchema.INSTANCE, DynamicRowJsonWriter.INSTANCE, row);
         assertEquals(Json.parse("{}"), json.get("properties"));
         assertEquals(Json.parse("[]"), json.get("tags"));
         assertEquals(Json.parse("[]"), json.get("codes"));
@@ -108,7 +108,7 @@ class DynamicRoundTripTest {
         assertEquals(Json.parse("[null]"), json.get("maybeTags"));
 
         DynamicRow allNull = new DynamicRow(null, null, null, null, null, null, null, null, null, null, null, null);
-        JsonNode nulls = Json.write(DynamicRowKustoSchema.INSTANCE, allNull);
+        JsonNode nulls = Json.write(DynamicRowKustoSchema.INSTANCE, DynamicRowJsonWriter.INSTANCE, allNull);
         nulls.properties().forEach(e -> assertTrue(e.getValue().isNull(), e.getKey()));
     }
 
@@ -117,8 +117,9 @@ class DynamicRoundTripTest {
         Map<String, Object> properties = new HashMap<>();
         properties.put(null, 1);
         DynamicRow row = new DynamicRow(properties, null, null, null, null, null, null, null, null, null, null, null);
-        NullPointerException e =
-                assertThrows(NullPointerException.class, () -> Json.text(DynamicRowKustoSchema.INSTANCE, row));
+        NullPointerException e = assertThrows(
+                NullPointerException.class,
+                () -> Json.text(DynamicRowKustoSchema.INSTANCE, DynamicRowJsonWriter.INSTANCE, row));
         assertTrue(e.getMessage().contains("null key"), e.getMessage());
     }
 }

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kustotyped.runtime.TableDescriptor;
+import io.kustotyped.runtime.TableSchema;
 import io.kustotyped.runtime.json.JsonOutput;
+import io.kustotyped.runtime.json.JsonRowWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,9 @@ final class Json {
     private Json() {}
 
     /** The text the table's generated writer produces for {@code row}. */
-    static <T> String text(TableDescriptor<T> table, T row) {
+    static <T> String text(TableSchema table, JsonRowWriter<T> writer, T row) {
         JsonOutput out = new JsonOutput();
-        table.writer().write(row, out);
+        writer.write(row, out);
         return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
     }
 
@@ -32,8 +33,8 @@ final class Json {
      * Writes {@code row}, checks that it is one compact JSON object on one line whose keys are exactly the table's
      * columns, in order (what the mapping's paths read), and returns it parsed.
      */
-    static <T> JsonNode write(TableDescriptor<T> table, T row) {
-        String text = text(table, row);
+    static <T> JsonNode write(TableSchema table, JsonRowWriter<T> writer, T row) {
+        String text = text(table, writer, row);
         assertFalse(text.contains("\n") || text.contains("\r"), "one line: " + text);
         JsonNode node;
         try {

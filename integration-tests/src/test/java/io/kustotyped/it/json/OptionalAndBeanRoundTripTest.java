@@ -23,7 +23,7 @@ class OptionalAndBeanRoundTripTest {
                 OptionalDouble.of(Double.NaN),
                 Optional.of(Instant.parse("2024-05-06T07:08:09.5Z")),
                 OptionalLong.of(1_700_000_000L));
-        JsonNode json = Json.write(OptionalRowKustoSchema.INSTANCE, row);
+        JsonNode json = Json.write(OptionalRowKustoSchema.INSTANCE, OptionalRowJsonWriter.INSTANCE, row);
         assertEquals("x", json.get("text").textValue());
         assertEquals(-7, json.get("count").intValue());
         assertEquals(Long.MAX_VALUE, json.get("total").longValue());
@@ -41,11 +41,11 @@ class OptionalAndBeanRoundTripTest {
                 OptionalDouble.empty(),
                 Optional.empty(),
                 OptionalLong.empty());
-        Json.write(OptionalRowKustoSchema.INSTANCE, empty)
+        Json.write(OptionalRowKustoSchema.INSTANCE, OptionalRowJsonWriter.INSTANCE, empty)
                 .properties()
                 .forEach(e -> assertTrue(e.getValue().isNull(), e.getKey()));
         OptionalRow nulls = new OptionalRow(null, null, null, null, null, null);
-        Json.write(OptionalRowKustoSchema.INSTANCE, nulls)
+        Json.write(OptionalRowKustoSchema.INSTANCE, OptionalRowJsonWriter.INSTANCE, nulls)
                 .properties()
                 .forEach(e -> assertTrue(e.getValue().isNull(), e.getKey()));
     }
@@ -60,7 +60,7 @@ class OptionalAndBeanRoundTripTest {
         event.secret = "not a column either";
         event.setLevel(3);
         event.setActive(true);
-        JsonNode json = Json.write(BeanRows_EventKustoSchema.INSTANCE, event);
+        JsonNode json = Json.write(BeanRows_EventKustoSchema.INSTANCE, BeanRows_EventJsonWriter.INSTANCE, event);
         // Inherited properties first, then the class's own, in declaration order.
         assertEquals(
                 Json.parse("{\"sequence\":12,\"source\":\"svc-a\",\"message\":\"hello\",\"Severity\":3,"

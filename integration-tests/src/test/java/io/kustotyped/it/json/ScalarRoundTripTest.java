@@ -47,6 +47,7 @@ class ScalarRoundTripTest {
     void extremesOfEveryNumericType() {
         JsonNode json = Json.write(
                 ScalarRowKustoSchema.INSTANCE,
+                ScalarRowJsonWriter.INSTANCE,
                 row("plain", 0.1, new BigDecimal("12345678901234567890.123456789012345678")));
         assertTrue(json.get("bool1").booleanValue());
         assertTrue(json.get("bool2").isBoolean());
@@ -94,7 +95,8 @@ class ScalarRoundTripTest {
                 "trailing high surrogate \uD800",
             })
     void everyStringComesBackExactly(String text) {
-        JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, row(text, 1, BigDecimal.ONE));
+        JsonNode json =
+                Json.write(ScalarRowKustoSchema.INSTANCE, ScalarRowJsonWriter.INSTANCE, row(text, 1, BigDecimal.ONE));
         assertEquals(text, json.get("string1").textValue());
         assertEquals(text, json.get("chars1").textValue());
         assertEquals(text, json.get("chars2").textValue());
@@ -102,7 +104,10 @@ class ScalarRoundTripTest {
 
     @Test
     void controlCharactersAreEscapedNotWrittenRaw() {
-        String text = Json.text(ScalarRowKustoSchema.INSTANCE, row("a\u0000b\u001fc\nd", 1, BigDecimal.ONE));
+        String text = Json.text(
+                ScalarRowKustoSchema.INSTANCE,
+                ScalarRowJsonWriter.INSTANCE,
+                row("a\u0000b\u001fc\nd", 1, BigDecimal.ONE));
         for (char c : text.toCharArray()) {
             assertTrue(c >= 0x20, "raw control character " + (int) c + " in " + text);
         }
@@ -113,17 +118,26 @@ class ScalarRoundTripTest {
         // docs/kusto-rules.md §4.2: "NaN", "Infinity", "-Infinity".
         assertEquals(
                 "NaN",
-                Json.write(ScalarRowKustoSchema.INSTANCE, row("", Double.NaN, BigDecimal.ONE))
+                Json.write(
+                                ScalarRowKustoSchema.INSTANCE,
+                                ScalarRowJsonWriter.INSTANCE,
+                                row("", Double.NaN, BigDecimal.ONE))
                         .get("double1")
                         .textValue());
         assertEquals(
                 "Infinity",
-                Json.write(ScalarRowKustoSchema.INSTANCE, row("", Double.POSITIVE_INFINITY, BigDecimal.ONE))
+                Json.write(
+                                ScalarRowKustoSchema.INSTANCE,
+                                ScalarRowJsonWriter.INSTANCE,
+                                row("", Double.POSITIVE_INFINITY, BigDecimal.ONE))
                         .get("double1")
                         .textValue());
         assertEquals(
                 "-Infinity",
-                Json.write(ScalarRowKustoSchema.INSTANCE, row("", Double.NEGATIVE_INFINITY, BigDecimal.ONE))
+                Json.write(
+                                ScalarRowKustoSchema.INSTANCE,
+                                ScalarRowJsonWriter.INSTANCE,
+                                row("", Double.NEGATIVE_INFINITY, BigDecimal.ONE))
                         .get("double1")
                         .textValue());
     }
@@ -145,10 +159,12 @@ class ScalarRoundTripTest {
                 0.30000000000000004
             })
     void doublesRoundTripExactly(double d) {
-        JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, row("", d, BigDecimal.ONE));
+        JsonNode json =
+                Json.write(ScalarRowKustoSchema.INSTANCE, ScalarRowJsonWriter.INSTANCE, row("", d, BigDecimal.ONE));
         assertTrue(json.get("double1").isNumber());
         // Bit for bit, from the written text itself, so -0.0 stays negative zero.
-        String text = Json.text(ScalarRowKustoSchema.INSTANCE, row("", d, BigDecimal.ONE));
+        String text =
+                Json.text(ScalarRowKustoSchema.INSTANCE, ScalarRowJsonWriter.INSTANCE, row("", d, BigDecimal.ONE));
         int start = text.indexOf("\"double1\":") + "\"double1\":".length();
         String written = text.substring(start, text.indexOf(",\"double2\":", start));
         assertEquals(Double.doubleToLongBits(d), Double.doubleToLongBits(Double.parseDouble(written)), written);
@@ -166,7 +182,7 @@ class ScalarRoundTripTest {
             })
     void decimalsKeepEveryDigitInPlainNotation(String decimal) {
         BigDecimal value = new BigDecimal(decimal);
-        JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, row("", 1, value));
+        JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, ScalarRowJsonWriter.INSTANCE, row("", 1, value));
         assertEquals(value.toPlainString(), json.get("decimal1").textValue());
     }
 
@@ -175,7 +191,7 @@ class ScalarRoundTripTest {
         ScalarRow row = new ScalarRow(
                 false, null, (byte) 0, null, (short) 0, null, 0, null, 0L, null, 0f, null, 0d, null, null, null, null,
                 'x', null, null, null, null, null, 0);
-        JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, row);
+        JsonNode json = Json.write(ScalarRowKustoSchema.INSTANCE, ScalarRowJsonWriter.INSTANCE, row);
         for (String column : new String[] {
             "bool2",
             "byte2",

@@ -2,11 +2,10 @@ package io.kustotyped.it.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kustotyped.runtime.ColumnDescriptor;
-import io.kustotyped.runtime.TableDescriptor;
+import io.kustotyped.runtime.TableSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SchemaResourceTest {
 
-    static Stream<TableDescriptor<?>> tables() {
+    static Stream<TableSchema> tables() {
         return Stream.of(
                 ScalarRowKustoSchema.INSTANCE,
                 TimeRowKustoSchema.INSTANCE,
@@ -32,7 +31,7 @@ class SchemaResourceTest {
 
     @ParameterizedTest
     @MethodSource("tables")
-    void scriptResourceHoldsTheCommandsInOrder(TableDescriptor<?> table) throws IOException {
+    void scriptResourceHoldsTheCommandsInOrder(TableSchema table) throws IOException {
         String resource = "META-INF/kusto/" + table.tableName().replace(" ", "%20") + ".kql";
         String script;
         try (InputStream in = SchemaResourceTest.class.getClassLoader().getResourceAsStream(resource)) {
@@ -58,7 +57,7 @@ class SchemaResourceTest {
 
     @ParameterizedTest
     @MethodSource("tables")
-    void mappingCoversEveryColumnWithItsType(TableDescriptor<?> table) {
+    void mappingCoversEveryColumnWithItsType(TableSchema table) {
         var mapping = Json.parse(table.mappingJson());
         assertEquals(table.columns().size(), mapping.size());
         for (int i = 0; i < mapping.size(); i++) {
@@ -70,13 +69,5 @@ class SchemaResourceTest {
                     mapping.get(i).get("Properties").get("Path").textValue());
         }
         assertTrue(table.mappingName().matches(java.util.regex.Pattern.quote(table.tableName()) + "_[0-9a-f]{8}"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("tables")
-    void descriptorPointsAtTheGeneratedWriter(TableDescriptor<?> table) {
-        assertNotNull(table.writer());
-        assertSame(table.writer(), table.writer());
-        assertTrue(table.writer().getClass().getSimpleName().endsWith("JsonWriter"));
     }
 }

@@ -48,7 +48,8 @@ class TimeRoundTripTest {
         "9999-12-31T23:59:59.999999999Z, 9999-12-31T23:59:59.9999999Z",
     })
     void instantsAreUtcWithSevenFractionDigits(String instant, String expected) {
-        JsonNode json = Json.write(TimeRowKustoSchema.INSTANCE, at(Instant.parse(instant), Duration.ZERO));
+        JsonNode json = Json.write(
+                TimeRowKustoSchema.INSTANCE, TimeRowJsonWriter.INSTANCE, at(Instant.parse(instant), Duration.ZERO));
         assertEquals(expected, json.get("instant").textValue());
         // Offsets and zones are converted to the same UTC instant.
         assertEquals(expected, json.get("offset").textValue());
@@ -59,7 +60,8 @@ class TimeRoundTripTest {
 
     @Test
     void zoneLessAndLegacyTypes() {
-        JsonNode json = Json.write(TimeRowKustoSchema.INSTANCE, at(Instant.EPOCH, Duration.ZERO));
+        JsonNode json =
+                Json.write(TimeRowKustoSchema.INSTANCE, TimeRowJsonWriter.INSTANCE, at(Instant.EPOCH, Duration.ZERO));
         assertEquals("1960-02-29T00:00:00.0000000Z", json.get("date").textValue());
         assertEquals("2024-01-02T03:04:05.1234567Z", json.get("local").textValue());
         assertEquals("1969-12-31T23:59:59.9990000Z", json.get("legacy").textValue());
@@ -80,14 +82,15 @@ class TimeRoundTripTest {
         "-PT0.5S, -00:00:00.5000000",
     })
     void durationsAreDotNetTimeSpans(String duration, String expected) {
-        JsonNode json = Json.write(TimeRowKustoSchema.INSTANCE, at(Instant.EPOCH, Duration.parse(duration)));
+        JsonNode json = Json.write(
+                TimeRowKustoSchema.INSTANCE, TimeRowJsonWriter.INSTANCE, at(Instant.EPOCH, Duration.parse(duration)));
         assertEquals(expected, json.get("duration").textValue());
     }
 
     @Test
     void nullsAreJsonNull() {
         TimeRow row = new TimeRow(null, null, null, null, null, null, null, null, 0);
-        JsonNode json = Json.write(TimeRowKustoSchema.INSTANCE, row);
+        JsonNode json = Json.write(TimeRowKustoSchema.INSTANCE, TimeRowJsonWriter.INSTANCE, row);
         for (String column : new String[] {"instant", "offset", "zoned", "date", "local", "legacy", "duration", "id"}) {
             assertTrue(json.get(column).isNull(), column);
         }
@@ -99,7 +102,9 @@ class TimeRoundTripTest {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> Json.text(
-                        TimeRowKustoSchema.INSTANCE, at(Instant.parse("+10000-01-01T00:00:00Z"), Duration.ZERO)));
+                        TimeRowKustoSchema.INSTANCE,
+                        TimeRowJsonWriter.INSTANCE,
+                        at(Instant.parse("+10000-01-01T00:00:00Z"), Duration.ZERO)));
         assertTrue(e.getMessage().contains("+10000-01-01T00:00:00Z"), e.getMessage());
     }
 }

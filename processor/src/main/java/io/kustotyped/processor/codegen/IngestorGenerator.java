@@ -19,10 +19,12 @@ public final class IngestorGenerator extends GeneratedClass {
     static final ClassName INGEST_OPTIONS = ClassName.get("io.kustotyped.runtime", "IngestOptions");
 
     private final ClassName schema;
+    private final ClassName writer;
 
     public IngestorGenerator(TableModel table) {
         super(table, GeneratedNames.INGESTOR_SUFFIX);
         this.schema = GeneratedNames.generated(table.rowType(), GeneratedNames.SCHEMA_SUFFIX);
+        this.writer = GeneratedNames.generated(table.rowType(), GeneratedNames.WRITER_SUFFIX);
     }
 
     @Override
@@ -38,7 +40,7 @@ public final class IngestorGenerator extends GeneratedClass {
                         .addParameter(KUSTO_CLIENT, "client")
                         .addParameter(String.class, "database")
                         .addParameter(INGEST_OPTIONS, "options")
-                        .addStatement("super(client, database, $T.INSTANCE, options)", schema)
+                        .addStatement("super(client, database, $T.INSTANCE, $T.INSTANCE, options)", schema, writer)
                         .build())
                 .addMethod(factory()
                         .addJavadoc(

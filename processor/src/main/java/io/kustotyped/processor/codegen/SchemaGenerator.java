@@ -15,22 +15,19 @@ import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code XKustoSchema}: the table's DDL and mapping as constants, and its {@code TableDescriptor}
+ * Generates {@code XKustoSchema}: the table's DDL and mapping as constants, and its {@code TableSchema}
  * ({@code XKustoSchema.INSTANCE}) for the runtime.
  */
 public final class SchemaGenerator extends GeneratedClass {
 
-    static final ClassName TABLE_DESCRIPTOR = ClassName.get("io.kustotyped.runtime", "TableDescriptor");
+    static final ClassName TABLE_SCHEMA = ClassName.get("io.kustotyped.runtime", "TableSchema");
     static final ClassName COLUMN_DESCRIPTOR = ClassName.get("io.kustotyped.runtime", "ColumnDescriptor");
-    static final ClassName JSON_ROW_WRITER = JsonWriterGenerator.JSON_ROW_WRITER;
 
     private final DdlBuilder ddl;
-    private final ClassName writer;
 
     public SchemaGenerator(TableModel table, DdlBuilder ddl) {
         super(table, GeneratedNames.SCHEMA_SUFFIX);
         this.ddl = ddl;
-        this.writer = GeneratedNames.generated(table.rowType(), GeneratedNames.WRITER_SUFFIX);
     }
 
     @Override
@@ -56,8 +53,8 @@ public final class SchemaGenerator extends GeneratedClass {
                                 + "JSON\ningestion mapping as constants, and its {@link $T} as {@link #INSTANCE}.\n",
                         table.tableName(),
                         rowType,
-                        TABLE_DESCRIPTOR)
-                .addSuperinterface(ParameterizedTypeName.get(TABLE_DESCRIPTOR, rowType))
+                        TABLE_SCHEMA)
+                .addSuperinterface(TABLE_SCHEMA)
                 .addField(constant("TABLE_NAME", table.tableName(), "The table name (case-sensitive)."))
                 .addField(constant("MAPPING_NAME", ddl.mappingName(), "The name of the JSON ingestion mapping."))
                 .addField(constant(
@@ -89,14 +86,11 @@ public final class SchemaGenerator extends GeneratedClass {
                         .initializer(columns.build())
                         .build())
                 .addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The descriptor of the table.\n")
+                        .addJavadoc("The schema of the table.\n")
                         .initializer("new $T()", self)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
-                        .build())
-                .addMethod(override("rowType", ParameterizedTypeName.get(ClassName.get(Class.class), rowType))
-                        .addStatement("return $T.class", rowType)
                         .build())
                 .addMethod(override("tableName", ClassName.get(String.class))
                         .addStatement("return TABLE_NAME")
@@ -122,9 +116,6 @@ public final class SchemaGenerator extends GeneratedClass {
                         .build())
                 .addMethod(override("schemaCommands", stringList)
                         .addStatement("return COMMANDS")
-                        .build())
-                .addMethod(override("writer", ParameterizedTypeName.get(JSON_ROW_WRITER, rowType))
-                        .addStatement("return $T.INSTANCE", writer)
                         .build())
                 .addMethod(override("toString", ClassName.get(String.class))
                         .addStatement("return $S", self.simpleName() + "[table " + table.tableName() + "]")

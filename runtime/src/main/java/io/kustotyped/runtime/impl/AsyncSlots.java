@@ -35,7 +35,7 @@ public final class AsyncSlots {
     }
 
     /** A holder's batch bytes grew (or shrank, when negative). */
-    void addBuffered(long delta) {
+    public void addBuffered(long delta) {
         bufferedBytes.addAndGet(delta);
     }
 
@@ -70,7 +70,7 @@ public final class AsyncSlots {
      * The arrays for a batch, for a caller that holds a slot: a set given back earlier, or a new one. Since each slot
      * holder takes at most one set and gives it back before releasing its slot, there are never more sets than slots.
      */
-    SlotBuffers takeBuffers() {
+    public SlotBuffers takeBuffers() {
         synchronized (this) {
             SlotBuffers b = idleBuffers.poll();
             if (b != null) {
@@ -81,7 +81,7 @@ public final class AsyncSlots {
     }
 
     /** Gives back a set taken with {@link #takeBuffers()}, once nothing reads it any more. */
-    synchronized void giveBack(SlotBuffers buffers) {
+    public synchronized void giveBack(SlotBuffers buffers) {
         idleBuffers.push(buffers);
     }
 }

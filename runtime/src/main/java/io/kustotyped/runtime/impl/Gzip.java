@@ -63,7 +63,7 @@ public final class Gzip {
      * @return the length of the gzip member at the start of {@code into.gz}, or -1 when it would be over
      *     {@code limit} (use {@link #compress} to learn its size)
      */
-    static int compressInto(SlotBuffers into, byte[] src, int offset, int length, int level, int limit) {
+    public static int compressInto(SlotBuffers into, byte[] src, int offset, int length, int level, int limit) {
         if (limit < HEADER_LENGTH + TRAILER_LENGTH + 2) {
             return -1;
         }

@@ -10,13 +10,13 @@ import io.vertx.core.buffer.Buffer;
  * {@code maxInFlight * (maxRawBatchBytes + maxCompressedBatchBytes)} also covers the sets kept between calls.
  * Internal.
  */
-final class SlotBuffers {
+public final class SlotBuffers {
     /** The raw lines; starts at 64 KiB (or the raw limit) and only grows, up to the raw limit. */
-    byte[] raw;
+    public byte[] raw;
     /** The end of each row in {@link #raw}. */
-    int[] ends = new int[256];
+    public int[] ends = new int[256];
     /** The input index of each row. */
-    long[] index = new long[256];
+    public long[] index = new long[256];
     /** The gzip body of the piece in flight (the request sends a slice of it, not a copy); null until the first one. */
-    Buffer gz;
+    public Buffer gz;
 }

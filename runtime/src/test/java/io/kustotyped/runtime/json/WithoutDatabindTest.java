@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * jackson-databind is an optional dependency: {@link JsonOutput}, {@code dynamic(...)} included, must work when it
- * is absent. Loads the runtime's classes in a class loader that sees only them and the JDK.
+ * is absent. Loads the runtime's classes in a class loader that sees only them and the JDK. (Not the platform class
+ * loader alone: on the module path it delegates to the application loader for every module of the boot layer, so
+ * databind would still be found.)
  */
 class WithoutDatabindTest {
 
     @Test
     void dynamicWorksWithoutDatabindOnTheClassPath() throws Exception {
         URL classes = JsonOutput.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader isolated = new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {classes}, new JdkOnly())) {
             assertThrows(
                     ClassNotFoundException.class,
                     () -> Class.forName("com.fasterxml.jackson.databind.JsonNode", false, isolated));
@@ -33,6 +35,24 @@ class WithoutDatabindTest {
             InvocationTargetException e =
                     assertThrows(InvocationTargetException.class, () -> dynamic.invoke(out, new Object()));
             assertEquals(IllegalArgumentException.class, e.getCause().getClass());
+        }
+    }
+
+    /** Loads {@code java.*}, {@code javax.*}, {@code jdk.*} and {@code sun.*} classes only. */
+    private static final class JdkOnly extends ClassLoader {
+        JdkOnly() {
+            super(null);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (name.startsWith("java.")
+                    || name.startsWith("javax.")
+                    || name.startsWith("jdk.")
+                    || name.startsWith("sun.")) {
+                return ClassLoader.getPlatformClassLoader().loadClass(name);
+            }
+            throw new ClassNotFoundException(name);
         }
     }
 }

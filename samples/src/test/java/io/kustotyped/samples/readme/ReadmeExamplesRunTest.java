@@ -9,7 +9,6 @@ import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoClientOptions;
 import io.kustotyped.runtime.KustoServiceException;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.streams.ReadStream;
@@ -38,12 +37,8 @@ class ReadmeExamplesRunTest {
 
     @AfterEach
     void stop() throws Exception {
-        await(vertx.close());
+        vertx.close().await(60, TimeUnit.SECONDS);
         emulator.close();
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     /** A feed that emits the list's elements as fast as the pipe asks, then ends. */
@@ -124,7 +119,8 @@ class ReadmeExamplesRunTest {
 
     @Test
     void ingestExampleCreatesTheTableAndIngests() throws Exception {
-        IngestResult r = await(IngestExample.ingestEvents(vertx, emulator.uri().toString(), events(25)));
+        IngestResult r = IngestExample.ingestEvents(vertx, emulator.uri().toString(), events(25))
+                .await(60, TimeUnit.SECONDS);
         assertEquals(25, r.rowsIngested());
         assertEquals(25, emulator.stats().rowsCommitted("Telemetry", "Events"));
     }
@@ -132,11 +128,11 @@ class ReadmeExamplesRunTest {
     @Test
     void queryExampleReadsTheRowsBackWithTheirTypes() throws Exception {
         List<Event> events = events(10);
-        await(IngestExample.ingestEvents(vertx, emulator.uri().toString(), events));
+        IngestExample.ingestEvents(vertx, emulator.uri().toString(), events).await(60, TimeUnit.SECONDS);
         KustoClient client = KustoClient.create(
                 vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
-        assertEquals(10L, await(QueryExample.countEvents(client)));
-        List<QueryExample.ErrorEvent> errors = await(QueryExample.latestErrors(client));
+        assertEquals(10L, QueryExample.countEvents(client).await(60, TimeUnit.SECONDS));
+        List<QueryExample.ErrorEvent> errors = QueryExample.latestErrors(client).await(60, TimeUnit.SECONDS);
         assertEquals(5, errors.size());
         Event latest = events.get(9); // odd indexes are errors; top 100 by Timestamp desc
         assertEquals(latest.timestamp(), errors.get(0).timestamp());
@@ -149,8 +145,9 @@ class ReadmeExamplesRunTest {
         KustoClient client = KustoClient.create(
                 vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
         EventIngestor ingestor = EventIngestor.create(client);
-        await(ingestor.applySchema());
-        IngestResult r = await(WriteStreamExample.pipe(new ListReadStream<>(events(1000)), ingestor));
+        ingestor.applySchema().await(60, TimeUnit.SECONDS);
+        IngestResult r = WriteStreamExample.pipe(new ListReadStream<>(events(1000)), ingestor)
+                .await(60, TimeUnit.SECONDS);
         assertEquals(1000, r.rowsIngested());
         assertEquals(1000, emulator.stats().rowsCommitted("Telemetry", "Events"));
     }
@@ -163,7 +160,8 @@ class ReadmeExamplesRunTest {
         // No applySchema(): the table and its mapping do not exist, a permanent error.
         List<Event> events = events(10);
         List<Event> deadLetters = new ArrayList<>();
-        IngestResult r = await(DeadLetterExample.ingestOrDeadLetter(ingestor, events, deadLetters));
+        IngestResult r = DeadLetterExample.ingestOrDeadLetter(ingestor, events, deadLetters)
+                .await(60, TimeUnit.SECONDS);
         assertFalse(r.isComplete());
         assertEquals(events, deadLetters);
         assertInstanceOf(KustoServiceException.class, r.failures().get(0).cause());

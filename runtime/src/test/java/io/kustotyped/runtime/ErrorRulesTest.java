@@ -1,4 +1,4 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.KustoTransportException;
-import io.kustotyped.runtime.impl.ErrorRules.Hint;
-import io.kustotyped.runtime.impl.ErrorRules.Kind;
+import io.kustotyped.runtime.ErrorRules.Hint;
+import io.kustotyped.runtime.ErrorRules.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

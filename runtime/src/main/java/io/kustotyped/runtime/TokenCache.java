@@ -1,7 +1,5 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.AccessToken;
-import io.kustotyped.runtime.TokenProvider;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +9,7 @@ import java.time.Instant;
  * Caches the provider's token until shortly before it expires (5 minutes, or half its remaining life when that is
  * shorter), and shares one fetch among concurrent callers. Internal.
  */
-public final class TokenCache {
+final class TokenCache {
 
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 

@@ -1,15 +1,12 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.KustoNames;
-import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.TableDescriptor;
 import java.util.Locale;
 
 /**
  * The text of each {@link ErrorRules.Hint}: what to run or set, naming the generated constant rather than quoting a
  * long command (a mapping command is kilobytes of JSON). Messages never cite a document. Internal.
  */
-public final class ErrorHints {
+final class ErrorHints {
 
     private ErrorHints() {}
 
@@ -40,7 +37,7 @@ public final class ErrorHints {
      * Adds to an ingest failure the hint for its table: the generated command to run for a missing table or mapping
      * or a streaming policy that is off. Other failures are returned as they are.
      */
-    public static Throwable forTable(Throwable e, TableDescriptor<?> t) {
+    public static Throwable forTable(Throwable e, TableSchema t) {
         if (!(e instanceof KustoServiceException k)) {
             return e;
         }
@@ -63,7 +60,7 @@ public final class ErrorHints {
                         + policyCommand(t) + " ("
                         + constant(t, "ENABLE_STREAMING", "or") + (isGenerated(t) ? ", or " : " ")
                         + "ingestor.applySchema()). A new policy can take a few minutes to reach the streaming "
-                        + "nodes; '.clear table " + KustoNames.bracket(t.tableName())
+                        + "nodes; '.clear table " + Kql.bracket(t.tableName())
                         + " cache streamingingestion schema' makes it take effect now";
             case STREAMING_CLUSTER_OFF ->
                 "The streaming ingestion endpoint does not exist: turn streaming "
@@ -78,21 +75,21 @@ public final class ErrorHints {
      * {@code OrderKustoSchema.CREATE_MAPPING} for a generated descriptor; {@code otherwise} (the same thing in
      * words) for one written by hand, which may not have the constant.
      */
-    private static String constant(TableDescriptor<?> t, String constant, String otherwise) {
+    private static String constant(TableSchema t, String constant, String otherwise) {
         return isGenerated(t) ? t.getClass().getSimpleName() + "." + constant : otherwise;
     }
 
-    private static boolean isGenerated(TableDescriptor<?> t) {
+    private static boolean isGenerated(TableSchema t) {
         return t.getClass().getSimpleName().endsWith("KustoSchema");
     }
 
     /** The command that enables the streaming policy (short enough to quote), or a description. */
-    private static String policyCommand(TableDescriptor<?> t) {
+    private static String policyCommand(TableSchema t) {
         for (String c : t.schemaCommands()) {
             if (c.toLowerCase(Locale.ROOT).contains("policy streamingingestion")) {
                 return c;
             }
         }
-        return ".alter table " + KustoNames.bracket(t.tableName()) + " policy streamingingestion enable";
+        return ".alter table " + Kql.bracket(t.tableName()) + " policy streamingingestion enable";
     }
 }

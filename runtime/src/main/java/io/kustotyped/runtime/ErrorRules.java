@@ -1,7 +1,5 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.KustoTransportException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +9,7 @@ import java.util.Map;
  * decides whether an answer proves the request was not committed. Sources: docs/kusto-rules.md §1.5 and §1.6,
  * docs/ingest-outcomes.md. Internal.
  */
-public final class ErrorRules {
+final class ErrorRules {
 
     private ErrorRules() {}
 

@@ -1,10 +1,9 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kustotyped.runtime.AccessToken;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Clock;

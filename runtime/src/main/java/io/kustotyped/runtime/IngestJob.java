@@ -1,12 +1,8 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.FailedRows;
-import io.kustotyped.runtime.IngestOptions;
-import io.kustotyped.runtime.IngestResult;
-import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.RowRange;
-import io.kustotyped.runtime.RowSerializationException;
-import io.kustotyped.runtime.RowTooLargeException;
+import io.kustotyped.runtime.impl.AsyncSlots;
+import io.kustotyped.runtime.impl.RowEncoder;
+import io.kustotyped.runtime.impl.SlotBuffers;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -37,7 +33,7 @@ import java.util.function.UnaryOperator;
  *
  * @param <T> the row type
  */
-public final class IngestJob<T> {
+final class IngestJob<T> {
 
     /**
      * What a job needs from its ingestor.

@@ -1,7 +1,5 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.KustoResultTable;
-import io.kustotyped.runtime.KustoServiceException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -10,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses v1 ({@code {"Tables":[...]}}) and v2 (array of frames) responses (docs/kusto-rules.md §6.2, §6.3). Internal. */
-public final class ResultParser {
+final class ResultParser {
 
     private ResultParser() {}
 

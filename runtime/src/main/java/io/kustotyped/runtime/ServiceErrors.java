@@ -1,6 +1,5 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.KustoServiceException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -12,7 +11,7 @@ import java.time.Duration;
  * runs in the exception's own module. Classifies the error once ({@link ErrorRules}) and adds the hint that needs no
  * table ({@link ErrorHints#general}). Internal.
  */
-public final class ServiceErrors {
+final class ServiceErrors {
 
     private static final MethodHandle CONSTRUCTOR = constructor();
 

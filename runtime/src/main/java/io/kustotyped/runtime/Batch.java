@@ -1,7 +1,6 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.FailedRows;
-import io.kustotyped.runtime.RowRange;
+import io.kustotyped.runtime.impl.SlotBuffers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.KustoServiceException;
+import io.kustotyped.runtime.impl.Http;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /** Turns an error response into a {@link KustoServiceException} (docs/kusto-rules.md §1.5). Internal. */
-public final class ErrorParser {
+final class ErrorParser {
 
     private static final int MAX_RAW_BODY = 2048;
 

@@ -1,11 +1,8 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.IngestListener;
 import io.kustotyped.runtime.IngestListener.Outcome;
 import io.kustotyped.runtime.IngestListener.RequestEvent;
-import io.kustotyped.runtime.IngestOptions;
-import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.RowTooLargeException;
+import io.kustotyped.runtime.impl.Gzip;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -152,16 +149,10 @@ final class PieceSender {
         long deadline = f.startNanos + c.options().getRetryBudget().toNanos();
         long t0 = System.nanoTime();
         tally.attempted(attempt > 0);
-        Future<Integer> sent;
+        Future<StreamIngestResult> sent;
         try {
             sent = c.client()
-                    .streamIngest(
-                            c.database(),
-                            c.table(),
-                            c.options().getStreamFormat().wireName(),
-                            c.mappingName(),
-                            f.gz,
-                            id);
+                    .streamIngest(c.database(), c.table(), c.options().getStreamFormat(), c.mappingName(), f.gz, id);
         } catch (RuntimeException e) {
             sent = Future.failedFuture(e);
         }
@@ -170,7 +161,7 @@ final class PieceSender {
             Piece p = f.piece;
             if (ar.succeeded()) {
                 tally.ingested(p, f.gz.length(), ambiguous);
-                emit(f, id, attempt, latency, ar.result(), Outcome.SUCCEEDED, null);
+                emit(f, id, attempt, latency, ar.result().status(), Outcome.SUCCEEDED, null);
                 f.done.complete(null);
                 return;
             }

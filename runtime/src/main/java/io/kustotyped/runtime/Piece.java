@@ -1,6 +1,5 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.RowRange;
 import java.util.ArrayList;
 import java.util.List;
 

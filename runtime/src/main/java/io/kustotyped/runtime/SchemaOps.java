@@ -1,14 +1,7 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.ColumnDescriptor;
-import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoNames;
-import io.kustotyped.runtime.KustoResultTable;
-import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.SchemaReport.Drift;
 import io.kustotyped.runtime.SchemaReport.Kind;
-import io.kustotyped.runtime.TableDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** {@code applySchema} and {@code checkSchema}. Internal. */
-public final class SchemaOps {
+final class SchemaOps {
 
     private SchemaOps() {}
 
@@ -33,7 +26,7 @@ public final class SchemaOps {
      * ingestion schema cache so that an ingest right after sees the new table, mapping and policy instead of
      * failing for minutes (docs/kusto-rules.md §1.6).
      */
-    public static Future<Void> apply(KustoClient client, String database, TableDescriptor<?> table) {
+    public static Future<Void> apply(KustoClient client, String database, TableSchema table) {
         Future<Void> chain = Future.succeededFuture();
         for (String command : table.schemaCommands()) {
             chain = chain.compose(v -> client.executeMgmt(database, command).<Void>mapEmpty());
@@ -43,7 +36,7 @@ public final class SchemaOps {
 
     /** The command that makes streaming ingestion see a table's schema changes now. */
     public static String clearCacheCommand(String tableName) {
-        return ".clear table " + KustoNames.bracket(tableName) + " cache streamingingestion schema";
+        return ".clear table " + Kql.bracket(tableName) + " cache streamingingestion schema";
     }
 
     /**
@@ -77,15 +70,15 @@ public final class SchemaOps {
     }
 
     /** The command among the generated ones that enables the streaming policy, or null. */
-    static String policyCommand(TableDescriptor<?> t) {
+    static String policyCommand(TableSchema t) {
         return find(t, "policy streamingingestion");
     }
 
-    static String mappingCommand(TableDescriptor<?> t) {
+    static String mappingCommand(TableSchema t) {
         return find(t, "ingestion json mapping");
     }
 
-    static String tableCommand(TableDescriptor<?> t) {
+    static String tableCommand(TableSchema t) {
         for (String c : t.schemaCommands()) {
             String s = c.trim().toLowerCase(Locale.ROOT);
             if (s.startsWith(".create") && !s.contains("mapping") && !s.contains("policy")) {
@@ -95,7 +88,7 @@ public final class SchemaOps {
         return null;
     }
 
-    private static String find(TableDescriptor<?> t, String needle) {
+    private static String find(TableSchema t, String needle) {
         for (String c : t.schemaCommands()) {
             if (c.toLowerCase(Locale.ROOT).contains(needle)) {
                 return c;
@@ -107,8 +100,8 @@ public final class SchemaOps {
     // ------------------------------------------------------------------ drift check
 
     /** Reads the live schema, mappings and policies and compares them with the generated ones. */
-    public static Future<SchemaReport> check(KustoClient client, String database, TableDescriptor<?> t) {
-        String q = KustoNames.bracket(t.tableName());
+    public static Future<SchemaReport> check(KustoClient client, String database, TableSchema t) {
+        String q = Kql.bracket(t.tableName());
         List<Drift> drifts = new ArrayList<>();
         return client.executeMgmt(database, ".show table " + q + " cslschema")
                 .transform(ar -> {
@@ -142,7 +135,7 @@ public final class SchemaOps {
                                     // No table policy: the database's applies (docs/kusto-rules.md §1.6).
                                     return client.executeMgmt(
                                                     database,
-                                                    ".show database " + KustoNames.bracket(database)
+                                                    ".show database " + Kql.bracket(database)
                                                             + " policy streamingingestion")
                                             .map(dp -> Boolean.TRUE.equals(policyEnabled(dp)));
                                 })
@@ -164,7 +157,7 @@ public final class SchemaOps {
         return ErrorRules.classify(k).hint() == ErrorRules.Hint.TABLE_MISSING;
     }
 
-    private static void compareColumns(KustoResultTable r, TableDescriptor<?> t, List<Drift> drifts) {
+    private static void compareColumns(KustoResultTable r, TableSchema t, List<Drift> drifts) {
         String schema = r.rowCount() == 0 ? "" : Objects.toString(r.value(0, "Schema"), "");
         Map<String, String> live = parseCslSchema(schema);
         String fix = tableCommand(t);
@@ -247,7 +240,7 @@ public final class SchemaOps {
         };
     }
 
-    private static void compareMapping(KustoResultTable m, TableDescriptor<?> t, List<Drift> drifts) {
+    private static void compareMapping(KustoResultTable m, TableSchema t, List<Drift> drifts) {
         String fix = mappingCommand(t);
         for (int r = 0; r < m.rowCount(); r++) {
             if (t.mappingName().equals(m.string(r, "Name"))) {

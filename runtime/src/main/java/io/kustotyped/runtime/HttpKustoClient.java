@@ -1,43 +1,50 @@
-package io.kustotyped.runtime.impl;
+package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoClientOptions;
-import io.kustotyped.runtime.KustoResultTable;
-import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.KustoTransportException;
+import io.kustotyped.runtime.impl.ClientDetails;
+import io.kustotyped.runtime.impl.Http;
+import io.vertx.core.Expectation;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import javax.net.ssl.SSLHandshakeException;
 
-/** The {@link KustoClient} over the Vert.x HTTP client. Internal: use {@link KustoClient#create}. */
-public final class HttpKustoClient implements KustoClient {
+/**
+ * The {@link KustoClient} over Vert.x Web Client: one pooled, keep-alive {@link WebClient} per client; every request
+ * a {@code POST} of a complete {@link Buffer} (so {@code Content-Length} is exact and the gzip body is sent as it is,
+ * without a copy); a non-2xx answer becomes a {@link KustoServiceException} through an {@link Expectation}, a
+ * request with no answer a {@link KustoTransportException}.
+ */
+final class HttpKustoClient implements KustoClient {
 
     private final Vertx vertx;
     private final KustoClientOptions options;
     private final String clusterUrl;
     private final boolean tokenAllowed;
     private final String host;
-    private final HttpClientAgent http;
+    private final HttpClient http;
+    private final WebClient web;
     private final TokenCache tokens;
     private final String application;
     private final String user;
     private final String clientVersion = ClientDetails.clientVersion();
 
-    /** Use {@link KustoClient#create}. */
-    public HttpKustoClient(Vertx vertx, KustoClientOptions options) {
+    HttpKustoClient(Vertx vertx, KustoClientOptions options) {
         this.vertx = vertx;
         this.options = options;
         String url = options.getClusterUrl();
@@ -67,12 +74,18 @@ public final class HttpKustoClient implements KustoClient {
         this.application = ClientDetails.ascii(
                 options.getApplication() != null ? options.getApplication() : ClientDetails.defaultApplication());
         this.user = ClientDetails.ascii(options.getUser() != null ? options.getUser() : ClientDetails.defaultUser());
-        HttpClientOptions httpOptions = new HttpClientOptions()
+        WebClientOptions webOptions = new WebClientOptions()
                 .setKeepAlive(true)
                 .setDecompressionSupported(true)
-                .setConnectTimeout((int)
-                        Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()));
-        this.http = vertx.createHttpClient(httpOptions, new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
+                // The request carries exactly the recommended headers (docs/streaming-ingest.md), no Vert.x agent.
+                .setUserAgentEnabled(false)
+                // A redirect would re-send the body, and the token, somewhere else: never follow one.
+                .setFollowRedirects(false);
+        webOptions.setConnectTimeout(
+                (int) Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()));
+        // The Web Client wraps a client of our own so that close() can report when the connections are closed.
+        this.http = vertx.createHttpClient(webOptions, new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
+        this.web = WebClient.wrap(http, webOptions);
     }
 
     @Override
@@ -86,7 +99,7 @@ public final class HttpKustoClient implements KustoClient {
     }
 
     /** A new {@code <prefix>;<uuid>} request id. */
-    public static String newRequestId(String prefix) {
+    static String newRequestId(String prefix) {
         return prefix + ";" + UUID.randomUUID();
     }
 
@@ -108,16 +121,15 @@ public final class HttpKustoClient implements KustoClient {
             payload.put("db", database);
         }
         payload.put("csl", csl);
-        Buffer body = payload.toBuffer();
-        return send(path, "application/json; charset=utf-8", null, body, requestId)
-                .map(Response::body);
+        return send(path, "application/json; charset=utf-8", null, payload.toBuffer(), requestId)
+                .map(HttpResponse::body);
     }
 
     @Override
-    public Future<Integer> streamIngest(
+    public Future<StreamIngestResult> streamIngest(
             String database,
             String table,
-            String streamFormat,
+            StreamFormat format,
             String mappingName,
             Buffer gzippedBody,
             String clientRequestId) {
@@ -127,18 +139,16 @@ public final class HttpKustoClient implements KustoClient {
                 .append('/')
                 .append(Http.percentEncode(table))
                 .append("?streamFormat=")
-                .append(Http.percentEncode(streamFormat));
+                .append(Http.percentEncode(format.wireName()));
         if (mappingName != null) {
             path.append("&mappingName=").append(Http.percentEncode(mappingName));
         }
         return send(path.toString(), "application/octet-stream", "gzip", gzippedBody, clientRequestId)
-                .map(Response::status);
+                .map(resp -> new StreamIngestResult(
+                        resp.statusCode(), clientRequestId, Optional.ofNullable(resp.getHeader("x-ms-activity-id"))));
     }
 
-    /** A 2xx response. */
-    record Response(int status, Buffer body) {}
-
-    private Future<Response> send(
+    private Future<HttpResponse<Buffer>> send(
             String pathAndQuery, String contentType, String contentEncoding, Buffer body, String requestId) {
         if (tokens != null && !tokenAllowed) {
             return Future.failedFuture(new IllegalStateException("Refusing to send a bearer token over plain HTTP to "
@@ -147,13 +157,11 @@ public final class HttpKustoClient implements KustoClient {
         Future<String> auth =
                 tokens == null ? Future.succeededFuture(null) : tokens.get().map(t -> "Bearer " + t.token());
         return auth.compose(authorization -> {
-            RequestOptions ro = new RequestOptions()
-                    .setMethod(HttpMethod.POST)
-                    .setAbsoluteURI(clusterUrl + pathAndQuery)
-                    .setIdleTimeout(options.getRequestTimeout().toMillis())
-                    .setConnectTimeout(options.getConnectTimeout().toMillis());
+            HttpRequest<Buffer> request = web.requestAbs(HttpMethod.POST, clusterUrl + pathAndQuery)
+                    .idleTimeout(options.getRequestTimeout().toMillis())
+                    .connectTimeout(options.getConnectTimeout().toMillis());
             // docs/kusto-rules.md §1.2 / docs/streaming-ingest.md: every recommended header.
-            ro.putHeader("Accept", "application/json")
+            request.putHeader("Accept", "application/json")
                     .putHeader("Accept-Encoding", "gzip,deflate")
                     .putHeader("Connection", "Keep-Alive")
                     .putHeader("Content-Type", contentType)
@@ -163,59 +171,52 @@ public final class HttpKustoClient implements KustoClient {
                     .putHeader("x-ms-user", user)
                     .putHeader("x-ms-client-version", clientVersion);
             if (contentEncoding != null) {
-                ro.putHeader("Content-Encoding", contentEncoding);
+                request.putHeader("Content-Encoding", contentEncoding);
             }
             if (authorization != null) {
-                ro.putHeader("Authorization", authorization);
+                request.putHeader("Authorization", authorization);
             }
-            return exchange(ro, body, requestId);
+            return request.sendBuffer(body)
+                    .recover(cause -> Future.failedFuture(transportFailure(cause, requestId)))
+                    .expecting(success(requestId));
         });
     }
 
-    private Future<Response> exchange(RequestOptions ro, Buffer body, String requestId) {
-        Promise<Response> result = Promise.promise();
-        boolean[] written = new boolean[1];
-        http.request(ro).onComplete(reqAr -> {
-            if (reqAr.failed()) {
-                result.fail(new KustoTransportException(
-                        "Could not connect to " + clusterUrl + ": "
-                                + reqAr.cause().getMessage(),
-                        reqAr.cause(),
-                        requestId,
-                        false));
-                return;
+    /** 2xx, or the error the body describes (docs/kusto-rules.md §1.5). */
+    private static Expectation<HttpResponse<Buffer>> success(String requestId) {
+        return new Expectation<>() {
+            @Override
+            public boolean test(HttpResponse<Buffer> response) {
+                return response.statusCode() >= 200 && response.statusCode() < 300;
             }
-            HttpClientRequest req = reqAr.result();
-            req.end(body).onSuccess(v -> written[0] = true);
-            req.response()
-                    .compose(resp -> resp.body().map(b -> new Object[] {resp, b}))
-                    .onComplete(ar -> {
-                        if (ar.failed()) {
-                            boolean sent = written[0];
-                            result.fail(new KustoTransportException(
-                                    "Request " + requestId + " to " + clusterUrl + " failed "
-                                            + (sent
-                                                    ? "after it was fully sent (the service may have committed it)"
-                                                    : "before it was fully sent")
-                                            + ": " + ar.cause(),
-                                    ar.cause(),
-                                    requestId,
-                                    sent));
-                            return;
-                        }
-                        io.vertx.core.http.HttpClientResponse resp =
-                                (io.vertx.core.http.HttpClientResponse) ar.result()[0];
-                        Buffer respBody = (Buffer) ar.result()[1];
-                        int status = resp.statusCode();
-                        if (status >= 200 && status < 300) {
-                            result.complete(new Response(status, respBody));
-                        } else {
-                            KustoServiceException e = ErrorParser.parse(status, resp.headers(), respBody, requestId);
-                            result.fail(e);
-                        }
-                    });
-        });
-        return result.future();
+
+            @Override
+            public Exception describe(HttpResponse<Buffer> response) {
+                return ErrorParser.parse(response.statusCode(), response.headers(), response.body(), requestId);
+            }
+        };
+    }
+
+    /**
+     * A request that got no answer. Web Client does not tell how much of the body was written when a request fails,
+     * so only failures that happen before a connection exists (refused, unresolvable, connect timeout, TLS handshake)
+     * are known not to have reached the service; any later failure may have been received and committed, and is
+     * reported as such (at-least-once: rows are then listed as possibly duplicated, never as lost).
+     */
+    private KustoTransportException transportFailure(Throwable cause, String requestId) {
+        boolean mayHaveArrived = !(cause instanceof ConnectException
+                || cause instanceof UnknownHostException
+                || cause instanceof SSLHandshakeException);
+        if (!mayHaveArrived) {
+            return new KustoTransportException(
+                    "Could not connect to " + clusterUrl + ": " + cause.getMessage(), cause, requestId, false);
+        }
+        return new KustoTransportException(
+                "Request " + requestId + " to " + clusterUrl + " failed after the connection was made (the service may "
+                        + "have received and committed it): " + cause,
+                cause,
+                requestId,
+                true);
     }
 
     @Override
