@@ -1,5 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
+import io.kustotyped.emulator.BoundedBody;
 import io.kustotyped.emulator.KustoException;
 import io.kustotyped.emulator.RequestInfo;
 import io.kustotyped.emulator.Responses;
@@ -14,7 +15,6 @@ import io.kustotyped.emulator.store.IngestionMapping;
 import io.kustotyped.emulator.store.Table;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,25 +92,13 @@ public final class IngestHandler {
         if (expectContinue) {
             req.response().writeContinue();
         }
-        Buffer body = Buffer.buffer();
-        boolean[] tooLarge = {false};
-        req.handler(chunk -> {
-            if (tooLarge[0]) {
-                return;
-            }
-            body.appendBuffer(chunk);
-            if (body.length() > limits.maxRequestBytes()) {
-                tooLarge[0] = true;
-                req.response().putHeader("Connection", "close");
-                fail(req, info, bodyTooLarge("more than " + limits.maxRequestBytes()));
-            }
-        });
-        req.exceptionHandler(err -> LOG.log(Level.FINE, "ingest request failed while reading", err));
-        req.endHandler(v -> {
-            if (!tooLarge[0]) {
-                process(req, info, target, body.getBytes());
-            }
-        });
+        BoundedBody.read(
+                vertx,
+                req,
+                limits.maxRequestBytes(),
+                this::bodyTooLarge,
+                e -> fail(req, info, e),
+                body -> process(req, info, target, body.getBytes()));
     }
 
     private Target check(HttpServerRequest req) {
@@ -143,17 +131,6 @@ public final class IngestHandler {
         if (!format.implemented()) {
             throw KustoException.formatNotSupported("streamFormat '" + format.wireName() + "' is valid for Kusto but "
                     + "the emulator does not implement it. Supported: " + StreamFormat.implementedNames() + ".");
-        }
-        String length = req.getHeader("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > limits.maxRequestBytes()) {
-                    throw bodyTooLarge(length.trim());
-                }
-            } catch (NumberFormatException e) {
-                throw KustoException.badRequest(
-                        "General_BadRequest", "Content-Length '" + length + "' is not a number.");
-            }
         }
         String encoding = req.getHeader("Content-Encoding");
         BodyDecoder.checkEncoding(encoding);
@@ -220,6 +197,11 @@ public final class IngestHandler {
 
     private Prepared prepare(Target target, byte[] body) {
         byte[] data = BodyDecoder.decode(body, target.contentEncoding(), limits.maxDataBytes());
+        int invalid = Utf8.firstInvalid(data);
+        if (invalid >= 0) {
+            throw KustoException.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
+                    + " starts an invalid, overlong or truncated sequence. Text formats must be UTF-8.");
+        }
         List<SourceRecord> records;
         int skipped = 0;
         if (target.format().isJson()) {
