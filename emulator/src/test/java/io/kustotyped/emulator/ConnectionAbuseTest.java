@@ -244,7 +244,8 @@ class ConnectionAbuseTest {
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 String a = answer.get(10, TimeUnit.SECONDS);
                 System.out.println("[abuse] chunked 600 MiB to " + path + ": answered after "
-                        + (answeredAt < 0 ? "?" : Long.toString(answeredAt >> 20)) + " MiB, closed after " + (sent >> 20)
+                        + (answeredAt < 0 ? "?" : Long.toString(answeredAt >> 20)) + " MiB, closed after "
+                        + (sent >> 20)
                         + " MiB sent, " + millis + " ms");
                 assertTrue(a.startsWith("HTTP/1.1 413"), path + ": " + a);
                 assertTrue(sent < 64L * 1024 * 1024, "the server read " + sent + " bytes before closing");
