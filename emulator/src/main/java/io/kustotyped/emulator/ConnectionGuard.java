@@ -26,7 +26,11 @@ final class ConnectionGuard {
     private final Map<HttpConnection, State> open = new LinkedHashMap<>();
 
     private static final class State {
+        /** A request is in progress. */
         boolean busy;
+        /** It has sent a complete request before: a client's kept-alive connection, evicted only after new ones. */
+        boolean served;
+
         long timer = -1;
     }
 
@@ -55,15 +59,9 @@ final class ConnectionGuard {
         boolean refuse = false;
         synchronized (this) {
             if (open.size() >= limits.maxConnections()) {
-                Iterator<Map.Entry<HttpConnection, State>> it = open.entrySet().iterator();
-                while (it.hasNext()) {
-                    Map.Entry<HttpConnection, State> e = it.next();
-                    if (!e.getValue().busy) {
-                        victim = e.getKey();
-                        cancel(e.getValue());
-                        it.remove();
-                        break;
-                    }
+                victim = evict(false);
+                if (victim == null) {
+                    victim = evict(true);
                 }
                 refuse = victim == null;
             }
@@ -74,7 +72,7 @@ final class ConnectionGuard {
             }
         }
         if (victim != null) {
-            LOG.fine("connection limit (" + limits.maxConnections() + ") reached: closing the oldest idle one");
+            LOG.fine("connection limit (" + limits.maxConnections() + ") reached: closing the oldest waiting one");
             victim.close();
         }
         if (refuse) {
@@ -93,6 +91,24 @@ final class ConnectionGuard {
     }
 
     /**
+     * Removes the oldest connection with no request in progress; first only among those that never completed a
+     * request (a flood of half-open connections), then among kept-alive ones. Caller holds the lock.
+     */
+    private HttpConnection evict(boolean servedToo) {
+        Iterator<Map.Entry<HttpConnection, State>> it = open.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<HttpConnection, State> e = it.next();
+            State s = e.getValue();
+            if (!s.busy && (servedToo || !s.served)) {
+                cancel(s);
+                it.remove();
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
      * A request's headers arrived: its body is due within the request timeout, and the next request's wait starts
      * when its response ends.
      *
@@ -107,6 +123,7 @@ final class ConnectionGuard {
             }
             cancel(s);
             s.busy = true;
+            s.served = true;
             long deadline = limits.requestTimeout().toMillis();
             s.timer = vertx.setTimer(deadline, id -> requestTimedOut(req, info, conn, id));
         }

@@ -13,8 +13,10 @@ import java.util.Objects;
  *       connection closed;</li>
  *   <li>a kept-alive connection with no request in progress is closed after {@code idleTimeout};</li>
  *   <li>at most {@code maxConnections} connections are open. When one more arrives, the oldest connection with no
- *       request in progress is closed to make room; when every connection is busy, the new one is closed. The
- *       default is half the process's file descriptor limit, so connections alone cannot exhaust descriptors.</li>
+ *       request in progress is closed to make room (first those that never completed a request, then kept-alive
+ *       ones); when every connection is busy, the new one is closed. The default is half the process's file
+ *       descriptor limit. Accepting runs ahead of this check, so a fast flood can still exhaust descriptors for a
+ *       moment: then accepting pauses for a second (Netty) and resumes once closed connections free them.</li>
  * </ul>
  *
  * @param maxConnections the most open connections (at least 1)
