@@ -1,21 +1,38 @@
 package io.kustotyped.cli;
 
 import io.kustotyped.runtime.KustoClient;
+import io.kustotyped.runtime.KustoNames;
+import io.kustotyped.runtime.KustoResultTable;
 import io.kustotyped.runtime.KustoServiceException;
 import io.kustotyped.runtime.KustoTransportException;
 import java.io.PrintStream;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
-/** {@code apply}: runs the scripts' commands in order, stopping at the first failure. */
+/**
+ * {@code apply}: runs the scripts' commands in order, stopping at the first failure, and after each script clears
+ * the table's streaming ingestion schema cache.
+ */
 final class ApplyCommand {
 
     private ApplyCommand() {}
 
+    /** "database D" or "databases A, B": where the scripts' commands run. */
+    static String databases(List<KqlScript> scripts, CliOptions o) {
+        Set<String> names = new LinkedHashSet<>();
+        for (KqlScript s : scripts) {
+            names.add(Objects.toString(o.databaseFor(s), "<database>"));
+        }
+        return (names.size() == 1 ? "database " : "databases ") + String.join(", ", names);
+    }
+
     static int dryRun(List<KqlScript> scripts, CliOptions o, PrintStream out) {
         int total = scripts.stream().mapToInt(s -> s.commands().size()).sum();
-        out.println(
-                "Dry run: would run " + total + " commands on " + (o.cluster() == null ? "the cluster" : o.cluster())
-                        + (o.database() == null ? "" : ", database " + o.database()) + ", in this order:");
+        out.println("Dry run: would run " + total + " commands on "
+                + (o.cluster() == null ? "the cluster" : o.cluster()) + ", " + databases(scripts, o)
+                + ", in this order:");
         for (KqlScript s : scripts) {
             out.println();
             out.println("// " + s.origin());
@@ -23,17 +40,27 @@ final class ApplyCommand {
                 out.println(c);
                 out.println();
             }
+            if (s.table() != null) {
+                out.println(clearCacheCommand(s.table()));
+                out.println();
+            }
         }
         out.println("Nothing was run.");
         return KustoTypedCli.OK;
     }
 
+    /** Makes streaming ingestion see a table's new schema now (docs/kusto-rules.md §1.6). */
+    static String clearCacheCommand(String table) {
+        return ".clear table " + KustoNames.bracket(table) + " cache streamingingestion schema";
+    }
+
     static int run(List<KqlScript> scripts, CliOptions o, KustoClient client, PrintStream out, PrintStream err) {
         int total = scripts.stream().mapToInt(s -> s.commands().size()).sum();
-        out.println("Applying " + total + (total == 1 ? " command" : " commands") + " to " + o.cluster() + ", database "
-                + o.database() + ":");
+        out.println("Applying " + total + (total == 1 ? " command" : " commands") + " to " + o.cluster() + ", "
+                + databases(scripts, o) + ":");
         int done = 0;
         for (KqlScript s : scripts) {
+            String database = o.databaseFor(s);
             String label = s.table() == null ? s.origin() : s.table();
             for (int i = 0; i < s.commands().size(); i++) {
                 String command = s.commands().get(i);
@@ -42,7 +69,7 @@ final class ApplyCommand {
                 out.flush();
                 long start = System.nanoTime();
                 try {
-                    KustoTypedCli.await(client.executeMgmt(o.database(), command));
+                    KustoTypedCli.await(client.executeMgmt(database, command));
                 } catch (RuntimeException e) {
                     out.println("FAILED");
                     err.println("error: " + s.origin() + ", command " + (i + 1) + " failed: " + describe(e));
@@ -54,26 +81,69 @@ final class ApplyCommand {
                 out.println("ok (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
                 done++;
             }
+            if (s.table() != null) {
+                clearCache(client, database, s.table(), label, out);
+            }
         }
-        out.println("Done: all " + total + " commands succeeded. Streaming ingestion can take a few minutes to see "
-                + "new tables, mappings and policies; '.clear table T cache streamingingestion schema' makes it see "
-                + "them now.");
+        out.println("Done: all " + total + " commands succeeded.");
         return KustoTypedCli.OK;
     }
 
-    /** A failure as one line: the Kusto error code and message for a service error (docs/kusto-rules.md §1.5). */
+    /**
+     * Runs the cache clear; a failure does not fail {@code apply} (the schema is applied, streaming ingestion just
+     * sees it minutes later), but it is said.
+     */
+    private static void clearCache(KustoClient client, String database, String table, String label, PrintStream out) {
+        String command = clearCacheCommand(table);
+        out.print("  [" + label + "] " + command + " ... ");
+        out.flush();
+        String problem;
+        try {
+            KustoResultTable nodes = KustoTypedCli.await(client.executeMgmt(database, command));
+            int status = nodes.columns().stream().map(c -> c.name()).toList().indexOf("Status");
+            long failed = status < 0
+                    ? 0
+                    : nodes.rows().stream()
+                            .filter(r -> !"Succeeded".equalsIgnoreCase(Objects.toString(r.get(status), "")))
+                            .count();
+            problem = failed == 0 ? null : "failed on " + failed + " of " + nodes.rowCount() + " nodes";
+        } catch (RuntimeException e) {
+            problem = describe(e);
+        }
+        if (problem == null) {
+            out.println("ok");
+        } else {
+            out.println("not done (" + problem + "): streaming ingestion may fail for a few minutes; "
+                    + "run the command again (it is safe) or wait");
+        }
+    }
+
+    /**
+     * A failure as one line: the Kusto error code (or HTTP status) and message for a service error, then where to
+     * look (docs/kusto-rules.md §1.5).
+     */
     static String describe(Throwable e) {
         if (e instanceof KustoServiceException k) {
             String message = k.detail() != null && !k.detail().isEmpty()
                     ? k.detail()
                     : k.errorMessage() != null && !k.errorMessage().isEmpty() ? k.errorMessage() : k.rawBody();
-            return (k.code() != null ? k.code() : "HTTP " + k.status()) + ": " + message + " (HTTP " + k.status()
-                    + ", ActivityId " + k.activityId() + ", ClientRequestId " + k.clientRequestId() + ")"
-                    + (k.hint() == null ? "" : ". " + k.hint());
+            String hint = k.hint() != null ? k.hint() : k.status() == 401 ? UNAUTHORIZED_HINT : null;
+            return (k.code() != null ? k.code() + ": " : "HTTP " + k.status() + ": ")
+                    + (message == null || message.isBlank() ? "(no message)" : message.strip())
+                    + " ("
+                    + (k.code() != null ? "HTTP " + k.status() + ", " : "")
+                    + "ActivityId " + k.activityId() + ", ClientRequestId " + k.clientRequestId() + ")"
+                    + (hint == null ? "" : ". " + hint);
         }
         if (e instanceof KustoTransportException) {
             return "no answer from the cluster: " + e.getMessage();
         }
         return e.getMessage();
     }
+
+    /** What to do about a 401: where tokens come from. */
+    static final String UNAUTHORIZED_HINT = "The cluster did not accept the token. The CLI takes it from "
+            + "KUSTO_ACCESS_TOKEN when set (it may have expired: 'az account get-access-token --resource <cluster> "
+            + "--query accessToken -o tsv' gives a new one), else from the Azure CLI ('az login' first; the "
+            + "account needs a role on the database); in code, pass a TokenProvider to KustoClientOptions";
 }

@@ -3,6 +3,7 @@ package io.kustotyped.cli;
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoNames;
+import io.kustotyped.runtime.KustoServiceException;
 import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TableIngestor;
 import java.io.PrintStream;
@@ -15,8 +16,8 @@ final class CheckCommand {
 
     static int dryRun(List<KqlScript> scripts, CliOptions o, PrintStream out) {
         out.println("Dry run: check would run these read-only commands on "
-                + (o.cluster() == null ? "the cluster" : o.cluster())
-                + (o.database() == null ? "" : ", database " + o.database()) + ":");
+                + (o.cluster() == null ? "the cluster" : o.cluster()) + ", " + ApplyCommand.databases(scripts, o)
+                + ":");
         for (KqlScript s : scripts) {
             String t = KustoNames.bracket(s.table() == null ? "?" : s.table());
             out.println();
@@ -24,7 +25,8 @@ final class CheckCommand {
             out.println(".show table " + t + " cslschema");
             out.println(".show table " + t + " ingestion json mappings");
             out.println(".show table " + t + " policy streamingingestion");
-            out.println(".show database " + (o.database() == null ? "<database>" : KustoNames.bracket(o.database()))
+            String db = o.databaseFor(s);
+            out.println(".show database " + (db == null ? "<database>" : KustoNames.bracket(db))
                     + " policy streamingingestion   (only when the table has no policy of its own)");
         }
         out.println();
@@ -34,8 +36,10 @@ final class CheckCommand {
 
     static int run(List<KqlScript> scripts, CliOptions o, KustoClient client, PrintStream out, PrintStream err) {
         out.println("Checking " + scripts.size() + (scripts.size() == 1 ? " table" : " tables") + " in " + o.cluster()
-                + ", database " + o.database() + ":");
+                + ", " + ApplyCommand.databases(scripts, o) + ":");
         int drifted = 0;
+        int typeDifferences = 0;
+        int fixable = 0;
         for (KqlScript s : scripts) {
             ScriptTable table;
             try {
@@ -48,8 +52,17 @@ final class CheckCommand {
             try {
                 // The runtime's own comparison, as TableIngestor.checkSchema() does it for generated classes.
                 report = KustoTypedCli.await(
-                        new TableIngestor<Object>(client, o.database(), table, new IngestOptions()) {}.checkSchema());
+                        new TableIngestor<Object>(
+                                client, o.databaseFor(s), table, new IngestOptions()) {}.checkSchema());
             } catch (RuntimeException e) {
+                if (e instanceof KustoServiceException k
+                        && k.code() != null
+                        && k.code().contains("DatabaseNotExist")) {
+                    err.println("error: database '" + o.databaseFor(s) + "' does not exist on " + o.cluster() + " ("
+                            + k.code() + "); check --database" + (o.database() == null ? " (or the script's)" : "")
+                            + ". 'apply' creates tables, not databases.");
+                    return KustoTypedCli.FAILED;
+                }
                 err.println("error: checking table " + s.table() + " failed: " + ApplyCommand.describe(e));
                 return KustoTypedCli.FAILED;
             }
@@ -58,6 +71,13 @@ final class CheckCommand {
                     .toList();
             if (!blocking.isEmpty()) {
                 drifted++;
+            }
+            for (SchemaReport.Drift d : blocking) {
+                if (d.kind() == SchemaReport.Kind.COLUMN_TYPE_DIFFERS) {
+                    typeDifferences++;
+                } else if (d.fix() != null) {
+                    fixable++;
+                }
             }
             out.println();
             out.println(s.table() + ": "
@@ -79,8 +99,17 @@ final class CheckCommand {
             out.println("No drift: every table matches its script.");
             return KustoTypedCli.OK;
         }
-        out.println("Drift: " + drifted + " of " + scripts.size() + " tables differ from their scripts. "
-                + "'apply' runs the fixes (the generated commands).");
+        out.println("Drift: " + drifted + " of " + scripts.size() + " tables differ from their scripts.");
+        if (fixable > 0) {
+            out.println("'apply' fixes " + (typeDifferences == 0 ? "them" : "the other " + fixable)
+                    + ": it runs the generated commands, which create what is missing and never drop or retype.");
+        }
+        if (typeDifferences > 0) {
+            out.println("'apply' cannot fix " + (typeDifferences == 1 ? "the column" : typeDifferences + " columns")
+                    + " of another type: .create-merge never retypes a column. Either write to a new column (give"
+                    + " the property another name with @Column(name = ...)), or run '.alter column ['Table'].['Column']"
+                    + " type=<type>', after which the values already in that column read as null, for good.");
+        }
         return KustoTypedCli.FAILED;
     }
 }

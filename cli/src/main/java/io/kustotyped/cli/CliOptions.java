@@ -10,7 +10,8 @@ import java.util.List;
  * @param command the subcommand: {@code list}, {@code apply} or {@code check}
  * @param sources the jars, folders and {@code .kql} files to read scripts from
  * @param cluster the cluster URL, or null
- * @param database the database, or null
+ * @param database the database, or null to take each script's own ({@code // database:}, from
+ *     {@code @KustoTable(database)})
  * @param tables only these tables (all when empty)
  * @param dryRun print what would run instead of running it
  * @param strict {@code check}: extra columns in the live table count as drift too
@@ -72,13 +73,18 @@ record CliOptions(
         if (dryRun && command.equals("list")) {
             throw new UsageException("'list' only prints; --dry-run is for 'apply' and 'check'");
         }
-        if (!command.equals("list") && !dryRun && (cluster == null || database == null)) {
-            throw new UsageException("'" + command + "' needs --cluster and --database (or --dry-run)");
+        if (!command.equals("list") && !dryRun && cluster == null) {
+            throw new UsageException("'" + command + "' needs --cluster (or --dry-run)");
         }
         if (cluster != null && !cluster.startsWith("https://") && !cluster.startsWith("http://")) {
             throw new UsageException("--cluster needs an http(s) URL, got '" + cluster + "'");
         }
         return new CliOptions(command, sources, cluster, database, tables, dryRun, strict, false);
+    }
+
+    /** The database the commands of {@code script} run in: {@code --database}, else the script's own, else null. */
+    String databaseFor(KqlScript script) {
+        return database != null ? database : script.database();
     }
 
     private static String value(List<String> args, int i, String option) throws UsageException {

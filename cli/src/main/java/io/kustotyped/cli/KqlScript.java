@@ -18,6 +18,8 @@ import java.util.Locale;
  * @param mappingJson the JSON mapping, or null without a mapping command
  * @param tableCommandIndex the index of the table command, or -1
  * @param enablesStreaming true when a command enables the table's streaming policy
+ * @param database the database its header names ({@code // database: <name>}, from
+ *     {@code @KustoTable(database)}), or null
  */
 record KqlScript(
         String origin,
@@ -27,7 +29,11 @@ record KqlScript(
         String mappingName,
         String mappingJson,
         int tableCommandIndex,
-        boolean enablesStreaming) {
+        boolean enablesStreaming,
+        String database) {
+
+    /** The header line that names the database, as the annotation processor writes it. */
+    static final String DATABASE_HEADER = "// database:";
 
     KqlScript {
         commands = List.copyOf(commands);
@@ -50,6 +56,18 @@ record KqlScript(
         }
         flush(current, commands);
         return commands;
+    }
+
+    /** The name on the first {@code // database: <name>} line, or null. */
+    static String database(String text) {
+        for (String line : text.split("\r?\n", -1)) {
+            String l = line.strip();
+            if (l.startsWith(DATABASE_HEADER)) {
+                String name = l.substring(DATABASE_HEADER.length()).strip();
+                return name.isEmpty() ? null : name;
+            }
+        }
+        return null;
     }
 
     private static void flush(StringBuilder current, List<String> commands) {
@@ -122,7 +140,8 @@ record KqlScript(
                         origin + ", command " + (i + 1) + ": " + e.getMessage() + ": " + abbreviate(command, 100), e);
             }
         }
-        return new KqlScript(origin, commands, table, columns, mappingName, mappingJson, tableIndex, streaming);
+        return new KqlScript(
+                origin, commands, table, columns, mappingName, mappingJson, tableIndex, streaming, database(text));
     }
 
     /** {@code s} cut to {@code max} characters with an ellipsis, on one line. */

@@ -45,7 +45,8 @@ public final class KustoTypedCli {
             Common options:
               --cluster URL    the cluster's engine URL (https://<cluster>.<region>.kusto.windows.net), or the
                                emulator's (http://127.0.0.1:<port>)
-              --database DB    the database
+              --database DB    the database; by default each script's own (a script generated from
+                               @KustoTable(database = "DB") names it in a '// database: DB' line)
               --table NAME     only this table (repeatable)
               --dry-run        print what would run, connect to nothing
               --help           this help; '<command> --help' for a command's own
@@ -66,7 +67,7 @@ public final class KustoTypedCli {
             """;
 
     static final String APPLY_USAGE = """
-            Usage: java -jar kusto-typed-cli.jar apply --cluster URL --database DB [--table NAME]... [--dry-run]
+            Usage: java -jar kusto-typed-cli.jar apply --cluster URL [--database DB] [--table NAME]... [--dry-run]
                    <source>...
 
             Runs every command of every script on the cluster (POST /v1/rest/mgmt), script by script and in the
@@ -74,8 +75,12 @@ public final class KustoTypedCli {
             code and message; the commands after it are not run. The generated commands are idempotent
             (.create-merge table, .create-or-alter mapping, .alter policy), so running them again is safe.
 
-            Streaming nodes cache schemas: new tables, mappings and policies can take minutes to reach streaming
-            ingestion. Run '.clear table T cache streamingingestion schema' after applying to make them see it now.
+            After each script it runs '.clear table T cache streamingingestion schema': streaming nodes cache
+            schemas, and without it new tables, mappings and policies can take minutes to reach streaming
+            ingestion.
+
+              --database DB  the database; by default the script's own ('// database: DB', written for
+                             @KustoTable(database = "DB"))
 
               --dry-run   print the commands that would run, in order, and connect to nothing
 
@@ -84,7 +89,7 @@ public final class KustoTypedCli {
             """;
 
     static final String CHECK_USAGE = """
-            Usage: java -jar kusto-typed-cli.jar check --cluster URL --database DB [--table NAME]... [--strict]
+            Usage: java -jar kusto-typed-cli.jar check --cluster URL [--database DB] [--table NAME]... [--strict]
                    [--dry-run] <source>...
 
             Compares each table on the cluster with its script: the columns of '.create-merge table' against
@@ -93,13 +98,18 @@ public final class KustoTypedCli {
             every difference with the generated command that fixes it.
 
             A column the table has and the script does not is reported but is not drift (ingestion leaves it
-            empty), unless --strict.
+            empty), unless --strict. 'apply' fixes a missing table, column, mapping or policy; it cannot change a
+            column's type (see the footer of a check that finds one).
 
-              --strict    extra columns count as drift too
-              --dry-run   print the commands check would run, and connect to nothing
+              --database DB  the database; by default the script's own ('// database: DB')
+              --strict       extra columns count as drift too
+              --dry-run      print the commands check would run, and connect to nothing
 
             Exit status: 0 no drift, 1 drift found (or a command failed), 2 bad command line.
             """;
+
+    /** The one line an argument error prints after the error itself. */
+    static final String HELP_HINT = "Run 'java -jar kusto-typed-cli.jar --help' for the usage.";
 
     private KustoTypedCli() {}
 
@@ -123,7 +133,8 @@ public final class KustoTypedCli {
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         if (args.length == 0) {
-            err.print(USAGE);
+            err.println("error: no command; the commands are list, apply and check");
+            err.println(HELP_HINT);
             return USAGE_ERROR;
         }
         String command = args[0];
@@ -137,7 +148,7 @@ public final class KustoTypedCli {
             case "list", "apply", "check" -> {}
             default -> {
                 err.println("error: unknown command '" + command + "'; the commands are list, apply and check");
-                err.println("Run with --help for the usage.");
+                err.println(HELP_HINT);
                 return USAGE_ERROR;
             }
         }
@@ -146,8 +157,7 @@ public final class KustoTypedCli {
             options = CliOptions.parse(command, rest);
         } catch (CliOptions.UsageException e) {
             err.println("error: " + e.getMessage());
-            err.println();
-            err.print(usageOf(command));
+            err.println("Run 'java -jar kusto-typed-cli.jar " + command + " --help' for the usage.");
             return USAGE_ERROR;
         }
         if (options.help()) {
@@ -176,6 +186,19 @@ public final class KustoTypedCli {
                         .toList();
         if (command.equals("list")) {
             return ListCommand.run(scripts, out);
+        }
+        if (!options.dryRun()) {
+            List<String> without = scripts.stream()
+                    .filter(s -> options.databaseFor(s) == null)
+                    .map(KqlScript::origin)
+                    .toList();
+            if (!without.isEmpty()) {
+                err.println("error: '" + command + "' needs --database: " + String.join(", ", without)
+                        + (without.size() == 1 ? " names" : " name") + " no database (@KustoTable(database = ...)"
+                        + " writes one into the script)");
+                err.println("Run 'java -jar kusto-typed-cli.jar " + command + " --help' for the usage.");
+                return USAGE_ERROR;
+            }
         }
         if (options.dryRun()) {
             return command.equals("apply")

@@ -38,9 +38,14 @@ public final class EmulatorMain {
                                (a 200 on an ingest means the rows are on disk). Default: in memory.
         --max-request-bytes N  ingest body limit on the wire (default 10485760)
         --max-data-bytes N     ingest uncompressed data limit (default 4194304)
+        --schema-propagation-delay SECONDS
+                               model Kusto's streaming schema cache: a new table, a new or changed mapping
+                               or a newly enabled streaming policy is invisible to ingest requests for this
+                               long (they fail as on Kusto) unless '.clear table T cache streamingingestion
+                               schema' runs (default 0: visible at once)
       Connections:
         --max-connections N    most open connections (default: half the file descriptor limit, at most
-                               1024); past it the oldest idle connection is closed
+                               1024); past it the oldest waiting connection is closed
         --header-timeout S     seconds a new connection has to send its request headers (default 10)
         --request-timeout S    seconds a request has to send its body (default 60)
         --idle-timeout S       seconds a connection may wait between requests (default 120)
@@ -145,6 +150,13 @@ public final class EmulatorMain {
                 case "--header-timeout" -> connections = connections.withHeaderTimeout(seconds(args, ++i, a));
                 case "--request-timeout" -> connections = connections.withRequestTimeout(seconds(args, ++i, a));
                 case "--idle-timeout" -> connections = connections.withIdleTimeout(seconds(args, ++i, a));
+                case "--schema-propagation-delay" -> {
+                    long seconds = longArg(args, ++i, a);
+                    if (seconds < 0) {
+                        throw new IllegalArgumentException(a + " cannot be negative, got " + seconds);
+                    }
+                    b.schemaPropagationDelay(Duration.ofSeconds(seconds));
+                }
                 case "--fault" -> faults.fault(FaultOptions.Rule.parse(arg(args, ++i, a)));
                 case "--fault-seed" -> faults.seed(longArg(args, ++i, a));
                 case "--retry-after" -> faults.retryAfter(Duration.ofSeconds(longArg(args, ++i, a)));

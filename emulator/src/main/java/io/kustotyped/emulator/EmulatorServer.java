@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.ingest.IngestHandler;
+import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.ingest.Utf8;
 import io.kustotyped.emulator.kql.KqlService;
 import io.kustotyped.emulator.store.Catalog;
@@ -56,9 +57,11 @@ final class EmulatorServer {
     EmulatorServer(Vertx vertx, Catalog catalog, String token, KustoEmulator.Builder options, StatsCollector stats) {
         this.vertx = vertx;
         this.auth = new Auth(token);
-        this.kql = new KqlService(catalog);
+        SchemaPropagation propagation = new SchemaPropagation(options.schemaPropagationDelay);
+        this.kql = new KqlService(catalog, propagation);
         this.stats = stats;
-        this.ingest = new IngestHandler(vertx, catalog, options.limits, new FaultInjector(options.faults), stats);
+        this.ingest = new IngestHandler(
+                vertx, catalog, options.limits, new FaultInjector(options.faults), stats, propagation);
         this.guard = new ConnectionGuard(vertx, options.connectionLimits);
     }
 

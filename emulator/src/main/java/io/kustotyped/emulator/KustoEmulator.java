@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -136,6 +137,7 @@ public final class KustoEmulator implements AutoCloseable {
         FaultOptions faults = FaultOptions.NONE;
         IngestLimits limits = IngestLimits.DEFAULT;
         ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
+        Duration schemaPropagationDelay = Duration.ZERO;
         Vertx vertx;
 
         private Builder() {}
@@ -223,6 +225,25 @@ public final class KustoEmulator implements AutoCloseable {
          */
         public Builder connectionLimits(ConnectionLimits connectionLimits) {
             this.connectionLimits = Objects.requireNonNull(connectionLimits);
+            return this;
+        }
+
+        /**
+         * Models how late Kusto's streaming ingestion sees schema changes: a table created, a mapping created or
+         * changed, or a streaming policy enabled, is invisible to ingest requests for {@code delay} (they get
+         * {@code BadRequest_TableNotExist}, {@code BadRequest_MappingReferenceWasNotFound} or
+         * {@code BadRequest_StreamingIngestionPolicyNotEnabled}, as from Kusto), unless
+         * {@code .clear table T cache streamingingestion schema} (or {@code .clear database cache streamingingestion
+         * schema}) runs. Kusto's delay can reach about 5 minutes.
+         *
+         * @param delay the delay; zero (the default) makes every change visible at once
+         * @return this
+         */
+        public Builder schemaPropagationDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("the schema propagation delay cannot be negative: " + delay);
+            }
+            this.schemaPropagationDelay = delay;
             return this;
         }
 

@@ -51,7 +51,9 @@ class EmulatorMainTest {
                     "--max-request-bytes",
                     "100",
                     "--max-data-bytes",
-                    "50"
+                    "50",
+                    "--schema-propagation-delay",
+                    "300"
                 },
                 System.out);
         assertEquals(0, b.port);
@@ -63,6 +65,7 @@ class EmulatorMainTest {
         assertEquals(FaultKind.CONNECTION_CLOSE, b.faults.rules().get(1).kind());
         assertEquals(4, b.faults.retryAfter().toSeconds());
         assertEquals(50, b.limits.maxDataBytes());
+        assertEquals(java.time.Duration.ofSeconds(300), b.schemaPropagationDelay);
     }
 
     @Test
@@ -83,6 +86,11 @@ class EmulatorMainTest {
                         () -> EmulatorMain.parse(new String[] {"--port", "x"}, System.out))
                 .getMessage()
                 .contains("needs a number"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> EmulatorMain.parse(new String[] {"--schema-propagation-delay", "-1"}, System.out))
+                .getMessage()
+                .contains("cannot be negative"));
     }
 
     @Test

@@ -76,7 +76,9 @@ public abstract class TableIngestor<T> {
 
     /**
      * Runs the generated schema commands ({@link TableDescriptor#schemaCommands()}: table, mapping, streaming
-     * policy), in order, through {@code POST /v1/rest/mgmt}. Stops at the first failure, with the Kusto error.
+     * policy), in order, through {@code POST /v1/rest/mgmt}, then {@code .clear table T cache streamingingestion
+     * schema}, so that streaming ingestion sees the changes at once rather than minutes later (this needs the
+     * Database Ingestor role, which ingesting needs anyway). Stops at the first failure, with the Kusto error.
      */
     public Future<Void> applySchema() {
         return SchemaOps.apply(client, database, table);

@@ -50,9 +50,12 @@ class SchemaOpsTest {
     @Test
     void applySchemaRunsTheCommandsInOrderAndStopsAtTheFirstFailure() throws Exception {
         await(ingestor.applySchema());
+        List<String> expected = new java.util.ArrayList<>(Event.SCHEMA.schemaCommands());
+        expected.add(".clear table ['My Events'] cache streamingingestion schema");
         assertEquals(
-                Event.SCHEMA.schemaCommands(),
-                server.received().stream().map(SchemaOpsTest::csl).toList());
+                expected,
+                server.received().stream().map(SchemaOpsTest::csl).toList(),
+                "the commands, then the cache clear that lets streaming ingestion see them now");
 
         FakeKusto second = server;
         second.respond(r -> csl(r).contains("mapping")
@@ -62,6 +65,57 @@ class SchemaOpsTest {
         KustoServiceException e = assertInstanceOf(KustoServiceException.class, awaitFailure(ingestor.applySchema()));
         assertEquals("BadRequest_InvalidMapping", e.code());
         assertEquals(2, second.received().size() - before, "the policy command must not run after a failure");
+    }
+
+    private static FakeKusto.Reply nodes(String... statuses) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < statuses.length; i++) {
+            rows.append(i == 0 ? "" : ",")
+                    .append("[\"Node")
+                    .append(i)
+                    .append("\",\"")
+                    .append(statuses[i])
+                    .append("\"]");
+        }
+        return table(
+                "{\"ColumnName\":\"NodeId\",\"ColumnType\":\"string\"},"
+                        + "{\"ColumnName\":\"Status\",\"ColumnType\":\"string\"}",
+                rows.toString());
+    }
+
+    @Test
+    void aNodeThatFailsToClearItsCacheIsAskedAgainThenTheFailureIsReported() throws Exception {
+        int[] clears = {0};
+        server.respond(r -> {
+            if (!csl(r).startsWith(".clear")) {
+                return FakeKusto.Reply.ok();
+            }
+            return ++clears[0] == 1 ? nodes("Succeeded", "Failed") : nodes("Succeeded", "Succeeded");
+        });
+        await(ingestor.applySchema());
+        assertEquals(2, clears[0], "run again after a node answered Failed");
+
+        clears[0] = 0;
+        server.respond(r -> {
+            if (!csl(r).startsWith(".clear")) {
+                return FakeKusto.Reply.ok();
+            }
+            clears[0]++;
+            return nodes("Failed", "Succeeded");
+        });
+        Throwable e = awaitFailure(ingestor.applySchema());
+        assertEquals(3, clears[0], "a bounded number of attempts");
+        assertTrue(
+                e.getMessage().contains("did not succeed on 1 of 2 nodes after 3 attempts")
+                        && e.getMessage().contains(".clear table ['My Events'] cache streamingingestion schema"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingDatabaseFailsTheCheckInsteadOfReportingAMissingTable() throws Exception {
+        server.respond(r -> FakeKusto.Reply.oneApi(400, "BadRequest_DatabaseNotExist", true));
+        KustoServiceException e = assertInstanceOf(KustoServiceException.class, awaitFailure(ingestor.checkSchema()));
+        assertEquals("BadRequest_DatabaseNotExist", e.code());
     }
 
     private Function<FakeKusto.Received, FakeKusto.Reply> live(

@@ -74,6 +74,82 @@ class ReadmeTest {
     }
 
     @Test
+    void everyJavaBlockLinksTheFileItIsQuotedFrom() throws IOException {
+        Map<Path, List<String>> files = examples();
+        String readme = readme();
+        Matcher m = BLOCK.matcher(readme);
+        while (m.find()) {
+            if (!m.group(1).equals("java")) {
+                continue;
+            }
+            List<String> block = m.group(2).lines().toList();
+            String next = readme.substring(m.end())
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .findFirst()
+                    .orElse("")
+                    .strip();
+            Path source = files.entrySet().stream()
+                    .filter(e -> contains(e.getValue(), block))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow();
+            String link = "](samples/src/main/java/io/kustotyped/samples/readme/" + source.getFileName() + ")";
+            assertTrue(
+                    next.contains(link),
+                    "the README java block starting '" + block.get(0).strip() + "' is followed by a link to its file"
+                            + " (which shows the imports): expected '" + link + "' in '" + next + "'");
+        }
+    }
+
+    /** The first fenced block of {@code language} after {@code heading}. */
+    private static List<String> blockAfter(String heading, String language) throws IOException {
+        String readme = readme();
+        int at = readme.indexOf(heading);
+        assertTrue(at >= 0, "the README has '" + heading + "'");
+        Matcher m = BLOCK.matcher(readme);
+        while (m.find(at)) {
+            if (m.group(1).equals(language)) {
+                return m.group(2).lines().toList();
+            }
+            at = m.end();
+        }
+        throw new AssertionError("no " + language + " block after '" + heading + "'");
+    }
+
+    @Test
+    void theMavenSnippetIsTheMavenConsumersPomWithoutItsCoordinates() throws IOException {
+        List<String> pom = Files.readAllLines(Path.of("..", "examples", "maven-consumer", "pom.xml"));
+        int from = pom.indexOf("  <properties>");
+        int to = pom.indexOf("</project>");
+        assertTrue(from > 0 && to > from, "examples/maven-consumer/pom.xml has <properties> ... </project>");
+        List<String> snippet = blockAfter("## Set-up", "xml");
+        assertEquals(dedent(pom.subList(from, to)), dedent(snippet), "README's Maven snippet vs the consumer's pom");
+        String version = Files.readString(Path.of("..", "pom.xml"))
+                .replaceFirst("(?s).*?</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+        assertTrue(
+                snippet.contains("  <kusto-typed.version>" + version + "</kusto-typed.version>"),
+                "the snippet names this build's version " + version);
+        for (String needed : List.of(
+                "<maven.compiler.release>17</maven.compiler.release>",
+                "<version>3.14.0</version>",
+                "<annotationProcessorPaths>",
+                "<artifactId>maven-surefire-plugin</artifactId>",
+                "<artifactId>junit-jupiter</artifactId>")) {
+            assertTrue(snippet.stream().anyMatch(l -> l.strip().equals(needed)), "the snippet has " + needed);
+        }
+    }
+
+    @Test
+    void theGradleBlockIsTheGradleConsumersDependencyBlock() throws IOException {
+        List<String> build = Files.readAllLines(Path.of("..", "examples", "gradle-consumer", "build.gradle"));
+        int from = build.indexOf("dependencies {");
+        int to = build.subList(from, build.size()).indexOf("}") + from;
+        assertEquals(build.subList(from, to + 1), blockAfter("## Set-up", "groovy"));
+        assertTrue(readme().contains("has **not been run**"), "the README says the Gradle build was not run");
+    }
+
+    @Test
     void theQuickStartIsTheTwoCommandsMainJobFirst() throws IOException {
         String readme = readme();
         int at = readme.indexOf("## Quick start");

@@ -44,8 +44,13 @@ class SampleMainTest {
         assertTrue(out().matches("(?s).*Shipments\\s+250\\s.*"), out());
         assertTrue(out().matches("(?s).*Logs\\s+250\\s.*"), out());
         assertTrue(out().matches("(?s).*total\\s+500\\s.*"), out());
-        assertTrue(out().contains("Shipments has 250 rows of this run, Logs 250"), out());
-        assertTrue(out().contains("column by column: all equal"), out());
+        assertTrue(out().contains("counted this run's rows: Shipments 250, Logs 250."), out());
+        assertTrue(
+                out().contains("Read back 16 rows (per table the first, second, middle, last and 4 at random) and"
+                        + " compared every column: all equal"),
+                out());
+        assertTrue(out().contains("rows/s counts the in-process emulator too"), out());
+        assertTrue(out().contains("then the streaming schema cache clear"), out());
         assertTrue(out().contains("OK: every row landed"), out());
         assertTrue(err().contains("250 / 250 rows (100%)"), "progress is shown on stderr: " + err());
     }

@@ -39,6 +39,7 @@ public final class IngestHandler {
     private final IngestLimits limits;
     private final FaultInjector faults;
     private final StatsCollector stats;
+    private final SchemaPropagation propagation;
 
     /**
      * Creates the handler.
@@ -51,11 +52,32 @@ public final class IngestHandler {
      */
     public IngestHandler(
             Vertx vertx, Catalog catalog, IngestLimits limits, FaultInjector faults, StatsCollector stats) {
+        this(vertx, catalog, limits, faults, stats, SchemaPropagation.NONE);
+    }
+
+    /**
+     * Creates the handler.
+     *
+     * @param vertx the Vert.x instance (worker threads and timers)
+     * @param catalog the store
+     * @param limits the size limits
+     * @param faults the fault injector
+     * @param stats where to count
+     * @param propagation which recent schema changes streaming ingestion does not see yet
+     */
+    public IngestHandler(
+            Vertx vertx,
+            Catalog catalog,
+            IngestLimits limits,
+            FaultInjector faults,
+            StatsCollector stats,
+            SchemaPropagation propagation) {
         this.vertx = vertx;
         this.catalog = catalog;
         this.limits = limits;
         this.faults = faults;
         this.stats = stats;
+        this.propagation = propagation;
     }
 
     /** @return whether the path is an ingest path */
@@ -124,10 +146,16 @@ public final class IngestHandler {
         if (table == null) {
             throw KustoException.tableNotExist(db.name(), tableName);
         }
+        propagation.checkTable(db.name(), table.name());
         if (!table.streamingEnabled()) {
             throw KustoException.streamingPolicyNotEnabled(db.name(), tableName);
         }
+        propagation.checkStreamingPolicy(db.name(), table.name(), table.streamingPolicy() != null);
         IngestionMapping mapping = resolveMapping(db, table, format, req.getParam("mappingName"));
+        if (mapping != null) {
+            boolean tableScope = table.mapping(mapping.kind(), mapping.name()) == mapping;
+            propagation.checkMapping(db.name(), tableScope ? table.name() : null, mapping.kind(), mapping.name());
+        }
         if (!format.implemented()) {
             throw KustoException.formatNotSupported("streamFormat '" + format.wireName() + "' is valid for Kusto but "
                     + "the emulator does not implement it. Supported: " + StreamFormat.implementedNames() + ".");

@@ -3,11 +3,13 @@ package io.kustotyped.emulator.kql;
 import static io.kustotyped.emulator.kql.ResultTable.col;
 
 import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.kql.Command.Scope;
 import io.kustotyped.emulator.kql.Command.Target;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.ColumnDef;
 import io.kustotyped.emulator.store.Database;
+import io.kustotyped.emulator.store.IngestionMapping;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Table;
 import java.util.ArrayList;
@@ -37,9 +39,11 @@ final class CommandExecutor {
             col("DatabaseId", ScalarType.GUID));
 
     private final Catalog catalog;
+    private final SchemaPropagation propagation;
 
-    CommandExecutor(Catalog catalog) {
+    CommandExecutor(Catalog catalog, SchemaPropagation propagation) {
         this.catalog = catalog;
+        this.propagation = propagation;
     }
 
     /**
@@ -72,7 +76,13 @@ final class CommandExecutor {
         } else if (command instanceof Command.ShowDatabases) {
             return showDatabases(db);
         } else if (command instanceof Command.TableSchema c) {
-            return tableSchema(database(db), c);
+            Database d = database(db);
+            boolean existed = d.table(c.table()) != null;
+            ResultTable result = tableSchema(d, c);
+            if (!existed) {
+                propagation.tableCreated(d.name(), c.table());
+            }
+            return result;
         } else if (command instanceof Command.AlterTableProperties c) {
             return alterTableProperties(database(db), c);
         } else if (command instanceof Command.DropTable c) {
@@ -82,13 +92,13 @@ final class CommandExecutor {
         } else if (command instanceof Command.ShowTableSchema c) {
             return showTableSchema(database(db), c);
         } else if (command instanceof Command.DefineMapping c) {
-            return MappingCommands.define(scopeDatabase(db, c.target()), c);
+            return defineMapping(scopeDatabase(db, c.target()), c);
         } else if (command instanceof Command.ShowMappings c) {
             return MappingCommands.show(scopeDatabase(db, c.target()), c);
         } else if (command instanceof Command.DropMapping c) {
             return MappingCommands.drop(scopeDatabase(db, c.target()), c);
         } else if (command instanceof Command.AlterStreamingPolicy c) {
-            return PolicyCommands.alter(scopeDatabase(db, c.target()), c);
+            return alterStreamingPolicy(scopeDatabase(db, c.target()), c);
         } else if (command instanceof Command.DeleteStreamingPolicy c) {
             return PolicyCommands.delete(scopeDatabase(db, c.target()), c.target());
         } else if (command instanceof Command.ShowStreamingPolicy c) {
@@ -246,13 +256,49 @@ final class CommandExecutor {
         return tableResult(t, schema);
     }
 
-    // ---- cache ----
+    // ---- schema changes that streaming ingestion sees late (docs/kusto-rules.md §1.6) ----
+
+    private ResultTable defineMapping(Database db, Command.DefineMapping c) {
+        String table = c.target().scope() == Scope.TABLE ? c.target().name() : null;
+        String before = mappingJson(db, table, c.kind(), c.name());
+        ResultTable result = MappingCommands.define(db, c);
+        if (before == null || !before.equals(mappingJson(db, table, c.kind(), c.name()))) {
+            propagation.mappingChanged(db.name(), table, result.rows().get(0)[1].toString(), c.name());
+        }
+        return result;
+    }
+
+    private static String mappingJson(Database db, String table, String kind, String name) {
+        String canonical = io.kustotyped.emulator.store.MappingParser.canonicalKind(kind);
+        Table t = table == null ? null : db.table(table);
+        IngestionMapping m =
+                table == null ? db.mapping(canonical, name) : t == null ? null : t.mapping(canonical, name);
+        return m == null ? null : m.mappingJson();
+    }
+
+    private ResultTable alterStreamingPolicy(Database db, Command.AlterStreamingPolicy c) {
+        String table = c.target().scope() == Scope.TABLE ? c.target().name() : null;
+        boolean before = streamingOn(db, table);
+        ResultTable result = PolicyCommands.alter(db, c);
+        if (!before && streamingOn(db, table)) {
+            propagation.streamingEnabled(db.name(), table);
+        }
+        return result;
+    }
+
+    private static boolean streamingOn(Database db, String table) {
+        Table t = table == null ? null : db.table(table);
+        var policy = table == null ? db.streamingPolicy() : t == null ? null : t.streamingPolicy();
+        return policy != null && policy.enabled();
+    }
 
     private ResultTable clearCache(Database db, Target target) {
         if (target.scope() == Scope.TABLE) {
-            table(db, target.name());
+            propagation.clearTable(db.name(), table(db, target.name()).name());
+        } else {
+            propagation.clearDatabase(db.name());
         }
-        // docs/kusto-rules.md §1.6: the emulator has no schema cache, so the command always succeeds.
+        // docs/kusto-rules.md §1.6: one row per node; the emulator is one node and always succeeds.
         return new ResultTable(
                 "Table_0",
                 List.of(col("NodeId", ScalarType.STRING), col("Status", ScalarType.STRING)),

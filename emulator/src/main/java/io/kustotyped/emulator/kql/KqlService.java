@@ -2,6 +2,7 @@ package io.kustotyped.emulator.kql;
 
 import io.kustotyped.emulator.KustoException;
 import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.store.Catalog;
 import java.util.Objects;
 
@@ -23,8 +24,16 @@ public final class KqlService {
      * @param catalog the databases the commands and queries act on
      */
     public KqlService(Catalog catalog) {
+        this(catalog, SchemaPropagation.NONE);
+    }
+
+    /**
+     * @param catalog the databases the commands and queries act on
+     * @param propagation where schema changes and {@code .clear ... cache streamingingestion schema} are recorded
+     */
+    public KqlService(Catalog catalog, SchemaPropagation propagation) {
         Objects.requireNonNull(catalog, "catalog");
-        this.commands = new CommandExecutor(catalog);
+        this.commands = new CommandExecutor(catalog, Objects.requireNonNull(propagation, "propagation"));
         this.queries = new QueryExecutor(catalog);
     }
 

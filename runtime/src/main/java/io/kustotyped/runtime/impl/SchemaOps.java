@@ -25,13 +25,55 @@ public final class SchemaOps {
 
     private SchemaOps() {}
 
-    /** Runs the generated commands in order, stopping at the first failure. */
+    /** Attempts of the cache-clearing command while a node answers {@code Failed}. */
+    static final int CLEAR_CACHE_ATTEMPTS = 3;
+
+    /**
+     * Runs the generated commands in order, stopping at the first failure, then clears the table's streaming
+     * ingestion schema cache so that an ingest right after sees the new table, mapping and policy instead of
+     * failing for minutes (docs/kusto-rules.md §1.6).
+     */
     public static Future<Void> apply(KustoClient client, String database, TableDescriptor<?> table) {
         Future<Void> chain = Future.succeededFuture();
         for (String command : table.schemaCommands()) {
             chain = chain.compose(v -> client.executeMgmt(database, command).<Void>mapEmpty());
         }
-        return chain;
+        return chain.compose(v -> clearStreamingSchemaCache(client, database, table.tableName(), 1));
+    }
+
+    /** The command that makes streaming ingestion see a table's schema changes now. */
+    public static String clearCacheCommand(String tableName) {
+        return ".clear table " + KustoNames.bracket(tableName) + " cache streamingingestion schema";
+    }
+
+    /**
+     * Runs {@link #clearCacheCommand}; it answers one row per node, and a node that answers {@code Failed} means the
+     * command should run again, which is safe (docs/kusto-rules.md §1.6).
+     */
+    private static Future<Void> clearStreamingSchemaCache(
+            KustoClient client, String database, String tableName, int attempt) {
+        String command = clearCacheCommand(tableName);
+        return client.executeMgmt(database, command).compose(result -> {
+            int failed = 0;
+            int status = result.columns().stream().map(c -> c.name()).toList().indexOf("Status");
+            for (int r = 0; status >= 0 && r < result.rowCount(); r++) {
+                if (!"Succeeded"
+                        .equalsIgnoreCase(Objects.toString(result.rows().get(r).get(status), ""))) {
+                    failed++;
+                }
+            }
+            if (failed == 0) {
+                return Future.succeededFuture();
+            }
+            if (attempt >= CLEAR_CACHE_ATTEMPTS) {
+                return Future.failedFuture(new IllegalStateException("'" + command + "' did not succeed on " + failed
+                        + " of " + result.rowCount() + " nodes after " + attempt + " attempts; streaming ingestion"
+                        + " into '" + tableName + "' may fail for a few minutes. Run it again, or wait."));
+            }
+            return client.vertx()
+                    .timer(500L * attempt)
+                    .compose(t -> clearStreamingSchemaCache(client, database, tableName, attempt + 1));
+        });
     }
 
     // ------------------------------------------------------------------ hints
@@ -157,6 +199,9 @@ public final class SchemaOps {
 
     private static boolean isNotFound(KustoServiceException k) {
         String code = k.code() == null ? "" : k.code();
+        if (code.contains("DatabaseNotExist") || code.contains("DatabaseNotFound")) {
+            return false; // not a missing table: the whole check fails with the service's error
+        }
         return k.status() == 404
                 || code.contains("NotExist")
                 || code.contains("NotFound")

@@ -130,6 +130,21 @@ class ReadmeExamplesRunTest {
     }
 
     @Test
+    void queryExampleReadsTheRowsBackWithTheirTypes() throws Exception {
+        List<Event> events = events(10);
+        await(IngestExample.ingestEvents(vertx, emulator.uri().toString(), events));
+        KustoClient client = KustoClient.create(
+                vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
+        assertEquals(10L, await(QueryExample.countEvents(client)));
+        List<QueryExample.ErrorEvent> errors = await(QueryExample.latestErrors(client));
+        assertEquals(5, errors.size());
+        Event latest = events.get(9); // odd indexes are errors; top 100 by Timestamp desc
+        assertEquals(latest.timestamp(), errors.get(0).timestamp());
+        assertEquals(latest.deviceId(), errors.get(0).deviceId());
+        assertEquals(9, errors.get(0).payload().getInteger("i"));
+    }
+
+    @Test
     void writeStreamExamplePipesAFeedUntilItEnds() throws Exception {
         KustoClient client = KustoClient.create(
                 vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
