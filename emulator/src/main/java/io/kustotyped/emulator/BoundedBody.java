@@ -39,24 +39,11 @@ public final class BoundedBody {
             java.util.function.Function<String, KustoException> tooLarge,
             Handler<KustoException> onTooLarge,
             Handler<Buffer> onBody) {
-        String length = req.getHeader("Content-Length");
-        if (length != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                refuse(
-                        vertx,
-                        req,
-                        () -> KustoException.badRequest(
-                                "General_BadRequest", "Content-Length '" + length + "' is not a number."),
-                        onTooLarge);
-                return;
-            }
-            if (declared > max) {
-                refuse(vertx, req, () -> tooLarge.apply(Long.toString(declared)), onTooLarge);
-                return;
-            }
+        try {
+            checkDeclaredLength(req, max, tooLarge);
+        } catch (KustoException e) {
+            refuse(vertx, req, () -> e, onTooLarge);
+            return;
         }
         Buffer body = Buffer.buffer();
         boolean[] refused = {false};
@@ -77,6 +64,32 @@ public final class BoundedBody {
                 onBody.handle(body);
             }
         });
+    }
+
+    /**
+     * Checks the {@code Content-Length} header, if any, before the body is read.
+     *
+     * @param req the request
+     * @param max the most bytes accepted
+     * @param tooLarge the error for a bigger body, given its declared size
+     * @throws KustoException the {@code tooLarge} error, or 400 for a {@code Content-Length} that is not a number;
+     *     either way the body must not be read: answer with {@link #refuse}
+     */
+    public static void checkDeclaredLength(
+            HttpServerRequest req, long max, java.util.function.Function<String, KustoException> tooLarge) {
+        String length = req.getHeader("Content-Length");
+        if (length == null) {
+            return;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            throw KustoException.badRequest("General_BadRequest", "Content-Length '" + length + "' is not a number.");
+        }
+        if (declared > max) {
+            throw tooLarge.apply(Long.toString(declared));
+        }
     }
 
     /**

@@ -111,6 +111,14 @@ public final class IngestHandler {
             fail(req, info, e);
             return;
         }
+        try {
+            // Size is the last header check (docs/kusto-rules.md §9.2): no 100 Continue for a body that is too large,
+            // and the body is never read.
+            BoundedBody.checkDeclaredLength(req, limits.maxRequestBytes(), this::bodyTooLarge);
+        } catch (KustoException e) {
+            BoundedBody.refuse(vertx, req, () -> e, err -> fail(req, info, err));
+            return;
+        }
         if (expectContinue) {
             req.response().writeContinue();
         }
