@@ -1,6 +1,7 @@
 package io.kustotyped.runtime;
 
 import io.kustotyped.runtime.impl.AsyncSlots;
+import io.kustotyped.runtime.impl.ErrorHints;
 import io.kustotyped.runtime.impl.IngestJob;
 import io.kustotyped.runtime.impl.JsonOutputRowEncoder;
 import io.kustotyped.runtime.impl.RowEncoder;
@@ -75,6 +76,22 @@ public abstract class TableIngestor<T> {
     }
 
     /**
+     * The batches this ingestor holds right now, across all its calls and write streams: being filled, compressed
+     * or sent. At most {@link IngestOptions#getMaxInFlight()}. For gauges (kusto-typed-micrometer reads it).
+     */
+    public int batchesInFlight() {
+        return slots.inUse();
+    }
+
+    /**
+     * The bytes this ingestor's batches hold right now (raw JSON and gzip bodies), across all its calls; bounded by
+     * {@code maxInFlight * (maxRawBatchBytes + maxCompressedBatchBytes)}. For gauges.
+     */
+    public long bufferedBytes() {
+        return slots.bufferedBytes();
+    }
+
+    /**
      * Runs the generated schema commands ({@link TableDescriptor#schemaCommands()}: table, mapping, streaming
      * policy), in order, through {@code POST /v1/rest/mgmt}, then {@code .clear table T cache streamingingestion
      * schema}, so that streaming ingestion sees the changes at once rather than minutes later (this needs the
@@ -141,7 +158,7 @@ public abstract class TableIngestor<T> {
                 options,
                 slots,
                 encoders,
-                e -> SchemaOps.hint(e, table));
+                e -> ErrorHints.forTable(e, table));
         return new IngestJob<>(ctx, rows, firstIndex, knownSize).start();
     }
 }
