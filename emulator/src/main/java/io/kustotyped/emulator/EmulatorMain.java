@@ -25,7 +25,10 @@ public final class EmulatorMain {
         --port <port>          port to listen on (default 8080; 0 picks a free port)
         --host <address>       address to listen on (default 127.0.0.1)
         --token <secret>       require 'Authorization: Bearer <secret>' on every request except
-                               GET /v1/rest/auth/metadata (401 otherwise). Without it no auth is needed.
+                               GET /v1/rest/auth/metadata (401 otherwise). Without a token no auth is needed.
+                               The command line is visible to other local users (ps); prefer:
+        --token-file <file>    read the token from <file> (surrounding whitespace ignored)
+                               or set the environment variable KUSTO_EMULATOR_TOKEN.
         --database <name>      create this (persistent) database at start; repeatable. As on Kusto, it has no
                                streaming ingestion policy: enable it with
                                '.alter database <name> policy streamingingestion enable', or pass
@@ -40,6 +43,12 @@ public final class EmulatorMain {
                                or a newly enabled streaming policy is invisible to ingest requests for this
                                long (they fail as on Kusto) unless '.clear table T cache streamingingestion
                                schema' runs (default 0: visible at once)
+      Connections:
+        --max-connections N    most open connections (default: half the file descriptor limit, at most
+                               1024); past it the oldest waiting connection is closed
+        --header-timeout S     seconds a new connection has to send its request headers (default 10)
+        --request-timeout S    seconds a request has to send its body (default 60)
+        --idle-timeout S       seconds a connection may wait between requests (default 120)
       Fault injection (ingest requests only; reproducible for a given seed and request order):
         --fault KIND:PHASE:FRACTION  KIND is 429, 500, 503, close or slow; PHASE is before or after (the
                                commit); e.g. --fault 429:before:0.1 --fault close:after:0.05. Repeatable.
@@ -106,7 +115,17 @@ public final class EmulatorMain {
      * @throws IllegalArgumentException naming the bad option
      */
     static KustoEmulator.Builder parse(String[] args, PrintStream out) {
+        return parse(args, out, System.getenv());
+    }
+
+    /** The environment variable the token can come from, so it need not be on the command line. */
+    static final String TOKEN_VARIABLE = "KUSTO_EMULATOR_TOKEN";
+
+    static KustoEmulator.Builder parse(String[] args, PrintStream out, java.util.Map<String, String> env) {
         KustoEmulator.Builder b = KustoEmulator.builder().port(8080);
+        ConnectionLimits connections = ConnectionLimits.DEFAULT;
+        String token = null;
+        String tokenSource = null;
         FaultOptions.Builder faults = FaultOptions.builder();
         long maxRequest = IngestLimits.DEFAULT.maxRequestBytes();
         long maxData = IngestLimits.DEFAULT.maxDataBytes();
@@ -119,12 +138,26 @@ public final class EmulatorMain {
                 }
                 case "--port" -> b.port(intArg(args, ++i, a));
                 case "--host" -> b.host(arg(args, ++i, a));
-                case "--token" -> b.token(arg(args, ++i, a));
+                case "--token", "--token-file" -> {
+                    if (tokenSource != null) {
+                        throw new IllegalArgumentException(
+                                "give the token once: " + tokenSource + " and " + a + " both set it");
+                    }
+                    tokenSource = a;
+                    token = a.equals("--token") ? arg(args, ++i, a) : readTokenFile(arg(args, ++i, a));
+                    if (token.isBlank()) {
+                        throw new IllegalArgumentException(a + " is empty; omit it for no auth");
+                    }
+                }
                 case "--database" -> b.database(arg(args, ++i, a));
                 case "--enable-streaming" -> b.enableStreaming();
                 case "--data-dir" -> b.dataDir(Path.of(arg(args, ++i, a)));
                 case "--max-request-bytes" -> maxRequest = longArg(args, ++i, a);
                 case "--max-data-bytes" -> maxData = longArg(args, ++i, a);
+                case "--max-connections" -> connections = connections.withMaxConnections(positiveInt(args, ++i, a));
+                case "--header-timeout" -> connections = connections.withHeaderTimeout(seconds(args, ++i, a));
+                case "--request-timeout" -> connections = connections.withRequestTimeout(seconds(args, ++i, a));
+                case "--idle-timeout" -> connections = connections.withIdleTimeout(seconds(args, ++i, a));
                 case "--schema-propagation-delay" -> {
                     long seconds = longArg(args, ++i, a);
                     if (seconds < 0) {
@@ -139,7 +172,36 @@ public final class EmulatorMain {
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
-        return b.faults(faults.build()).limits(new IngestLimits(maxRequest, maxData));
+        if (tokenSource == null && env.get(TOKEN_VARIABLE) != null) {
+            token = env.get(TOKEN_VARIABLE);
+            if (token.isBlank()) {
+                throw new IllegalArgumentException(TOKEN_VARIABLE + " is set but empty; unset it for no auth");
+            }
+        }
+        return b.token(token == null ? null : token.strip())
+                .faults(faults.build())
+                .limits(new IngestLimits(maxRequest, maxData))
+                .connectionLimits(connections);
+    }
+
+    private static String readTokenFile(String file) {
+        try {
+            return java.nio.file.Files.readString(Path.of(file), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("--token-file: cannot read '" + file + "': " + e.getMessage());
+        }
+    }
+
+    private static int positiveInt(String[] args, int i, String option) {
+        long v = longArg(args, i, option);
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(option + " must be a positive number, not " + v);
+        }
+        return (int) v;
+    }
+
+    private static Duration seconds(String[] args, int i, String option) {
+        return Duration.ofSeconds(positiveInt(args, i, option));
     }
 
     private static boolean isLoopback(String host) {

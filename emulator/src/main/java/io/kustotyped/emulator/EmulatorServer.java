@@ -1,12 +1,15 @@
 package io.kustotyped.emulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.ingest.IngestHandler;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
+import io.kustotyped.emulator.ingest.Utf8;
 import io.kustotyped.emulator.kql.KqlService;
 import io.kustotyped.emulator.store.Catalog;
+import io.kustotyped.emulator.store.JsonLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -30,7 +33,7 @@ import java.util.logging.Logger;
  */
 final class EmulatorServer {
     private static final Logger LOG = Logger.getLogger(EmulatorServer.class.getName());
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonLimits.mapper();
     /** Largest mgmt/query request body; mappings are the biggest thing sent there. */
     private static final long MAX_COMMAND_BODY = 16L * 1024 * 1024;
 
@@ -48,6 +51,7 @@ final class EmulatorServer {
     private final KqlService kql;
     private final IngestHandler ingest;
     private final StatsCollector stats;
+    private final ConnectionGuard guard;
     private HttpServer server;
 
     EmulatorServer(Vertx vertx, Catalog catalog, String token, KustoEmulator.Builder options, StatsCollector stats) {
@@ -58,6 +62,7 @@ final class EmulatorServer {
         this.stats = stats;
         this.ingest = new IngestHandler(
                 vertx, catalog, options.limits, new FaultInjector(options.faults), stats, propagation);
+        this.guard = new ConnectionGuard(vertx, options.connectionLimits);
     }
 
     Future<HttpServer> listen(String host, int port) {
@@ -66,8 +71,13 @@ final class EmulatorServer {
                 .setPort(port)
                 .setCompressionSupported(true) // responses honour Accept-Encoding (docs/kusto-rules.md §6.3)
                 .setDecompressionSupported(false) // ingest bodies are decompressed with a bounded inflater
-                .setHandle100ContinueAutomatically(false); // the ingest handler answers 100 only after its checks
-        server = vertx.createHttpServer(options).requestHandler(this::handle);
+                .setHandle100ContinueAutomatically(false) // the ingest handler answers 100 only after its checks
+                // HTTP/1.1 only: with h2c, Vert.x sees a connection only once its first bytes arrive, so a connection
+                // that never sends anything would escape the header timeout (ConnectionGuard).
+                .setHttp2ClearTextEnabled(false);
+        server = vertx.createHttpServer(options)
+                .connectionHandler(guard::connected)
+                .requestHandler(this::handle);
         return server.listen();
     }
 
@@ -79,6 +89,9 @@ final class EmulatorServer {
         stats.request();
         RequestInfo info =
                 new RequestInfo(clientRequestId(req), UUID.randomUUID().toString(), auth.principal());
+        if (!guard.requestStarted(req, info)) {
+            return; // its connection was refused or timed out and is closing
+        }
         String path = req.path();
         HttpMethod method = req.method();
         if (method == HttpMethod.GET && path.equals("/v1/rest/auth/metadata")) {
@@ -149,35 +162,44 @@ final class EmulatorServer {
             run(req, info, kind, req.getParam("db"), req.getParam("csl"));
             return;
         }
-        req.body().onComplete(ar -> {
-            if (ar.failed()) {
-                LOG.log(Level.FINE, "reading a command body failed", ar.cause());
-                return;
-            }
-            try {
-                if (ar.result().length() > MAX_COMMAND_BODY) {
-                    throw KustoException.payloadTooLarge(
-                            "A command or query body is limited to " + MAX_COMMAND_BODY + " bytes.");
-                }
-                JsonNode body = parseBody(ar.result().getBytes());
-                JsonNode db = body.get("db");
-                JsonNode csl = body.get("csl");
-                run(
-                        req,
-                        info,
-                        kind,
-                        db == null || db.isNull() ? null : db.asText(),
-                        csl == null || csl.isNull() ? null : csl.asText());
-            } catch (KustoException e) {
-                Responses.error(req, info, e);
-            }
-        });
+        BoundedBody.read(
+                vertx,
+                req,
+                MAX_COMMAND_BODY,
+                size -> KustoException.payloadTooLarge("A command or query body is limited to " + MAX_COMMAND_BODY
+                        + " bytes; this one has " + size + " bytes."),
+                e -> Responses.error(req, info, e),
+                buffer -> {
+                    try {
+                        JsonNode body = parseBody(buffer.getBytes());
+                        JsonNode db = body.get("db");
+                        JsonNode csl = body.get("csl");
+                        run(
+                                req,
+                                info,
+                                kind,
+                                db == null || db.isNull() ? null : db.asText(),
+                                csl == null || csl.isNull() ? null : csl.asText());
+                    } catch (KustoException e) {
+                        Responses.error(req, info, e);
+                    }
+                });
     }
 
     private static JsonNode parseBody(byte[] bytes) {
+        int invalid = Utf8.firstInvalid(bytes);
+        if (invalid >= 0) {
+            throw KustoException.badRequest(
+                    "General_BadRequest",
+                    "The request body is not valid UTF-8: " + Utf8.describe(bytes, invalid)
+                            + " starts an invalid, overlong or truncated sequence.");
+        }
         JsonNode body;
         try {
             body = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw KustoException.badRequest(
+                    "General_BadRequest", "The request body is not valid JSON: " + JsonLimits.describe(e, null));
         } catch (IOException e) {
             throw KustoException.badRequest(
                     "General_BadRequest", "The request body is not valid JSON: " + e.getMessage());
@@ -192,6 +214,9 @@ final class EmulatorServer {
             try {
                 JSON.readTree(
                         props.textValue()); // a JSON-encoded string is fine (docs/kusto-rules.md §6.1); it must be JSON
+            } catch (JsonProcessingException e) {
+                throw KustoException.badRequest(
+                        "General_BadRequest", "'properties' is a string but not JSON: " + JsonLimits.describe(e, null));
             } catch (IOException e) {
                 throw KustoException.badRequest(
                         "General_BadRequest", "'properties' is a string but not JSON: " + e.getMessage());

@@ -138,6 +138,7 @@ public final class KustoEmulator implements AutoCloseable {
         StoreIo storeIo = StoreIo.system();
         FaultOptions faults = FaultOptions.NONE;
         IngestLimits limits = IngestLimits.DEFAULT;
+        ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
         Duration schemaPropagationDelay = Duration.ZERO;
         Vertx vertx;
 
@@ -164,9 +165,14 @@ public final class KustoEmulator implements AutoCloseable {
         /**
          * @param token the bearer token every request must carry, or {@code null} (the default) for no auth
          * @return this
+         * @throws IllegalArgumentException for an empty or blank token: it would look like auth but allow nothing
+         *     a client could send, and an unset environment variable passed through would silently disable auth
          */
         public Builder token(String token) {
-            this.token = token == null || token.isEmpty() ? null : token;
+            if (token != null && token.isBlank()) {
+                throw new IllegalArgumentException("the token is empty; pass null for no auth");
+            }
+            this.token = token;
             return this;
         }
 
@@ -218,6 +224,15 @@ public final class KustoEmulator implements AutoCloseable {
         /** @param limits the ingest size limits (default 10 MiB body, 4 MiB data) @return this */
         public Builder limits(IngestLimits limits) {
             this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /**
+         * @param connectionLimits connection limit and header, body and idle timeouts (see {@link ConnectionLimits})
+         * @return this
+         */
+        public Builder connectionLimits(ConnectionLimits connectionLimits) {
+            this.connectionLimits = Objects.requireNonNull(connectionLimits);
             return this;
         }
 

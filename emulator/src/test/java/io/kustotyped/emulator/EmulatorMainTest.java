@@ -94,6 +94,63 @@ class EmulatorMainTest {
     }
 
     @Test
+    void theTokenIsNeverEmptyAndNeedNotBeOnTheCommandLine() throws Exception {
+        for (String[] args : List.of(new String[] {"--token", ""}, new String[] {"--token", "  "})) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(args, System.out))
+                    .getMessage()
+                    .contains("--token is empty"));
+        }
+        Path file = dir.resolve("token");
+        java.nio.file.Files.writeString(file, "from-file\n");
+        assertEquals("from-file", EmulatorMain.parse(new String[] {"--token-file", file.toString()}, System.out).token);
+        java.nio.file.Files.writeString(file, "\n");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EmulatorMain.parse(new String[] {"--token-file", file.toString()}, System.out));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> EmulatorMain.parse(
+                                new String[] {
+                                    "--token-file", dir.resolve("none").toString()
+                                },
+                                System.out))
+                .getMessage()
+                .contains("cannot read"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EmulatorMain.parse(new String[] {"--token", "a", "--token-file", file.toString()}, System.out));
+        java.util.Map<String, String> env = java.util.Map.of(EmulatorMain.TOKEN_VARIABLE, "from-env");
+        assertEquals("from-env", EmulatorMain.parse(new String[] {}, System.out, env).token);
+        assertEquals("cli", EmulatorMain.parse(new String[] {"--token", "cli"}, System.out, env).token);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EmulatorMain.parse(
+                        new String[] {}, System.out, java.util.Map.of(EmulatorMain.TOKEN_VARIABLE, "")));
+        assertNull(EmulatorMain.parse(new String[] {}, System.out, java.util.Map.of()).token);
+        assertThrows(
+                IllegalArgumentException.class, () -> KustoEmulator.builder().token(""));
+    }
+
+    @Test
+    void parsesConnectionOptions() {
+        KustoEmulator.Builder b = EmulatorMain.parse(
+                new String[] {
+                    "--max-connections", "7", "--header-timeout", "3", "--request-timeout", "4", "--idle-timeout", "5"
+                },
+                System.out);
+        assertEquals(
+                new ConnectionLimits(
+                        7,
+                        java.time.Duration.ofSeconds(3),
+                        java.time.Duration.ofSeconds(4),
+                        java.time.Duration.ofSeconds(5)),
+                b.connectionLimits);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EmulatorMain.parse(new String[] {"--max-connections", "0"}, System.out));
+    }
+
+    @Test
     void runsStandaloneAndKeepsDataAcrossRestarts() throws Exception {
         URI first = null;
         for (int run = 0; run < 2; run++) {

@@ -1,29 +1,27 @@
 package io.kustotyped.emulator.ingest;
 
+import io.kustotyped.emulator.BoundedBody;
 import io.kustotyped.emulator.KustoException;
 import io.kustotyped.emulator.RequestInfo;
 import io.kustotyped.emulator.Responses;
 import io.kustotyped.emulator.StatsCollector;
 import io.kustotyped.emulator.fault.FaultInjector;
-import io.kustotyped.emulator.fault.FaultKind;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
 import io.kustotyped.emulator.store.Catalog;
-import io.kustotyped.emulator.store.Database;
-import io.kustotyped.emulator.store.IngestionMapping;
 import io.kustotyped.emulator.store.Table;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code POST /v1/rest/ingest/{database}/{table}?streamFormat=..&mappingName=..} (docs/streaming-ingest.md).
+ * The steps live in their own classes: {@link IngestTarget} (header checks), {@link BoundedBody} (size),
+ * {@link IngestPayload} (decode and read the body), {@link IngestFaults} (injected faults); this class runs them in
+ * order and commits.
  *
  * <p>Checks in the order of docs/kusto-rules.md §9.2 (auth is the server's): request syntax, database, table, streaming
  * policy (table overrides database), mapping, size; then reads the format (§8), applies the mapping (§3) and
@@ -37,7 +35,7 @@ public final class IngestHandler {
     private final Vertx vertx;
     private final Catalog catalog;
     private final IngestLimits limits;
-    private final FaultInjector faults;
+    private final IngestFaults faults;
     private final StatsCollector stats;
     private final SchemaPropagation propagation;
 
@@ -75,7 +73,7 @@ public final class IngestHandler {
         this.vertx = vertx;
         this.catalog = catalog;
         this.limits = limits;
-        this.faults = faults;
+        this.faults = new IngestFaults(vertx, faults, stats);
         this.stats = stats;
         this.propagation = propagation;
     }
@@ -84,12 +82,6 @@ public final class IngestHandler {
     public static boolean matches(String path) {
         return path.startsWith(PREFIX);
     }
-
-    /** What the header checks resolved. */
-    private record Target(Table table, StreamFormat format, IngestionMapping mapping, String contentEncoding) {}
-
-    /** Rows ready to commit. */
-    private record Prepared(List<Object[]> rows, int records) {}
 
     /**
      * Handles one ingest request; must be called from the request handler, before it returns.
@@ -100,9 +92,9 @@ public final class IngestHandler {
     public void handle(HttpServerRequest req, RequestInfo info) {
         stats.ingestRequest();
         boolean expectContinue = "100-continue".equalsIgnoreCase(req.getHeader("Expect"));
-        Target target;
+        IngestTarget target;
         try {
-            target = check(req);
+            target = IngestTarget.check(req, PREFIX, catalog, propagation);
         } catch (KustoException e) {
             if (expectContinue) {
                 // The client will not send the body it announced: the connection cannot carry another request.
@@ -111,106 +103,24 @@ public final class IngestHandler {
             fail(req, info, e);
             return;
         }
+        try {
+            // Size is the last header check (docs/kusto-rules.md §9.2): no 100 Continue for a body that is too large,
+            // and the body is never read.
+            BoundedBody.checkDeclaredLength(req, limits.maxRequestBytes(), this::bodyTooLarge);
+        } catch (KustoException e) {
+            BoundedBody.refuse(vertx, req, () -> e, err -> fail(req, info, err));
+            return;
+        }
         if (expectContinue) {
             req.response().writeContinue();
         }
-        Buffer body = Buffer.buffer();
-        boolean[] tooLarge = {false};
-        req.handler(chunk -> {
-            if (tooLarge[0]) {
-                return;
-            }
-            body.appendBuffer(chunk);
-            if (body.length() > limits.maxRequestBytes()) {
-                tooLarge[0] = true;
-                req.response().putHeader("Connection", "close");
-                fail(req, info, bodyTooLarge("more than " + limits.maxRequestBytes()));
-            }
-        });
-        req.exceptionHandler(err -> LOG.log(Level.FINE, "ingest request failed while reading", err));
-        req.endHandler(v -> {
-            if (!tooLarge[0]) {
-                process(req, info, target, body.getBytes());
-            }
-        });
-    }
-
-    private Target check(HttpServerRequest req) {
-        String[] parts = req.path().substring(PREFIX.length()).split("/", -1);
-        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            throw KustoException.badRequest(
-                    "General_BadRequest",
-                    "The ingest path must be /v1/rest/ingest/{database}/{table}, not '" + req.path() + "'.");
-        }
-        String dbName = PathCodec.decode(parts[0]);
-        String tableName = PathCodec.decode(parts[1]);
-        if ("uri".equalsIgnoreCase(req.getParam("sourceKind"))) {
-            throw KustoException.badRequest(
-                    "BadRequest_IngestionPropertyNotSupportedInThisContext",
-                    "sourceKind=uri (ingesting from a blob) is not supported by the emulator; send the data in the body.");
-        }
-        StreamFormat format = StreamFormat.parse(req.getParam("streamFormat"));
-        Database db = catalog.database(dbName);
-        if (db == null) {
-            throw KustoException.databaseNotExist(dbName);
-        }
-        Table table = db.table(tableName);
-        if (table == null) {
-            throw KustoException.tableNotExist(db.name(), tableName);
-        }
-        propagation.checkTable(db.name(), table.name());
-        if (!table.streamingEnabled()) {
-            throw KustoException.streamingPolicyNotEnabled(db.name(), tableName);
-        }
-        propagation.checkStreamingPolicy(db.name(), table.name(), table.streamingPolicy() != null);
-        IngestionMapping mapping = resolveMapping(db, table, format, req.getParam("mappingName"));
-        if (mapping != null) {
-            boolean tableScope = table.mapping(mapping.kind(), mapping.name()) == mapping;
-            propagation.checkMapping(db.name(), tableScope ? table.name() : null, mapping.kind(), mapping.name());
-        }
-        if (!format.implemented()) {
-            throw KustoException.formatNotSupported("streamFormat '" + format.wireName() + "' is valid for Kusto but "
-                    + "the emulator does not implement it. Supported: " + StreamFormat.implementedNames() + ".");
-        }
-        String length = req.getHeader("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > limits.maxRequestBytes()) {
-                    throw bodyTooLarge(length.trim());
-                }
-            } catch (NumberFormatException e) {
-                throw KustoException.badRequest(
-                        "General_BadRequest", "Content-Length '" + length + "' is not a number.");
-            }
-        }
-        String encoding = req.getHeader("Content-Encoding");
-        BodyDecoder.checkEncoding(encoding);
-        return new Target(table, format, mapping, encoding);
-    }
-
-    /** docs/kusto-rules.md §9.1.3: table scope before database scope; the kind must match the format. */
-    private static IngestionMapping resolveMapping(Database db, Table table, StreamFormat format, String name) {
-        if (name == null || name.isEmpty()) {
-            if (format.requiresMapping()) {
-                throw KustoException.badRequest(
-                        "BadRequest_MappingReferenceWasNotFound",
-                        "streamFormat '"
-                                + format.wireName()
-                                + "' requires the 'mappingName' query parameter: the name of a pre-created "
-                                + format.mappingKind().toLowerCase(java.util.Locale.ROOT)
-                                + " ingestion mapping on table '"
-                                + table.name() + "' (streaming ingestion does not accept inline mappings).");
-            }
-            return null;
-        }
-        IngestionMapping m = table.mapping(format.mappingKind(), name);
-        if (m == null) {
-            m = db.mapping(format.mappingKind(), name);
-        }
-        if (m == null) {
-            throw KustoException.mappingNotFound(db.name(), name, format.mappingKind());
-        }
-        return m;
+        BoundedBody.read(
+                vertx,
+                req,
+                limits.maxRequestBytes(),
+                this::bodyTooLarge,
+                e -> fail(req, info, e),
+                body -> process(req, info, target, body.getBytes()));
     }
 
     private KustoException bodyTooLarge(String actual) {
@@ -220,23 +130,22 @@ public final class IngestHandler {
                 + actual + " bytes.");
     }
 
-    private void process(HttpServerRequest req, RequestInfo info, Target target, byte[] body) {
+    /** Reads the body on a worker, draws the request's fault, commits, and answers. */
+    private void process(HttpServerRequest req, RequestInfo info, IngestTarget target, byte[] body) {
         FaultOptions.Rule fault = faults.next();
-        Future<Prepared> prepared = vertx.executeBlocking(() -> prepare(target, body), false);
-        prepared.compose(p -> delayIf(fault, FaultPhase.BEFORE_COMMIT).map(p))
+        Future<IngestPayload> prepared = vertx.executeBlocking(() -> IngestPayload.read(target, body, limits), false);
+        prepared.compose(p -> faults.delayIf(fault, FaultPhase.BEFORE_COMMIT).map(p))
                 .compose(p -> {
-                    if (fault != null && fault.phase() == FaultPhase.BEFORE_COMMIT && fault.kind() != FaultKind.SLOW) {
-                        injectFault(req, info, fault, 0);
+                    if (IngestFaults.fails(fault, FaultPhase.BEFORE_COMMIT)) {
+                        faults.respond(req, info, fault, 0);
                         return Future.succeededFuture(null);
                     }
                     return vertx.executeBlocking(() -> commit(target.table(), p), false)
-                            .compose(committed ->
-                                    delayIf(fault, FaultPhase.AFTER_COMMIT).map(committed))
+                            .compose(committed -> faults.delayIf(fault, FaultPhase.AFTER_COMMIT)
+                                    .map(committed))
                             .onSuccess(committed -> {
-                                if (fault != null
-                                        && fault.phase() == FaultPhase.AFTER_COMMIT
-                                        && fault.kind() != FaultKind.SLOW) {
-                                    injectFault(req, info, fault, p.rows().size());
+                                if (IngestFaults.fails(fault, FaultPhase.AFTER_COMMIT)) {
+                                    faults.respond(req, info, fault, p.rows().size());
                                 } else {
                                     stats.ingestSucceeded();
                                     Responses.json(req, info, 200, successBody(p.records()));
@@ -246,79 +155,10 @@ public final class IngestHandler {
                 .onFailure(err -> fail(req, info, err instanceof KustoException k ? k : internal(err)));
     }
 
-    private Prepared prepare(Target target, byte[] body) {
-        byte[] data = BodyDecoder.decode(body, target.contentEncoding(), limits.maxDataBytes());
-        List<SourceRecord> records;
-        int skipped = 0;
-        if (target.format().isJson()) {
-            JsonRecordReader.Result r = JsonRecordReader.read(target.format(), data);
-            records = r.records();
-            skipped = r.skipped();
-        } else {
-            records = TextRecordReader.read(target.format(), data);
-        }
-        if (records.isEmpty()) {
-            throw KustoException.noRecords(
-                    data.length == 0
-                            ? "The input stream produced 0 bytes. This usually means that the input JSON stream was ill formed."
-                            : "The input stream produced 0 records"
-                                    + (skipped > 0
-                                            ? "; " + skipped + " line(s) were not valid JSON "
-                                                    + "objects and were skipped (format 'json' is one object per line; use 'multijson' for arrays or "
-                                                    + "multi-line objects)"
-                                            : "")
-                                    + ".");
-        }
-        MappingEngine engine = MappingEngine.prepare(target.table(), target.mapping());
-        List<Object[]> rows = new ArrayList<>(records.size());
-        for (SourceRecord record : records) {
-            rows.add(engine.apply(record));
-        }
-        return new Prepared(rows, records.size());
-    }
-
-    private Boolean commit(Table table, Prepared p) {
+    private Boolean commit(Table table, IngestPayload p) {
         table.append(p.rows());
         stats.committed(table.database().name(), table.name(), p.rows().size());
         return Boolean.TRUE;
-    }
-
-    private Future<Void> delayIf(FaultOptions.Rule fault, FaultPhase phase) {
-        if (fault == null || fault.kind() != FaultKind.SLOW || fault.phase() != phase) {
-            return Future.succeededFuture();
-        }
-        stats.faultInjected(fault, 0);
-        return vertx.timer(Math.max(1, faults.options().slowDelay().toMillis()));
-    }
-
-    private void injectFault(HttpServerRequest req, RequestInfo info, FaultOptions.Rule fault, long committedRows) {
-        stats.faultInjected(fault, committedRows);
-        stats.ingestFailed();
-        String when = fault.phase() == FaultPhase.BEFORE_COMMIT ? "before" : "after";
-        switch (fault.kind()) {
-            case THROTTLE -> {
-                req.response()
-                        .putHeader(
-                                "Retry-After",
-                                Long.toString(Math.max(
-                                        0, faults.options().retryAfter().toSeconds())));
-                Responses.error(req, info, KustoException.throttled());
-            }
-            case INTERNAL_ERROR ->
-                Responses.error(
-                        req,
-                        info,
-                        KustoException.transientServerError(
-                                500, "Injected fault: internal error " + when + " commit."));
-            case SERVICE_UNAVAILABLE ->
-                Responses.error(
-                        req,
-                        info,
-                        KustoException.transientServerError(
-                                503, "Injected fault: service unavailable " + when + " commit."));
-            case CONNECTION_CLOSE -> req.connection().close();
-            case SLOW -> throw new IllegalStateException("slow is not a failure");
-        }
     }
 
     private void fail(HttpServerRequest req, RequestInfo info, KustoException e) {

@@ -3,11 +3,13 @@ package io.kustotyped.emulator.ingest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.store.JsonLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.List;
  */
 final class JsonRecordReader {
     /** Numbers keep their exact text (decimal columns), comments and single quotes are allowed (§8). */
-    static final JsonMapper MAPPER = JsonMapper.builder()
+    static final JsonMapper MAPPER = JsonLimits.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -55,7 +57,7 @@ final class JsonRecordReader {
             }
             lineNumber++;
             if (!isBlank(data, start, end)) {
-                JsonNode record = oneObject(data, start, end - start);
+                JsonNode record = oneObject(data, start, end - start, lineNumber);
                 if (record == null) {
                     skipped++; // docs/kusto-rules.md §8: json skips lines that are not valid JSON records
                 } else {
@@ -76,14 +78,24 @@ final class JsonRecordReader {
         return true;
     }
 
-    /** Exactly one JSON object on the line, or null. */
-    private static JsonNode oneObject(byte[] data, int offset, int length) {
+    /**
+     * Exactly one JSON object on the line, or null. A line beyond the nesting or number limits is not skipped like a
+     * malformed one: it is valid JSON the emulator cannot keep, so it fails the request.
+     */
+    private static JsonNode oneObject(byte[] data, int offset, int length, long lineNumber) {
         try (JsonParser p = MAPPER.createParser(data, offset, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
+            try {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                JsonNode node = MAPPER.readTree(p);
+                return p.nextToken() == null ? node : null;
+            } catch (StreamConstraintsException e) {
+                throw KustoException.invalidBlob("json: the record at line " + lineNumber + " has "
+                        + JsonLimits.describe(e, p).replaceFirst(" at line \\d+,", " at") + ".");
             }
-            JsonNode node = MAPPER.readTree(p);
-            return p.nextToken() == null ? node : null;
+        } catch (KustoException e) {
+            throw e;
         } catch (IOException e) {
             return null;
         }
@@ -91,7 +103,9 @@ final class JsonRecordReader {
 
     private static Result multiJson(byte[] data) {
         List<SourceRecord> records = new ArrayList<>();
-        try (JsonParser p = MAPPER.createParser(data)) {
+        JsonParser p = null;
+        try (JsonParser parser = MAPPER.createParser(data)) {
+            p = parser;
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_ARRAY) {
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -114,8 +128,7 @@ final class JsonRecordReader {
             }
         } catch (JsonProcessingException e) {
             throw KustoException.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "). A malformed record fails the whole multijson payload.");
+                    + JsonLimits.describe(e, p) + "). A malformed record fails the whole multijson payload.");
         } catch (IOException e) {
             throw KustoException.invalidBlob("multijson: cannot read the payload: " + e.getMessage());
         }
@@ -132,7 +145,9 @@ final class JsonRecordReader {
     }
 
     private static Result singleJson(byte[] data) {
-        try (JsonParser p = MAPPER.createParser(data)) {
+        JsonParser p = null;
+        try (JsonParser parser = MAPPER.createParser(data)) {
+            p = parser;
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
                 throw KustoException.invalidBlob("singlejson: the payload must be one JSON object (found "
@@ -147,9 +162,7 @@ final class JsonRecordReader {
             }
             return new Result(List.of(new SourceRecord(node, null, line)), 0);
         } catch (JsonProcessingException e) {
-            throw KustoException.invalidBlob("singlejson: malformed JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ").");
+            throw KustoException.invalidBlob("singlejson: malformed JSON (" + JsonLimits.describe(e, p) + ").");
         } catch (IOException e) {
             throw KustoException.invalidBlob("singlejson: cannot read the payload: " + e.getMessage());
         }

@@ -8,29 +8,70 @@ import java.util.List;
  * The scalar expression grammar of the query subset, by precedence: {@code or} &lt; {@code and} &lt; comparison
  * (incl. string operators and {@code in}) &lt; unary minus &lt; primary (literals, columns with dynamic paths,
  * function calls, parentheses). {@link QueryParser} adds the tabular operators.
+ *
+ * <p>The parser, the compiler and the evaluator all recurse over the expression tree, so hostile text could overflow
+ * the stack: parentheses and calls may nest {@value #MAX_NESTING} levels, and a tree (where a chain of {@code n}
+ * {@code and}s is {@code n} levels high) may be {@value #MAX_HEIGHT} levels high. Past that, a syntax error.
  */
 abstract class ExprParser extends TokenCursor {
+    /** The deepest nesting of parentheses and function calls. */
+    static final int MAX_NESTING = 64;
+
+    /** The highest expression tree. */
+    static final int MAX_HEIGHT = 256;
+
+    /** Open parentheses and calls around the expression being parsed. */
+    private int nesting;
+
+    /** The height of the tree the last parse method returned. */
+    private int height;
 
     ExprParser(String text) {
         super(text);
     }
 
     final Expr expression() {
-        Expr left = andExpression();
-        while (peek().isWord("or")) {
-            Token op = next();
-            left = new Query.Binary("or", left, andExpression(), op.position());
+        if (++nesting > MAX_NESTING) {
+            throw error("The expression nests parentheses and function calls more than " + MAX_NESTING
+                    + " levels deep; simplify it");
         }
-        return left;
+        try {
+            Expr left = andExpression();
+            int h = height;
+            while (peek().isWord("or")) {
+                Token op = next();
+                left = new Query.Binary("or", left, andExpression(), op.position());
+                h = grow(h, height, op);
+            }
+            height = h;
+            return left;
+        } finally {
+            nesting--;
+        }
     }
 
     private Expr andExpression() {
         Expr left = comparison();
+        int h = height;
         while (peek().isWord("and")) {
             Token op = next();
             left = new Query.Binary("and", left, comparison(), op.position());
+            h = grow(h, height, op);
         }
+        height = h;
         return left;
+    }
+
+    /** The height of a node over subtrees of heights {@code a} and {@code b}, checked against {@link #MAX_HEIGHT}. */
+    private int grow(int a, int b, Token at) {
+        int h = 1 + Math.max(a, b);
+        if (h > MAX_HEIGHT) {
+            throw new KqlSyntaxException(
+                    "The expression is too complex: its operators nest more than " + MAX_HEIGHT + " levels (a chain of"
+                            + " n 'and'/'or' counts as n levels); use 'in (...)' or split it",
+                    at.position());
+        }
+        return h;
     }
 
     private Expr comparison() {
@@ -43,7 +84,10 @@ abstract class ExprParser extends TokenCursor {
                 }) {
             next();
             String operator = op.text().equals("<>") ? "!=" : op.text();
-            return new Query.Binary(operator, left, unary(), op.position());
+            int h = height;
+            Expr right = unary();
+            height = grow(h, height, op);
+            return new Query.Binary(operator, left, right, op.position());
         }
         if (op.isSymbol("=")) {
             throw error("'=' is not a comparison in KQL; use '=='");
@@ -55,16 +99,21 @@ abstract class ExprParser extends TokenCursor {
             if (negated) {
                 next();
             }
+            int h = height;
             if (word.text().equals("in")) {
                 expectSymbol("(");
                 List<Expr> values = new ArrayList<>();
                 do {
                     values.add(unary());
+                    h = Math.max(h, height);
                 } while (acceptSymbol(","));
                 expectSymbol(")");
+                height = grow(h, 0, op);
                 return new Query.In(left, List.copyOf(values), negated, op.position());
             }
-            return new Query.Binary((negated ? "!" : "") + word.text(), left, unary(), op.position());
+            Expr right = unary();
+            height = grow(h, height, op);
+            return new Query.Binary((negated ? "!" : "") + word.text(), left, right, op.position());
         }
         if (op.is(Token.Kind.NAME) && !isClauseWord(op)) {
             throw new KqlSyntaxException(
@@ -91,7 +140,9 @@ abstract class ExprParser extends TokenCursor {
         Token t = peek();
         if (t.isSymbol("-")) {
             next();
-            return new Query.Negate(primary(), t.position());
+            Expr operand = primary();
+            height = grow(height, 0, t);
+            return new Query.Negate(operand, t.position());
         }
         if (t.isSymbol("+")) {
             next();
@@ -110,6 +161,7 @@ abstract class ExprParser extends TokenCursor {
     /** Dynamic property and index access after a column: {@code Tags.k}, {@code Tags['k']}, {@code Tags[0]}. */
     final Expr path(Expr base) {
         Expr e = base;
+        height = 1;
         while (true) {
             Token t = peek();
             if (t.isSymbol(".")) {
@@ -133,11 +185,13 @@ abstract class ExprParser extends TokenCursor {
             } else {
                 return e;
             }
+            height = grow(height, 0, t);
         }
     }
 
     private Expr primary() {
         Token t = next();
+        height = 1;
         switch (t.kind()) {
             case LONG:
                 return new Query.Literal(t.value(), Query.LiteralKind.LONG, t.position());
@@ -163,12 +217,15 @@ abstract class ExprParser extends TokenCursor {
                 if (peek().isSymbol("(")) {
                     next();
                     List<Expr> args = new ArrayList<>();
+                    int h = 0;
                     if (!peek().isSymbol(")")) {
                         do {
                             args.add(expression());
+                            h = Math.max(h, height);
                         } while (acceptSymbol(","));
                     }
                     expectSymbol(")");
+                    height = grow(h, 0, t);
                     return new Query.Call(t.text(), List.copyOf(args), t.position());
                 }
                 return path(new Query.ColumnRef(t.text(), t.position()));

@@ -2,6 +2,7 @@ package io.kustotyped.emulator.kql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.store.JsonLimits;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
 import java.math.BigDecimal;
@@ -10,7 +11,7 @@ import java.util.Locale;
 
 /** Values of query literals: plain ({@code 42}, {@code 'x'}, {@code 1d}) and typed ({@code datetime(...)}, ...). */
 final class Literals {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonLimits.mapper();
 
     private Literals() {}
 

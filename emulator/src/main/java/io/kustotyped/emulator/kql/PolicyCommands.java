@@ -10,6 +10,7 @@ import io.kustotyped.emulator.KustoException;
 import io.kustotyped.emulator.kql.Command.Scope;
 import io.kustotyped.emulator.kql.Command.Target;
 import io.kustotyped.emulator.store.Database;
+import io.kustotyped.emulator.store.JsonLimits;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.StreamingPolicy;
 import io.kustotyped.emulator.store.Table;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /** Streaming ingestion policy commands (docs/kusto-rules.md §1.6). */
 final class PolicyCommands {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonLimits.mapper();
 
     private static final List<ResultTable.Column> POLICY_COLUMNS = List.of(
             col("PolicyName", ScalarType.STRING),

@@ -24,7 +24,7 @@ import java.util.Set;
  * problem is a 400 {@code BadRequest_InvalidMapping} naming the element (0-based) and what is wrong.
  */
 public final class MappingParser {
-    private static final JsonMapper LENIENT = JsonMapper.builder()
+    private static final JsonMapper LENIENT = JsonLimits.builder()
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
@@ -113,8 +113,7 @@ public final class MappingParser {
             root = LENIENT.readTree(json == null ? "" : json);
         } catch (JsonProcessingException e) {
             throw KustoException.invalidMapping(canonicalKind + " column mapping isn't valid: it is not valid JSON ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ").");
+                    + JsonLimits.describe(e, null) + ").");
         }
         if (root == null || !root.isArray()) {
             throw KustoException.invalidMapping(

@@ -1,0 +1,56 @@
+package io.kustotyped.emulator.ingest;
+
+import io.kustotyped.emulator.KustoException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of an ingest request's body, ready to commit: the body decoded ({@code Content-Encoding}, bounded), checked
+ * as UTF-8, read in its format (docs/kusto-rules.md §8) and mapped to the table's columns (§3).
+ *
+ * @param rows the rows, one per record
+ * @param records how many records the body had
+ */
+record IngestPayload(List<Object[]> rows, int records) {
+
+    /**
+     * Reads a body; runs on a worker thread.
+     *
+     * @throws KustoException 413 past the data limit, 400 for data that cannot be read
+     */
+    static IngestPayload read(IngestTarget target, byte[] body, IngestLimits limits) {
+        byte[] data = BodyDecoder.decode(body, target.contentEncoding(), limits.maxDataBytes());
+        int invalid = Utf8.firstInvalid(data);
+        if (invalid >= 0) {
+            throw KustoException.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
+                    + " starts an invalid, overlong or truncated sequence. Text formats must be UTF-8.");
+        }
+        List<SourceRecord> records;
+        int skipped = 0;
+        if (target.format().isJson()) {
+            JsonRecordReader.Result r = JsonRecordReader.read(target.format(), data);
+            records = r.records();
+            skipped = r.skipped();
+        } else {
+            records = TextRecordReader.read(target.format(), data);
+        }
+        if (records.isEmpty()) {
+            throw KustoException.noRecords(
+                    data.length == 0
+                            ? "The input stream produced 0 bytes. This usually means that the input JSON stream was ill formed."
+                            : "The input stream produced 0 records"
+                                    + (skipped > 0
+                                            ? "; " + skipped + " line(s) were not valid JSON "
+                                                    + "objects and were skipped (format 'json' is one object per line; use 'multijson' for arrays or "
+                                                    + "multi-line objects)"
+                                            : "")
+                                    + ".");
+        }
+        MappingEngine engine = MappingEngine.prepare(target.table(), target.mapping());
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (SourceRecord record : records) {
+            rows.add(engine.apply(record));
+        }
+        return new IngestPayload(rows, records.size());
+    }
+}
