@@ -1,11 +1,14 @@
 package io.kustotyped.benchmarks;
 
+import com.dslplatform.json.CompiledJson;
+import io.avaje.jsonb.Json;
 import io.kustotyped.annotations.KustoTable;
 import java.time.Instant;
 
 /**
  * The benchmark's row: a typical 10-field log line (an instant, five strings, two longs, two doubles). The
- * processor generates {@code LogRowJsonWriter} for it, the writer under test.
+ * processor generates {@code LogRowJsonWriter} for it, the writer under test; DSL-JSON's processor
+ * ({@code @CompiledJson}) and avaje-jsonb's generator ({@code @Json}) generate the peers' writers.
  *
  * @param timestamp when the event happened
  * @param level severity
@@ -19,6 +22,8 @@ import java.time.Instant;
  * @param latencyMs latency in milliseconds
  */
 @KustoTable(name = "Logs")
+@CompiledJson
+@Json
 public record LogRow(
         Instant timestamp,
         String level,

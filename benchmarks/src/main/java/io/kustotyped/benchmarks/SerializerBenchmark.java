@@ -1,5 +1,8 @@
 package io.kustotyped.benchmarks;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONWriter;
+import com.dslplatform.json.DslJson;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -10,6 +13,8 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.avaje.jsonb.JsonType;
+import io.avaje.jsonb.Jsonb;
 import io.kustotyped.runtime.json.JsonOutput;
 import io.kustotyped.runtime.json.JsonRowWriter;
 import java.io.IOException;
@@ -18,9 +23,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Serializing {@link LogRow}s to JSON lines, side by side: the generated {@code LogRowJsonWriter}, a hand-written
- * writer of the same shape, and three Jackson set-ups. Every invocation writes {@value #ROWS} distinct rows into a reused buffer and
+ * writer of the same shape, three Jackson set-ups, DSL-JSON, fastjson2 and avaje-jsonb. Every invocation writes {@value #ROWS} distinct rows into a reused buffer and
  * counts as {@value #ROWS} operations, so scores are <b>ns per row</b> and {@code gc.alloc.rate.norm} (with
  * {@code -prof gc}) is bytes per {@value #ROWS} rows. {@link #verifySameJson()} fails the run before measuring if
  * any variant writes different JSON than the others.
@@ -75,6 +82,11 @@ public class SerializerBenchmark {
     private ObjectMapper mapper;
     private ObjectWriter lineWriter;
     private JsonFactory factory;
+    private com.dslplatform.json.JsonWriter dslWriter;
+    private com.dslplatform.json.JsonWriter.WriteObject<LogRow> dslRowWriter;
+    private JSONWriter fastWriter;
+    private com.alibaba.fastjson2.writer.ObjectWriter<?> fastRowWriter;
+    private JsonType<LogRow> avajeType;
 
     /**
      * Jackson writes an {@link Instant} the way Kusto wants it ({@code yyyy-MM-ddTHH:mm:ss.fffffffZ}, docs/kusto-rules.md
@@ -101,6 +113,21 @@ public class SerializerBenchmark {
         mapper = new ObjectMapper().registerModule(new SimpleModule().addSerializer(new KustoInstantSerializer()));
         lineWriter = mapper.writer().withRootValueSeparator("\n");
         factory = mapper.getFactory();
+        // DSL-JSON: the converters its processor generated for @CompiledJson LogRow and the @JsonConverter
+        // DslJsonKustoInstant, found through the service loader; one writer over a reused 1 MiB array.
+        DslJson<Object> dsl = new DslJson<>();
+        dslRowWriter = Objects.requireNonNull(dsl.tryFindWriter(LogRow.class), "no DSL-JSON writer for LogRow");
+        dslWriter = dsl.newWriter(new byte[1 << 20]);
+        // fastjson2: Instant in Kusto's format, registered before LogRow's writer is built.
+        JSON.register(Instant.class, (com.alibaba.fastjson2.writer.ObjectWriter<Instant>)
+                (w, value, fieldName, fieldType, features) -> w.writeRaw(KustoInstantText.quoted((Instant) value)));
+        fastWriter = JSONWriter.ofUTF8();
+        fastRowWriter = fastWriter.getObjectWriter(LogRow.class);
+        // avaje-jsonb: the adapter its generator wrote for @Json LogRow, with the Kusto Instant adapter.
+        avajeType = Jsonb.builder()
+                .add(Instant.class, new AvajeKustoInstantAdapter())
+                .build()
+                .type(LogRow.class);
         verifySameJson();
     }
 
@@ -194,6 +221,64 @@ public class SerializerBenchmark {
         return s.size();
     }
 
+    /** DSL-JSON 2.0.2: its generated {@code @CompiledJson} converter into one reused {@code JsonWriter}. */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int dslJson_compiled() {
+        com.dslplatform.json.JsonWriter w = dslWriter;
+        com.dslplatform.json.JsonWriter.WriteObject<LogRow> rowWriter = dslRowWriter;
+        w.reset();
+        for (LogRow row : rows) {
+            rowWriter.write(w, row);
+            w.writeByte((byte) '\n');
+        }
+        return w.size();
+    }
+
+    /** fastjson2 2.0.60: LogRow's {@code ObjectWriter} into one reused UTF-8 {@link JSONWriter}, flushed per batch. */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int fastjson2_oneWriter() throws IOException {
+        ByteSink s = sink;
+        s.reset();
+        JSONWriter w = fastWriter;
+        com.alibaba.fastjson2.writer.ObjectWriter<?> rowWriter = fastRowWriter;
+        for (LogRow row : rows) {
+            rowWriter.write(w, row, null, null, 0);
+            w.writeRaw('\n');
+        }
+        w.flushTo(s);
+        return s.size();
+    }
+
+    /** fastjson2 2.0.60 as its README shows it: {@code JSON.toJSONBytes(row)} per row. */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int fastjson2_toJSONBytes_perRow() {
+        ByteSink s = sink;
+        s.reset();
+        for (LogRow row : rows) {
+            byte[] b = JSON.toJSONBytes(row);
+            s.write(b, 0, b.length);
+            s.write('\n');
+        }
+        return s.size();
+    }
+
+    /** avaje-jsonb 3.8: its generated adapter, {@code JsonType.toJson(row, OutputStream)} per row. */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int avajeJsonb_perRow() {
+        ByteSink s = sink;
+        s.reset();
+        JsonType<LogRow> type = avajeType;
+        for (LogRow row : rows) {
+            type.toJson(row, s);
+            s.write('\n');
+        }
+        return s.size();
+    }
+
     // ------------------------------------------------------------------ the fairness check
 
     /**
@@ -212,6 +297,17 @@ public class SerializerBenchmark {
         outputs.put("jackson_sequenceWriter", parseLines(sink.toByteArray()));
         jackson_handGenerator();
         outputs.put("jackson_handGenerator", parseLines(sink.toByteArray()));
+        // The reused-writer variants run twice: a writer that kept the first batch would show 2,048 lines.
+        dslJson_compiled();
+        dslJson_compiled();
+        outputs.put("dslJson_compiled", parseLines(Arrays.copyOf(dslWriter.getByteBuffer(), dslWriter.size())));
+        fastjson2_oneWriter();
+        fastjson2_oneWriter();
+        outputs.put("fastjson2_oneWriter", parseLines(sink.toByteArray()));
+        fastjson2_toJSONBytes_perRow();
+        outputs.put("fastjson2_toJSONBytes_perRow", parseLines(sink.toByteArray()));
+        avajeJsonb_perRow();
+        outputs.put("avajeJsonb_perRow", parseLines(sink.toByteArray()));
 
         List<JsonNode> reference = outputs.get("handWritten_directBytes");
         for (Map.Entry<String, List<JsonNode>> e : outputs.entrySet()) {
