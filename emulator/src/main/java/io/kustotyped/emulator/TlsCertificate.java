@@ -20,15 +20,24 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Either the user's own PEM certificate and key ({@link #fromPem}), or a self-signed certificate generated with
  * the JDK's {@code keytool} ({@link #selfSigned}, for {@code localhost} and {@code 127.0.0.1}). {@link #generate}
- * makes certificates for other names or validity periods, for tests of how clients refuse them.
+ * makes certificates for other names or validity periods, and {@link #authority}/{@link #signed} a small certificate
+ * authority and certificates it signs, for tests of how clients refuse them. (A client that trusts a self-signed
+ * certificate directly takes it as a trust anchor, whose dates the JDK does not check: an expired certificate is
+ * only refused when it is signed by a trusted authority.)
  */
 public final class TlsCertificate {
     private final Path certificatePem;
     private final KeyCertOptions keyCert;
+    /** For generated ones: the PKCS#12 store and its password (to sign other certificates with). */
+    private final Path keyStore;
 
-    private TlsCertificate(Path certificatePem, KeyCertOptions keyCert) {
+    private final String password;
+
+    private TlsCertificate(Path certificatePem, KeyCertOptions keyCert, Path keyStore, String password) {
         this.certificatePem = certificatePem;
         this.keyCert = keyCert;
+        this.keyStore = keyStore;
+        this.password = password;
     }
 
     /**
@@ -44,7 +53,9 @@ public final class TlsCertificate {
         requireFile(keyPem, "TLS private key");
         return new TlsCertificate(
                 certificatePem,
-                new PemKeyCertOptions().setCertPath(certificatePem.toString()).setKeyPath(keyPem.toString()));
+                new PemKeyCertOptions().setCertPath(certificatePem.toString()).setKeyPath(keyPem.toString()),
+                null,
+                null);
     }
 
     /**
@@ -72,65 +83,134 @@ public final class TlsCertificate {
      */
     public static TlsCertificate generate(
             Path dir, String name, List<String> subjectAlternativeNames, String startDate, int validityDays) {
-        Objects.requireNonNull(dir, "dir");
         if (subjectAlternativeNames.isEmpty()) {
             throw new IllegalArgumentException("a certificate needs at least one subject alternative name");
         }
+        String firstName = subjectAlternativeNames.get(0);
+        return selfSignedKeyPair(
+                dir,
+                name,
+                firstName.substring(firstName.indexOf(':') + 1),
+                List.of("-ext", "SAN=" + String.join(",", subjectAlternativeNames)),
+                startDate,
+                validityDays);
+    }
+
+    /**
+     * A new self-signed certificate authority (valid from a day ago for 30 days), to {@link #signed sign}
+     * certificates with; its {@link #certificatePem()} is what a client trusts.
+     *
+     * @param dir an existing directory; {@code <name>.p12} and {@code <name>.pem} are written there
+     * @param name the file name stem
+     * @return the authority
+     */
+    public static TlsCertificate authority(Path dir, String name) {
+        return selfSignedKeyPair(dir, name, name + " test CA", List.of("-ext", "bc:c"), "-1d", 30);
+    }
+
+    /**
+     * A new certificate signed by {@code issuer}, served with its chain. Its {@link #certificatePem()} is the
+     * issuer's: what a client trusts.
+     *
+     * @param issuer an {@link #authority} (or another generated certificate)
+     * @param dir an existing directory; {@code <name>.p12} and {@code <name>.crt} are written there
+     * @param name the file name stem
+     * @param subjectAlternativeNames e.g. {@code dns:localhost}, {@code ip:127.0.0.1}
+     * @param startDate keytool's {@code -startdate}, e.g. {@code -3d}
+     * @param validityDays days of validity from the start date
+     * @return the certificate
+     */
+    public static TlsCertificate signed(
+            TlsCertificate issuer,
+            Path dir,
+            String name,
+            List<String> subjectAlternativeNames,
+            String startDate,
+            int validityDays) {
+        if (issuer.keyStore == null) {
+            throw new IllegalArgumentException("the issuer must be a generated certificate");
+        }
+        TlsCertificate leaf = generate(dir, name, subjectAlternativeNames, startDate, validityDays);
+        String store = leaf.keyStore.toString();
+        Path csr = dir.resolve(name + ".csr");
+        Path crt = dir.resolve(name + ".crt");
+        keytool(storeArgs(store, "-certreq", "-alias", "emulator", "-file", csr.toString()), leaf.password);
+        keytool(
+                storeArgs(
+                        issuer.keyStore.toString(),
+                        "-gencert",
+                        "-rfc",
+                        "-alias",
+                        "emulator",
+                        "-infile",
+                        csr.toString(),
+                        "-outfile",
+                        crt.toString(),
+                        "-startdate",
+                        startDate,
+                        "-validity",
+                        Integer.toString(validityDays),
+                        "-ext",
+                        "SAN=" + String.join(",", subjectAlternativeNames)),
+                issuer.password);
+        keytool(
+                storeArgs(
+                        store,
+                        "-importcert",
+                        "-noprompt",
+                        "-alias",
+                        "issuer",
+                        "-file",
+                        issuer.certificatePem.toString()),
+                leaf.password);
+        keytool(
+                storeArgs(store, "-importcert", "-noprompt", "-alias", "emulator", "-file", crt.toString()),
+                leaf.password);
+        return new TlsCertificate(issuer.certificatePem, leaf.keyCert, leaf.keyStore, leaf.password);
+    }
+
+    private static List<String> storeArgs(String keyStore, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-keystore", keyStore, "-storetype", "PKCS12", "-storepass:env", "KT_STOREPASS"));
+        return all;
+    }
+
+    private static TlsCertificate selfSignedKeyPair(
+            Path dir, String name, String commonName, List<String> extensions, String startDate, int validityDays) {
+        Objects.requireNonNull(dir, "dir");
         Path keyStore = dir.resolve(name + ".p12");
         Path pem = dir.resolve(name + ".pem");
         String password = randomPassword();
-        String firstName = subjectAlternativeNames.get(0);
-        String cn = firstName.substring(firstName.indexOf(':') + 1);
         try {
             Files.deleteIfExists(keyStore);
         } catch (IOException e) {
             throw new IllegalStateException("cannot replace " + keyStore + ": " + e.getMessage(), e);
         }
+        List<String> args = new ArrayList<>(List.of(
+                "-genkeypair",
+                "-alias",
+                "emulator",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-sigalg",
+                "SHA256withECDSA",
+                "-dname",
+                "CN=" + commonName + ", O=kusto-typed emulator",
+                "-startdate",
+                startDate,
+                "-validity",
+                Integer.toString(validityDays),
+                "-keypass:env",
+                "KT_STOREPASS"));
+        args.addAll(extensions);
+        keytool(storeArgs(keyStore.toString(), args.toArray(String[]::new)), password);
         keytool(
-                List.of(
-                        "-genkeypair",
-                        "-alias",
-                        "emulator",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-sigalg",
-                        "SHA256withECDSA",
-                        "-dname",
-                        "CN=" + cn + ", O=kusto-typed emulator",
-                        "-ext",
-                        "SAN=" + String.join(",", subjectAlternativeNames),
-                        "-startdate",
-                        startDate,
-                        "-validity",
-                        Integer.toString(validityDays),
-                        "-keystore",
-                        keyStore.toString(),
-                        "-storetype",
-                        "PKCS12",
-                        "-storepass:env",
-                        "KT_STOREPASS",
-                        "-keypass:env",
-                        "KT_STOREPASS"),
-                password);
-        keytool(
-                List.of(
-                        "-exportcert",
-                        "-rfc",
-                        "-alias",
-                        "emulator",
-                        "-keystore",
-                        keyStore.toString(),
-                        "-storetype",
-                        "PKCS12",
-                        "-storepass:env",
-                        "KT_STOREPASS",
-                        "-file",
-                        pem.toString()),
+                storeArgs(keyStore.toString(), "-exportcert", "-rfc", "-alias", "emulator", "-file", pem.toString()),
                 password);
         return new TlsCertificate(
-                pem, new PfxOptions().setPath(keyStore.toString()).setPassword(password));
+                pem, new PfxOptions().setPath(keyStore.toString()).setPassword(password), keyStore, password);
     }
 
     /** @return the PEM file of the certificate: what a client adds to its trust store */

@@ -2,8 +2,11 @@ package io.kustotyped.runtime.impl;
 
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoClientOptions;
+import io.kustotyped.runtime.KustoException;
+import io.kustotyped.runtime.KustoProxyException;
 import io.kustotyped.runtime.KustoResultTable;
 import io.kustotyped.runtime.KustoServiceException;
+import io.kustotyped.runtime.KustoTlsException;
 import io.kustotyped.runtime.KustoTransportException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -12,10 +15,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ProxyOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -35,6 +40,10 @@ public final class HttpKustoClient implements KustoClient {
     private final String application;
     private final String user;
     private final String clientVersion = ClientDetails.clientVersion();
+    private final boolean https;
+    private final ProxyOptions proxy;
+    /** Completes once a TLS connection to the cluster verified; no token is fetched before (see verifiedConnection). */
+    private Future<Void> verified;
 
     /** Use {@link KustoClient#create}. */
     public HttpKustoClient(Vertx vertx, KustoClientOptions options) {
@@ -72,6 +81,11 @@ public final class HttpKustoClient implements KustoClient {
                 .setDecompressionSupported(true)
                 .setConnectTimeout((int)
                         Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()));
+        this.https = scheme.equals("https");
+        this.proxy = options.getProxyOptions() != null
+                ? options.getProxyOptions()
+                : options.isProxyFromEnvironment() ? Transport.fromEnvironment(System.getenv(), host) : null;
+        Transport.configure(httpOptions, options.getTrustOptions(), proxy);
         this.http = vertx.createHttpClient(httpOptions, new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
     }
 
@@ -144,8 +158,9 @@ public final class HttpKustoClient implements KustoClient {
             return Future.failedFuture(new IllegalStateException("Refusing to send a bearer token over plain HTTP to "
                     + "the non-loopback host '" + host + "': use an https:// cluster URL"));
         }
-        Future<String> auth =
-                tokens == null ? Future.succeededFuture(null) : tokens.get().map(t -> "Bearer " + t.token());
+        Future<String> auth = tokens == null
+                ? Future.succeededFuture(null)
+                : verifiedConnection(requestId).compose(v -> tokens.get()).map(t -> "Bearer " + t.token());
         return auth.compose(authorization -> {
             RequestOptions ro = new RequestOptions()
                     .setMethod(HttpMethod.POST)
@@ -177,12 +192,7 @@ public final class HttpKustoClient implements KustoClient {
         boolean[] written = new boolean[1];
         http.request(ro).onComplete(reqAr -> {
             if (reqAr.failed()) {
-                result.fail(new KustoTransportException(
-                        "Could not connect to " + clusterUrl + ": "
-                                + reqAr.cause().getMessage(),
-                        reqAr.cause(),
-                        requestId,
-                        false));
+                result.fail(connectFailure(reqAr.cause(), requestId));
                 return;
             }
             HttpClientRequest req = reqAr.result();
@@ -216,6 +226,71 @@ public final class HttpKustoClient implements KustoClient {
                     });
         });
         return result.future();
+    }
+
+    /**
+     * Before the first token is fetched, makes sure the cluster's certificate verifies, so that a token is never
+     * fetched for (let alone sent to) a host that is not the cluster: one {@code GET /v1/rest/auth/metadata} (which
+     * needs no token, docs/kusto-rules.md §6.4) on a pooled connection, kept alive for the requests that follow.
+     * Later connections are verified by their own handshake before any header is written. Plain HTTP (loopback only,
+     * see tokenAllowed) has no certificate to verify.
+     */
+    private synchronized Future<Void> verifiedConnection(String requestId) {
+        if (!https) {
+            return Future.succeededFuture();
+        }
+        if (verified != null) {
+            return verified;
+        }
+        RequestOptions ro = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(clusterUrl + "/v1/rest/auth/metadata")
+                .setIdleTimeout(options.getRequestTimeout().toMillis())
+                .setConnectTimeout(options.getConnectTimeout().toMillis())
+                .putHeader("x-ms-client-request-id", requestId)
+                .putHeader("x-ms-app", application)
+                .putHeader("x-ms-user", user)
+                .putHeader("x-ms-client-version", clientVersion);
+        Future<Void> attempt = http.request(ro)
+                .recover(err -> Future.failedFuture(connectFailure(err, requestId)))
+                // Connected and verified: what the endpoint answers does not matter, but the body is read so that the
+                // connection goes back to the pool.
+                .compose(req -> req.send()
+                        .compose(HttpClientResponse::body)
+                        .<Void>mapEmpty()
+                        .otherwiseEmpty());
+        verified = attempt;
+        attempt.onFailure(err -> forgetVerification(attempt));
+        return attempt;
+    }
+
+    private synchronized void forgetVerification(Future<Void> failed) {
+        if (verified == failed) {
+            verified = null; // the next request tries again (a transient failure may pass)
+        }
+    }
+
+    /** A request that got no connection: a certificate, proxy or network failure. */
+    private KustoException connectFailure(Throwable cause, String requestId) {
+        Transport.Failure f = Transport.classify(cause, proxy);
+        return switch (f.kind()) {
+            case CERTIFICATE ->
+                new KustoTlsException(
+                        host,
+                        "The TLS certificate of " + host + " did not verify: " + f.detail()
+                                + ". Nothing was sent and no token was requested for it.",
+                        cause,
+                        requestId);
+            case PROXY_STATUS ->
+                new KustoProxyException(
+                        "Could not reach " + clusterUrl + " through the proxy: " + f.detail(),
+                        f.proxyStatus(),
+                        cause,
+                        requestId);
+            case PROXY_UNREACHABLE, IO ->
+                new KustoTransportException(
+                        "Could not connect to " + clusterUrl + ": " + f.detail(), cause, requestId, false);
+        };
     }
 
     @Override
