@@ -83,7 +83,15 @@ public final class EmulatorMain {
             System.err.println("warning: listening on " + builder.host + " over plain HTTP; the bearer token travels "
                     + "unencrypted to this address. Use 127.0.0.1 unless the network is trusted.");
         }
-        KustoEmulator emulator = builder.start();
+        KustoEmulator emulator;
+        try {
+            emulator = builder.start();
+        } catch (RuntimeException e) {
+            // e.g. a data directory holding a file the emulator did not create: the message names it
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

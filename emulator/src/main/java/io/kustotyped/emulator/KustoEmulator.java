@@ -4,6 +4,7 @@ import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.ingest.IngestLimits;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
+import io.kustotyped.emulator.store.StoreIo;
 import io.kustotyped.emulator.store.StreamingPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -193,6 +194,7 @@ public final class KustoEmulator implements AutoCloseable {
         final List<String> databases = new ArrayList<>();
         boolean enableStreaming;
         Path dataDir;
+        StoreIo storeIo = StoreIo.system();
         FaultOptions faults = FaultOptions.NONE;
         IngestLimits limits = IngestLimits.DEFAULT;
         Duration schemaPropagationDelay = Duration.ZERO;
@@ -299,6 +301,12 @@ public final class KustoEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Tests: the file layer the data directory is written through (one that fails on demand). */
+        Builder storeIo(StoreIo io) {
+            this.storeIo = Objects.requireNonNull(io);
+            return this;
+        }
+
         /** @param faults fault injection for ingest requests @return this */
         public Builder faults(FaultOptions faults) {
             this.faults = Objects.requireNonNull(faults);
@@ -346,7 +354,7 @@ public final class KustoEmulator implements AutoCloseable {
             Vertx v = owns ? Vertx.vertx() : vertx;
             Catalog catalog;
             try {
-                catalog = dataDir == null ? new Catalog() : Catalog.open(dataDir);
+                catalog = dataDir == null ? new Catalog() : Catalog.open(dataDir, storeIo);
                 for (String name : databases) {
                     Database db = catalog.createDatabase(name, true);
                     if (enableStreaming && db.streamingPolicy() == null) {

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every generated {@code .kql} script passes Microsoft's official KQL parser ({@code shared/tools/kql-check}), for
- * tables whose names are as nasty as Kusto allows: spaces, dots, dashes, keywords, leading digits, non-ASCII letters,
- * and folders and docstrings holding quotes, backslashes and line breaks.
+ * Every generated {@code .kql} script passes Microsoft's official KQL parser ({@code tools/kql-check} in this
+ * repository), for tables whose names are as nasty as Kusto allows: spaces, dots, dashes, keywords, leading digits,
+ * non-ASCII letters, and folders and docstrings holding quotes, backslashes and line breaks.
  *
- * <p>The tool is found through the system property {@code kql.check}, the environment variable {@code KQL_CHECK}, or
- * at {@code <repo>/../shared/tools/kql-check}. The test is skipped, saying why, only when node is not installed.
+ * <p>The tool is {@code tools/kql-check/kql-check} under the repository root (the system property {@code kql.check}
+ * may name another). Its first run installs the parser with {@code npm ci}. The test is skipped, saying why and how to
+ * fix it, only when node or npm is not installed; any other failure of the tool fails the test.
  */
 class KqlCheckTest {
 
@@ -54,6 +55,7 @@ class KqlCheckTest {
 
     @Test
     void everyGeneratedScriptPassesTheOfficialParser(@TempDir Path dir) throws Exception {
+        Path tool = kqlCheck();
         List<JavaFileObject> sources = new ArrayList<>();
         for (String[] table : TABLES) {
             sources.add(source(
@@ -76,7 +78,6 @@ class KqlCheckTest {
             scripts.add(file.toString());
         }
 
-        Path tool = kqlCheck();
         List<String> command = new ArrayList<>(List.of(tool.toString()));
         command.addAll(scripts);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -90,25 +91,85 @@ class KqlCheckTest {
         assertThat(output).contains("\"commandKinds\":[\"AlterTablePolicyStreamingIngestion\"]");
     }
 
-    private static Path kqlCheck() throws IOException, InterruptedException {
-        String configured = System.getProperty("kql.check", System.getenv("KQL_CHECK"));
-        Path tool = configured != null
-                ? Path.of(configured)
-                : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/tools/kql-check");
-        if (!Files.isExecutable(tool)) {
-            throw new AssertionError("kql-check not found at " + tool + "; set -Dkql.check or KQL_CHECK");
+    @Test
+    void theCheckRejectsWhatKustoWouldReject() throws Exception {
+        Path tool = kqlCheck();
+        String script = String.join(
+                "\n\n",
+                ".crate-merge table ['T'] (['a']:string)",
+                ".create-merge table ['T'] (['a']:strin)",
+                ".create-or-alter table ['T'] ingestion json mapping \"m\" '[{\"column\":\"a\",}]'",
+                ".create-or-alter table ['T'] ingestion json mapping \"m\" '[{\"Properties\":{\"Path\":\"$.a\"}}]'",
+                "// a comment line, then a good command\n.alter table ['T'] policy streamingingestion enable");
+        Process process =
+                new ProcessBuilder(tool.toString()).redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            in.write(script.getBytes(StandardCharsets.UTF_8));
         }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(output).contains("kql-check: 5 commands, 4 with errors");
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("\"code\":\"UNKNOWN_COMMAND\"");
+        assertThat(output).contains("\"code\":\"KS005\"");
+        assertThat(output).contains("\"code\":\"MAPPING_JSON\",\"message\":\"the mapping is not valid JSON");
+        assertThat(output).contains("\"message\":\"mapping element 0 has no \\\"column\\\" name\"");
+        assertThat(output).contains("\"ok\":true,\"commandKinds\":[\"AlterTablePolicyStreamingIngestion\"]");
+    }
+
+    private static final String INSTALL_HINT = "install Node.js 18 or later with npm (Debian/Ubuntu: 'sudo apt-get"
+            + " install nodejs npm'; otherwise https://nodejs.org/en/download), then run the tests again";
+
+    /** Why node or npm cannot run, found once: null when both run. */
+    private static String missingNode;
+
+    private static boolean nodeChecked;
+
+    private static synchronized Path kqlCheck() {
+        String configured = System.getProperty("kql.check");
+        Path tool = configured != null ? Path.of(configured) : repositoryRoot().resolve("tools/kql-check/kql-check");
+        if (!Files.isExecutable(tool)) {
+            throw new AssertionError("kql-check is missing or not executable at " + tool);
+        }
+        if (!nodeChecked) {
+            nodeChecked = true;
+            String problem = versionProblem("node");
+            missingNode = problem != null ? problem : versionProblem("npm");
+            if (missingNode != null) {
+                // Surefire's console shows only the count of skipped tests, not an assumption's message.
+                System.err.println("KqlCheckTest is skipped: " + missingNode + "; " + INSTALL_HINT);
+            }
+        }
+        Assumptions.assumeTrue(
+                missingNode == null,
+                () -> missingNode + "; kql-check runs Microsoft's Kusto parser on node, so " + INSTALL_HINT);
+        return tool;
+    }
+
+    /** The checkout's root: the nearest directory above the working directory that holds tools/kql-check. */
+    private static Path repositoryRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("tools/kql-check/package.json"))) {
+                return dir;
+            }
+        }
+        throw new AssertionError("no tools/kql-check/package.json in " + start + " or any folder above it");
+    }
+
+    /** Why {@code program --version} cannot run, or null when it runs. */
+    private static String versionProblem(String program) {
         try {
-            Process node = new ProcessBuilder("node", "--version")
+            Process process = new ProcessBuilder(program, "--version")
                     .redirectErrorStream(true)
                     .start();
-            node.getInputStream().readAllBytes();
-            if (node.waitFor() != 0) {
-                Assumptions.abort("node is installed but 'node --version' failed; kql-check needs node");
-            }
+            process.getInputStream().readAllBytes();
+            return process.waitFor() == 0 ? null : "'" + program + " --version' failed";
         } catch (IOException e) {
-            Assumptions.abort("node is not installed, so kql-check cannot run: " + e.getMessage());
+            return program + " is not installed (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while running '" + program + " --version'";
         }
-        return tool;
     }
 }

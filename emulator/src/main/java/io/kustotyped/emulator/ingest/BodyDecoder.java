@@ -66,7 +66,7 @@ final class BodyDecoder {
 
     private static KustoException tooLarge(String actual, long max) {
         return KustoException.payloadTooLarge("The uncompressed data of a streaming ingestion request is limited to "
-                + max + " bytes (docs/kusto-rules.md §1.3); this request has " + actual
+                + max + " bytes (Kusto allows about 4 MB of data per streaming request); this request has " + actual
                 + ". Split it into smaller requests.");
     }
 }

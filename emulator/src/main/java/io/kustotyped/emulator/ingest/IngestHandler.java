@@ -216,7 +216,7 @@ public final class IngestHandler {
     private KustoException bodyTooLarge(String actual) {
         return KustoException.payloadTooLarge("A streaming ingestion request body is limited to "
                 + limits.maxRequestBytes()
-                + " bytes regardless of format or compression (docs/kusto-rules.md §1.3); this one has "
+                + " bytes regardless of format or compression; this one has "
                 + actual + " bytes.");
     }
 

@@ -1,5 +1,6 @@
 package io.kustotyped.emulator.store;
 
+import io.kustotyped.emulator.KustoException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The emulator's databases: the root of the store.
@@ -16,13 +18,18 @@ import java.util.Map;
  * <p>Thread-safe: schema changes (databases, tables, columns, mappings, policies) are serialized on one
  * lock; row appends lock only their table. With a data directory ({@link #open(Path)}), every schema change
  * of a persistent database is written to disk before the method returns, and so is every append (see
- * {@link Table#append(List)}). A volatile database ({@code .create database X volatile}) always lives in
+ * {@link Table#append(List)}); when the write fails, memory is left as it was and the method throws a 500
+ * {@code @permanent: false} {@link KustoException}. A volatile database ({@code .create database X volatile}) always lives in
  * memory only.
  */
 public final class Catalog implements AutoCloseable {
     final Object lock = new Object();
     private final Map<String, Database> databases = new LinkedHashMap<>(); // key: lower-case name (§5.2)
     final DataDir dataDir; // null: in memory
+    /** Catalog writes take it exclusively, appends of persisted tables shared (lock order: {@link #lock} first). */
+    private final ReentrantReadWriteLock diskState = new ReentrantReadWriteLock();
+    /** A failed catalog write may have left a catalog on disk that differs from memory. */
+    private volatile boolean catalogUncertain;
 
     /** Creates an empty in-memory catalog. */
     public Catalog() {
@@ -41,8 +48,22 @@ public final class Catalog implements AutoCloseable {
      * @throws UncheckedIOException when the directory cannot be read or written
      */
     public static Catalog open(Path dir) {
+        return open(dir, StoreIo.system());
+    }
+
+    /**
+     * Opens (or creates) a catalog persisted in a directory, writing through the given file layer (tests pass
+     * one that fails on demand).
+     *
+     * @param dir the data directory; created when missing
+     * @param io the file operations every write goes through
+     * @return the catalog
+     * @throws UncheckedIOException when the directory cannot be read or written, or holds a file the emulator
+     *     did not create (the message names it)
+     */
+    public static Catalog open(Path dir, StoreIo io) {
         try {
-            DataDir dataDir = new DataDir(dir);
+            DataDir dataDir = new DataDir(dir, io);
             Catalog catalog = new Catalog(dataDir);
             try {
                 synchronized (catalog.lock) {
@@ -94,10 +115,8 @@ public final class Catalog implements AutoCloseable {
                 return existing;
             }
             Database db = new Database(this, name, persistent);
-            databases.put(name.toLowerCase(Locale.ROOT), db);
-            if (persistent) {
-                persist();
-            }
+            String key = name.toLowerCase(Locale.ROOT);
+            change(db, () -> databases.put(key, db), () -> databases.remove(key));
             return db;
         }
     }
@@ -110,14 +129,19 @@ public final class Catalog implements AutoCloseable {
      */
     public boolean dropDatabase(String name) {
         synchronized (lock) {
-            Database db = databases.remove(name.toLowerCase(Locale.ROOT));
+            String key = name.toLowerCase(Locale.ROOT);
+            Database db = databases.get(key);
             if (db == null) {
                 return false;
             }
+            Map<String, Database> before = new LinkedHashMap<>(databases);
+            change(db, () -> databases.remove(key), () -> {
+                databases.clear();
+                databases.putAll(before);
+            });
             for (Table t : db.tables()) {
                 t.markDropped();
             }
-            persist();
             return true;
         }
     }
@@ -134,16 +158,82 @@ public final class Catalog implements AutoCloseable {
         databases.put(db.name().toLowerCase(Locale.ROOT), db);
     }
 
-    /** Writes the catalog snapshot when there is a data directory. Caller holds the lock. */
-    void persist() {
-        if (dataDir == null) {
+    /**
+     * Applies a schema change of {@code db}: in memory, then (for a persisted database) to disk. When the disk
+     * write fails, {@code undo} puts memory back as it was and a 5xx {@code @permanent: false} is thrown: the
+     * client sees a failure exactly when the change did not happen. Caller holds the lock.
+     */
+    void change(Database db, Runnable apply, Runnable undo) {
+        apply.run();
+        if (dataDir == null || !db.persistent()) {
             return;
         }
+        diskState.writeLock().lock();
         try {
             dataDir.writeCatalog(databases.values());
+            catalogUncertain = false;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the emulator catalog: " + e.getMessage(), e);
+            undo.run();
+            if (e instanceof DataDir.UncertainWrite || catalogUncertain) {
+                // The new file may be in place: write memory's (old) state again, or hold appends until it is.
+                try {
+                    dataDir.writeCatalog(databases.values());
+                    catalogUncertain = false;
+                } catch (IOException again) {
+                    catalogUncertain = true;
+                    e.addSuppressed(again);
+                }
+            }
+            throw storageFailure("the change was not made", e);
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
+        } finally {
+            diskState.writeLock().unlock();
         }
+    }
+
+    /**
+     * Runs the append of a persisted table when the catalog on disk is known to match memory, and no catalog
+     * write is in flight: rows acknowledged for a table are never in a file that the catalog on disk does not
+     * name.
+     */
+    void appendDurably(Table.Append append) {
+        while (true) {
+            if (catalogUncertain) {
+                synchronized (lock) {
+                    diskState.writeLock().lock();
+                    try {
+                        if (catalogUncertain) {
+                            dataDir.writeCatalog(databases.values());
+                            catalogUncertain = false;
+                        }
+                    } catch (IOException e) {
+                        throw storageFailure("no rows were written", e);
+                    } finally {
+                        diskState.writeLock().unlock();
+                    }
+                }
+            }
+            diskState.readLock().lock();
+            try {
+                if (!catalogUncertain) {
+                    append.run();
+                    return;
+                }
+            } finally {
+                diskState.readLock().unlock();
+            }
+        }
+    }
+
+    /** The answer to a request whose change could not be written: transient, nothing changed. */
+    static KustoException storageFailure(String what, IOException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return KustoException.transientServerError(
+                500,
+                "The emulator could not write to its data directory (" + reason + "); " + what
+                        + ". The request can be retried.");
     }
 
     /** Closes the open row files. The catalog must not be used afterwards. */

@@ -1,59 +1,75 @@
 package io.kustotyped.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
- * The on-disk layout of a persisted catalog:
+ * The data directory of a persisted catalog. It holds only what the emulator writes:
  * <ul>
- *   <li>{@code catalog.json}: databases, tables, columns, mappings and policies; rewritten whole on every schema
- *       change (temp file, fsync, atomic rename, so a crash leaves the old or the new one);</li>
- *   <li>{@code rows/<table-id>.jsonl}: one line per committed append, a JSON array of rows, fsync'd before the
- *       append returns. A torn last line (a crash mid-write) is ignored on load, so an append is all or
- *       nothing on disk too.</li>
+ *   <li>{@code catalog.json}: schema, mappings and policies, replaced atomically on every change
+ *       ({@code catalog.json.tmp}, fsync, rename, fsync of the directory);</li>
+ *   <li>{@code rows/<table-id>.rows}: the framed, checksummed appends of one table ({@link RowFile});</li>
+ *   <li>{@code .lock}: one emulator per directory.</li>
  * </ul>
+ * Any other file stops the start with a message naming it: the emulator never deletes what it did not
+ * create. The format and the recovery rules are in emulator/DESIGN.md, "Persistence".
  */
 final class DataDir {
     private static final Logger LOG = Logger.getLogger(DataDir.class.getName());
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int FORMAT_VERSION = 1;
+    static final String CATALOG = "catalog.json";
+    static final String CATALOG_TMP = "catalog.json.tmp";
+    static final String LOCK = ".lock";
+    static final String ROWS = "rows";
+    private static final Pattern ROW_FILE =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.rows");
 
     private final Path root;
     private final Path rowsDir;
+    private final StoreIo io;
     private final FileChannel lockChannel;
-    private final java.nio.channels.FileLock lock;
+    private final FileLock lock;
 
-    DataDir(Path root) throws IOException {
+    /** A catalog write that failed at or after the rename: the file on disk may be the new one or the old one. */
+    static final class UncertainWrite extends IOException {
+        UncertainWrite(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    DataDir(Path root, StoreIo io) throws IOException {
         this.root = root.toAbsolutePath();
-        this.rowsDir = this.root.resolve("rows");
+        this.rowsDir = this.root.resolve(ROWS);
+        this.io = io;
+        if (Files.exists(this.root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(this.root)) {
+            throw new IOException(this.root + " is not a directory");
+        }
+        checkOnlyOwnFiles(); // before creating anything in it
         Files.createDirectories(rowsDir);
         // Two emulators appending to the same files would corrupt them: one owner per directory.
         this.lockChannel =
-                FileChannel.open(this.root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        java.nio.channels.FileLock acquired;
+                FileChannel.open(this.root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock acquired;
         try {
             acquired = lockChannel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             acquired = null;
         }
         if (acquired == null) {
@@ -77,258 +93,203 @@ final class DataDir {
         return root;
     }
 
-    // ---- catalog snapshot ----------------------------------------------------------------------------
-
-    void writeCatalog(Collection<Database> databases) throws IOException {
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("version", FORMAT_VERSION);
-        ArrayNode dbs = doc.putArray("databases");
-        for (Database db : databases) {
-            if (!db.persistent()) {
-                continue;
-            }
-            ObjectNode d = dbs.addObject();
-            d.put("name", db.name());
-            putPolicy(d, db.streamingPolicy());
-            putMappings(d, db.mappings(null));
-            ArrayNode tables = d.putArray("tables");
-            for (Table t : db.tables()) {
-                ObjectNode o = tables.addObject();
-                o.put("id", t.id);
-                o.put("name", t.name());
-                o.put("folder", t.folder());
-                o.put("docString", t.docString());
-                ArrayNode cols = o.putArray("columns");
-                for (ColumnDef c : t.columns()) {
-                    cols.addObject().put("name", c.name()).put("type", c.type().cslName());
+    private void checkOnlyOwnFiles() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        Path catalog = root.resolve(CATALOG);
+        if (Files.isRegularFile(catalog)) {
+            CatalogFile.checkFormat(catalog, readCatalog(catalog)); // an older format gets its own message
+        }
+        try (var entries = Files.list(root)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                boolean own = switch (name) {
+                    case CATALOG, CATALOG_TMP, LOCK -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+                    case ROWS -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                    default -> false;
+                };
+                if (!own) {
+                    throw foreign(p);
                 }
-                putPolicy(o, t.streamingPolicy());
-                putMappings(o, t.mappings(null));
             }
         }
-        Path tmp = root.resolve("catalog.json.tmp");
-        try (FileChannel ch = FileChannel.open(
-                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf =
-                    ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+        if (Files.isDirectory(rowsDir)) {
+            try (var entries = Files.list(rowsDir)) {
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    if (!ROW_FILE.matcher(p.getFileName().toString()).matches()
+                            || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        throw foreign(p);
+                    }
+                }
             }
-            ch.force(true);
+        }
+    }
+
+    private IOException foreign(Path p) {
+        return new IOException("the data directory " + root + " holds " + p + ", which the emulator did not "
+                + "create. It keeps only " + CATALOG + ", " + LOCK + " and " + ROWS + "/<table-id>" + RowFile.SUFFIX
+                + " there and never deletes or changes anything else: move that file away or choose another "
+                + "--data-dir");
+    }
+
+    private static JsonNode readCatalog(Path file) throws IOException {
+        try {
+            return RowCodec.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(
+                    file + " is not readable as an emulator catalog (" + e.getMessage()
+                            + "); the emulator does not touch files it did not write",
+                    e);
+        }
+    }
+
+    // ---- catalog ------------------------------------------------------------------------------------
+
+    /**
+     * Replaces {@code catalog.json}: write a temporary file, fsync it, rename it over the old one, fsync the
+     * directory. A crash at any point leaves the old or the new catalog, whole.
+     *
+     * @throws UncertainWrite when the rename or the directory sync failed: the new file may be in place
+     * @throws IOException when an earlier step failed: the old catalog is untouched
+     */
+    void writeCatalog(Collection<Database> databases) throws IOException {
+        byte[] bytes = CatalogFile.encode(databases);
+        Path tmp = root.resolve(CATALOG_TMP);
+        try (StoreIo.StoreFile f = io.open(tmp, true)) {
+            f.truncate(0);
+            f.write(ByteBuffer.wrap(bytes), 0);
+            f.force();
+        } catch (IOException | RuntimeException e) {
+            try {
+                io.delete(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
         try {
-            Files.move(
-                    tmp,
-                    root.resolve("catalog.json"),
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, root.resolve("catalog.json"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        forceDirectory(root);
-    }
-
-    private static void putPolicy(ObjectNode o, StreamingPolicy p) {
-        if (p == null) {
-            o.putNull("streamingPolicy");
-        } else {
-            ObjectNode n = o.putObject("streamingPolicy");
-            n.put("IsEnabled", p.enabled());
-            if (p.hintAllocatedRate() != null) {
-                n.put("HintAllocatedRate", p.hintAllocatedRate());
-            }
+            io.replace(tmp, root.resolve(CATALOG));
+            io.syncDirectory(root);
+        } catch (IOException e) {
+            throw new UncertainWrite(e);
         }
     }
 
-    private static void putMappings(ObjectNode o, Collection<IngestionMapping> mappings) {
-        ArrayNode a = o.putArray("mappings");
-        for (IngestionMapping m : mappings) {
-            a.addObject()
-                    .put("name", m.name())
-                    .put("kind", m.kind())
-                    .put("mapping", m.mappingJson())
-                    .put("lastUpdatedOn", m.lastUpdatedOn().toString());
-        }
-    }
-
-    /** Loads catalog.json and every table's rows into an empty catalog. Caller holds the catalog lock. */
+    /**
+     * Loads catalog.json and every table's rows into an empty catalog. Everything is checked before anything
+     * is changed: a refused start leaves the directory as it was. Caller holds the catalog lock.
+     */
     void load(Catalog catalog) throws IOException {
-        Path file = root.resolve("catalog.json");
-        Set<String> liveIds = new HashSet<>();
+        Path file = root.resolve(CATALOG);
+        List<Database> databases = new ArrayList<>();
         if (Files.exists(file)) {
-            JsonNode doc = JSON.readTree(file.toFile());
-            if (doc.path("version").asInt() != FORMAT_VERSION) {
-                throw new IOException(file + " has an unknown format version " + doc.path("version"));
-            }
-            for (JsonNode d : doc.path("databases")) {
-                Database db = new Database(catalog, d.get("name").asText(), true);
-                db.restorePolicy(policy(d.get("streamingPolicy")));
-                for (IngestionMapping m : mappings(d.path("mappings"), null)) {
-                    db.restoreMapping(m);
+            JsonNode doc = readCatalog(file);
+            CatalogFile.checkFormat(file, doc);
+            databases = CatalogFile.decode(catalog, doc);
+        }
+        // 1. read and check every row file
+        Map<Table, RowFile.Content> contents = new HashMap<>();
+        Set<String> liveFiles = new java.util.HashSet<>();
+        for (Database db : databases) {
+            for (Table t : db.tables()) {
+                Path rows = rowFile(t.id);
+                if (!Files.isRegularFile(rows)) {
+                    throw new IOException("the row file " + rows + " of table " + db.name() + "." + t.name()
+                            + " is missing; the emulator writes it before the catalog names the table, so it was "
+                            + "removed from outside. Restore it, or start with another --data-dir");
                 }
-                for (JsonNode o : d.path("tables")) {
-                    List<ColumnDef> cols = new ArrayList<>();
-                    for (JsonNode c : o.path("columns")) {
-                        cols.add(new ColumnDef(
-                                c.get("name").asText(),
-                                ScalarType.parse(c.get("type").asText())));
-                    }
-                    Table t = new Table(
-                            db,
-                            o.get("name").asText(),
-                            o.get("id").asText(),
-                            cols,
-                            o.path("folder").asText(""),
-                            o.path("docString").asText(""));
-                    t.restorePolicy(policy(o.get("streamingPolicy")));
-                    for (IngestionMapping m : mappings(o.path("mappings"), null)) {
-                        t.restoreMapping(m);
-                    }
-                    t.restoreRows(readRows(t.id, cols));
-                    db.restore(t);
-                    liveIds.add(t.id);
-                    t.openLog();
-                }
-                catalog.restore(db);
+                contents.put(t, RowFile.read(rows, Files.readAllBytes(rows), t.id, t.columns()));
+                liveFiles.add(rows.getFileName().toString());
             }
         }
-        // Row files of tables dropped before a crash could remove them.
-        try (var files = Files.list(rowsDir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String id = p.getFileName().toString().replace(".jsonl", "");
-                if (!liveIds.contains(id)) {
-                    Files.deleteIfExists(p);
+        List<Path> orphans = new ArrayList<>();
+        try (var entries = Files.list(rowsDir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                if (!liveFiles.contains(name)) {
+                    checkOrphanIsOwn(p, name.substring(0, name.length() - RowFile.SUFFIX.length()));
+                    orphans.add(p);
                 }
             }
         }
-    }
-
-    private static StreamingPolicy policy(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return null;
+        // 2. repair: cut torn tails, delete the row files of tables dropped (or never created) before a crash
+        for (Map.Entry<Table, RowFile.Content> e : contents.entrySet()) {
+            RowFile.Content c = e.getValue();
+            Path rows = rowFile(e.getKey().id);
+            if (c.torn()) {
+                LOG.log(
+                        Level.WARNING,
+                        "Cutting {0} bytes of an incomplete last append (never acknowledged) from {1}",
+                        new Object[] {c.size() - c.goodEnd(), rows});
+                try (StoreIo.StoreFile f = io.open(rows, false)) {
+                    f.truncate(c.goodEnd());
+                    f.force();
+                }
+            }
         }
-        JsonNode rate = n.get("HintAllocatedRate");
-        return new StreamingPolicy(
-                n.path("IsEnabled").asBoolean(), rate == null || rate.isNull() ? null : rate.asDouble());
-    }
-
-    private static List<IngestionMapping> mappings(JsonNode array, Table table) {
-        List<IngestionMapping> out = new ArrayList<>();
-        for (JsonNode m : array) {
-            String kind = m.get("kind").asText();
-            String json = m.get("mapping").asText();
-            out.add(new IngestionMapping(
-                    m.get("name").asText(),
-                    kind,
-                    json,
-                    MappingParser.parse(kind, json, table),
-                    Instant.parse(m.get("lastUpdatedOn").asText())));
+        for (Path p : orphans) {
+            io.delete(p);
         }
-        return out;
+        io.delete(root.resolve(CATALOG_TMP));
+        io.syncDirectory(rowsDir);
+        // 3. attach
+        for (Database db : databases) {
+            for (Table t : db.tables()) {
+                RowFile.Content c = contents.get(t);
+                t.restoreRows(c.rows());
+                t.attachLog(RowFile.Writer.open(io, rowFile(t.id), c.goodEnd()));
+            }
+            catalog.restore(db);
+        }
     }
 
-    // ---- row files -----------------------------------------------------------------------------------
+    /**
+     * A row file no table names is the emulator's own when it starts with its header (or a part of it: a crash
+     * while it was being created); that is the file of a table whose creation or drop did not complete.
+     */
+    private static void checkOrphanIsOwn(Path p, String id) throws IOException {
+        byte[] expected = RowFile.header(id);
+        byte[] start;
+        try (var in = Files.newInputStream(p)) {
+            start = in.readNBytes(expected.length);
+        }
+        if (!Arrays.equals(start, 0, start.length, expected, 0, start.length)) {
+            throw new IOException("the data directory holds " + p + ", which no table uses and which does not start "
+                    + "like a row file the emulator writes; it will not delete it. Move it away or choose "
+                    + "another --data-dir");
+        }
+    }
+
+    // ---- row files ----------------------------------------------------------------------------------
 
     private Path rowFile(String id) {
-        return rowsDir.resolve(id + ".jsonl");
+        return rowsDir.resolve(id + RowFile.SUFFIX);
     }
 
-    private List<Object[]> readRows(String id, List<ColumnDef> columns) throws IOException {
-        Path file = rowFile(id);
-        List<Object[]> rows = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return rows;
-        }
-        long goodBytes = 0;
-        boolean torn = false;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                JsonNode batch;
-                try {
-                    batch = JSON.readTree(line);
-                } catch (IOException e) {
-                    batch = null;
-                }
-                if (batch == null || !batch.isArray()) {
-                    torn = true;
-                    break;
-                }
-                for (JsonNode row : batch) {
-                    rows.add(RowCodec.decode(row, columns));
-                }
-                goodBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
-            }
-        }
-        if (torn) {
-            LOG.log(Level.WARNING, "Dropping an incomplete last append in {0} (the process stopped mid-write)", file);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.truncate(goodBytes);
-                ch.force(true);
-            }
-        }
-        return rows;
-    }
-
-    RowLog openLog(String id) throws IOException {
-        return new RowLog(FileChannel.open(
-                rowFile(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
-    }
-
-    void deleteLog(String id) {
+    /** Creates the row file of a new table, durable (file and directory entry) before it returns. */
+    RowFile.Writer createRowFile(String id) throws IOException {
+        Path path = rowFile(id);
+        RowFile.Writer w = RowFile.Writer.create(io, path, id);
         try {
-            Files.deleteIfExists(rowFile(id));
+            io.syncDirectory(rowsDir);
+        } catch (IOException | RuntimeException e) {
+            w.close();
+            throw e;
+        }
+        return w;
+    }
+
+    /** Deletes the row file of a dropped table; when that fails, the next start deletes it. */
+    void deleteRowFile(String id) {
+        try {
+            io.delete(rowFile(id));
+            io.syncDirectory(rowsDir);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot delete the row file of a dropped table: " + e.getMessage(), e);
-        }
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not every platform can fsync a directory; the rename itself is still atomic.
-        }
-    }
-
-    /** An open, append-only row file. */
-    static final class RowLog {
-        private final FileChannel channel;
-
-        RowLog(FileChannel channel) {
-            this.channel = channel;
-        }
-
-        /** Writes one line holding all the rows and fsyncs it. On failure, truncates back to where it started. */
-        void append(List<Object[]> rows) throws IOException {
-            ArrayNode batch = JSON.createArrayNode();
-            for (Object[] row : rows) {
-                batch.add(RowCodec.encode(row));
-            }
-            byte[] bytes = (JSON.writeValueAsString(batch) + "\n").getBytes(StandardCharsets.UTF_8);
-            long start = channel.size();
-            try {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
-                }
-                channel.force(false);
-            } catch (IOException e) {
-                try {
-                    channel.truncate(start);
-                } catch (IOException ignored) {
-                    e.addSuppressed(ignored);
-                }
-                throw e;
-            }
-        }
-
-        void closeQuietly() {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "closing a row file", e);
-            }
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot delete the row file of a dropped table (the next start will): {0}",
+                    String.valueOf(e));
         }
     }
 }

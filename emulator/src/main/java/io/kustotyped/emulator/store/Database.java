@@ -80,9 +80,11 @@ public final class Database {
                 return existing;
             }
             Table t = new Table(this, tableName, null, columns, folder, docString);
-            tables.put(tableName, t);
-            catalog.persist();
-            t.openLog();
+            t.createLog(); // the row file exists before the catalog names the table
+            catalog.change(this, () -> tables.put(tableName, t), () -> {
+                tables.remove(tableName);
+                t.closeLog(); // its file is deleted at the next start, when no catalog names it
+            });
             return t;
         }
     }
@@ -119,12 +121,16 @@ public final class Database {
      */
     public void dropTable(String tableName) {
         synchronized (catalog.lock) {
-            Table t = tables.remove(tableName);
+            Table t = tables.get(tableName);
             if (t == null) {
                 throw KustoException.tableNotExist(name, tableName);
             }
-            catalog.persist();
-            t.markDropped();
+            Map<String, Table> before = new LinkedHashMap<>(tables);
+            catalog.change(this, () -> tables.remove(tableName), () -> {
+                tables.clear();
+                tables.putAll(before);
+            });
+            t.markDropped(); // the rows go only once the catalog without the table is durable
         }
     }
 
@@ -142,8 +148,8 @@ public final class Database {
      */
     public void setStreamingPolicy(StreamingPolicy policy) {
         synchronized (catalog.lock) {
-            this.streamingPolicy = policy;
-            catalog.persist();
+            StreamingPolicy old = this.streamingPolicy;
+            catalog.change(this, () -> this.streamingPolicy = policy, () -> this.streamingPolicy = old);
         }
     }
 
@@ -179,8 +185,8 @@ public final class Database {
      */
     public void putMapping(IngestionMapping mapping) {
         synchronized (catalog.lock) {
-            mappings.put(mapping);
-            catalog.persist();
+            MappingSet before = mappings.copy();
+            catalog.change(this, () -> mappings.put(mapping), () -> mappings.restore(before));
         }
     }
 
@@ -193,11 +199,12 @@ public final class Database {
      */
     public boolean dropMapping(String kind, String mappingName) {
         synchronized (catalog.lock) {
-            boolean removed = mappings.remove(kind, mappingName);
-            if (removed) {
-                catalog.persist();
+            if (mappings.get(kind, mappingName) == null) {
+                return false;
             }
-            return removed;
+            MappingSet before = mappings.copy();
+            catalog.change(this, () -> mappings.remove(kind, mappingName), () -> mappings.restore(before));
+            return true;
         }
     }
 

@@ -33,6 +33,19 @@ final class MappingSet {
         byKey.put(key(m.kind(), m.name()), m);
     }
 
+    /** @return a copy, for {@link #restore} */
+    MappingSet copy() {
+        MappingSet c = new MappingSet();
+        c.byKey.putAll(byKey);
+        return c;
+    }
+
+    /** Puts back the content (and the order) of an earlier {@link #copy}. */
+    void restore(MappingSet from) {
+        byKey.clear();
+        byKey.putAll(from.byKey);
+    }
+
     boolean remove(String kind, String name) {
         return byKey.remove(key(kind, name)) != null;
     }

@@ -1,6 +1,13 @@
 package io.kustotyped.emulator.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
@@ -9,9 +16,37 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Encodes row cells as JSON for the row files, and decodes them back by column type. */
+/**
+ * Encodes row cells as JSON for the row files, and decodes them back by column type, exactly: decimals keep
+ * their digits and scale ({@code 1.10} stays {@code 1.10}, {@code 1E+400} stays a number), integers of any
+ * size stay integers, and text is written as ASCII with {@code \\u} escapes so that any Java string
+ * (unpaired surrogates included) comes back unchanged.
+ */
 final class RowCodec {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /**
+     * The nesting the store's own files may hold: a dynamic value plus the row and the record around it. The
+     * ingest readers accept less, so whatever was acknowledged can be written and read back.
+     */
+    static final int MAX_DEPTH = 2_000;
+
+    /** The mapper for the store's files: exact numbers, ASCII output, limits above anything ingest accepts. */
+    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(Integer.MAX_VALUE)
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .maxNameLength(Integer.MAX_VALUE)
+                            .build())
+                    .streamWriteConstraints(StreamWriteConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
+                    .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private RowCodec() {}
 
@@ -27,11 +62,7 @@ final class RowCodec {
             } else if (v instanceof Long l) {
                 a.add(l);
             } else if (v instanceof Double d) {
-                if (Double.isFinite(d)) {
-                    a.add(d);
-                } else {
-                    a.add(d.toString()); // "NaN", "Infinity", "-Infinity"
-                }
+                a.add(d.toString()); // as text: exact, and keeps -0.0, NaN and the infinities
             } else if (v instanceof BigDecimal bd) {
                 a.add(bd.toString());
             } else if (v instanceof String s) {

@@ -2,7 +2,6 @@ package io.kustotyped.emulator.store;
 
 import io.kustotyped.emulator.KustoException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -30,7 +29,8 @@ public final class Table {
     private final Object rowLock = new Object();
     private final List<Object[]> rows = new ArrayList<>(); // guarded by rowLock
     private boolean dropped; // guarded by rowLock
-    private DataDir.RowLog log; // guarded by rowLock
+    private RowFile.Writer log; // guarded by rowLock
+    private Schema pending; // guarded by the catalog lock: an alter-merge being written to disk
 
     Table(Database database, String name, String id, List<ColumnDef> columns, String folder, String docString) {
         this.database = database;
@@ -105,14 +105,16 @@ public final class Table {
                             + ", requested type: " + c.type().cslName() + ").");
                 }
             }
-            this.columns = List.copyOf(merged);
-            if (newFolder != null) {
-                this.folder = newFolder;
-            }
-            if (newDocString != null) {
-                this.docString = newDocString;
-            }
-            database.catalog().persist();
+            Schema next = new Schema(
+                    List.copyOf(merged),
+                    newFolder != null ? newFolder : folder,
+                    newDocString != null ? newDocString : docString);
+            // Readers see the new schema only once it is on disk: the catalog file is written from `pending`.
+            database.catalog().change(database, () -> pending = next, () -> pending = null);
+            pending = null;
+            this.columns = next.columns();
+            this.folder = next.folder();
+            this.docString = next.docString();
         }
     }
 
@@ -130,8 +132,8 @@ public final class Table {
      */
     public void setStreamingPolicy(StreamingPolicy policy) {
         synchronized (database.catalog().lock) {
-            this.streamingPolicy = policy;
-            database.catalog().persist();
+            StreamingPolicy old = this.streamingPolicy;
+            database.catalog().change(database, () -> this.streamingPolicy = policy, () -> this.streamingPolicy = old);
         }
     }
 
@@ -180,8 +182,8 @@ public final class Table {
      */
     public void putMapping(IngestionMapping mapping) {
         synchronized (database.catalog().lock) {
-            mappings.put(mapping);
-            database.catalog().persist();
+            MappingSet before = mappings.copy();
+            database.catalog().change(database, () -> mappings.put(mapping), () -> mappings.restore(before));
         }
     }
 
@@ -194,11 +196,13 @@ public final class Table {
      */
     public boolean dropMapping(String kind, String mappingName) {
         synchronized (database.catalog().lock) {
-            boolean removed = mappings.remove(kind, mappingName);
-            if (removed) {
-                database.catalog().persist();
+            if (mappings.get(kind, mappingName) == null) {
+                return false;
             }
-            return removed;
+            MappingSet before = mappings.copy();
+            database.catalog()
+                    .change(database, () -> mappings.remove(kind, mappingName), () -> mappings.restore(before));
+            return true;
         }
     }
 
@@ -209,12 +213,26 @@ public final class Table {
      * @param newRows rows aligned with the columns at the time they were converted; a shorter row (the table
      *     gained columns meanwhile) is padded
      * @throws KustoException 400 {@code BadRequest_TableNotExist} when the table was dropped meanwhile
-     * @throws UncheckedIOException when the rows cannot be written to disk (nothing is committed)
+     * @throws KustoException 500 {@code @permanent: false} when the rows cannot be written to disk (nothing is
+     *     committed)
      */
     public void append(List<Object[]> newRows) {
         if (newRows.isEmpty()) {
             return;
         }
+        if (database.persisted()) {
+            database.catalog().appendDurably(() -> appendLocked(newRows));
+        } else {
+            appendLocked(newRows);
+        }
+    }
+
+    /** One append, run by {@link Catalog#appendDurably}. */
+    interface Append {
+        void run();
+    }
+
+    private void appendLocked(List<Object[]> newRows) {
         synchronized (rowLock) {
             if (dropped) {
                 throw KustoException.tableNotExist(database.name(), name);
@@ -223,7 +241,7 @@ public final class Table {
                 try {
                     log.append(newRows);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write rows of table '" + name + "': " + e.getMessage(), e);
+                    throw Catalog.storageFailure("no rows of table '" + name + "' were written", e);
                 }
             }
             rows.addAll(newRows);
@@ -266,19 +284,35 @@ public final class Table {
 
     // ---- persistence hooks ---------------------------------------------------------------------------
 
-    void openLog() {
+    /** Creates the row file of a new table of a persisted database. */
+    void createLog() {
         if (!database.persisted()) {
             return;
         }
         synchronized (rowLock) {
             try {
-                log = database.catalog().dataDir.openLog(id);
+                log = database.catalog().dataDir.createRowFile(id);
             } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "cannot open the row file of table '" + name + "': " + e.getMessage(), e);
+                throw Catalog.storageFailure("table '" + name + "' was not created", e);
             }
         }
     }
+
+    /** Attaches the row file opened while loading. */
+    void attachLog(RowFile.Writer writer) {
+        synchronized (rowLock) {
+            log = writer;
+        }
+    }
+
+    /** The schema the catalog file is written with: a change being persisted, else the current one. */
+    Schema diskSchema() {
+        Schema p = pending;
+        return p != null ? p : new Schema(columns, folder, docString);
+    }
+
+    /** Columns, folder and doc string. */
+    record Schema(List<ColumnDef> columns, String folder, String docString) {}
 
     void restoreRows(List<Object[]> loaded) {
         synchronized (rowLock) {
@@ -299,9 +333,9 @@ public final class Table {
             dropped = true;
             rows.clear();
             if (log != null) {
-                log.closeQuietly();
+                log.close();
                 log = null;
-                database.catalog().dataDir.deleteLog(id);
+                database.catalog().dataDir.deleteRowFile(id);
             }
         }
     }
@@ -309,7 +343,7 @@ public final class Table {
     void closeLog() {
         synchronized (rowLock) {
             if (log != null) {
-                log.closeQuietly();
+                log.close();
                 log = null;
             }
         }

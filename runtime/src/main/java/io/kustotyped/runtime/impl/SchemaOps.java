@@ -120,12 +120,12 @@ public final class SchemaOps {
             return k.withHint("Streaming ingestion is not enabled for table '" + name + "'. Run: "
                     + orApply(policyCommand(t)) + " (or ingestor.applySchema()). Policy changes can take a few minutes "
                     + "to reach the streaming nodes; '.clear table " + KustoNames.bracket(name)
-                    + " cache streamingingestion schema' forces it (docs/kusto-rules.md §1.6)");
+                    + " cache streamingingestion schema' forces it");
         }
         if (code.contains("StreamingIngestionDisabled") || (k.status() == 404 && k.code() == null)) {
             return k.withHint("The streaming ingestion endpoint does not exist: turn streaming ingestion on for the "
                     + "cluster (Azure portal, Configurations, 'Streaming ingestion: On'), then run: "
-                    + orApply(policyCommand(t)) + " (docs/kusto-rules.md §1.6)");
+                    + orApply(policyCommand(t)));
         }
         if (code.contains("MappingReferenceWasNotFound") || code.contains("MappingNotFound")) {
             return k.withHint("The ingestion mapping '" + t.mappingName() + "' of table '" + name
