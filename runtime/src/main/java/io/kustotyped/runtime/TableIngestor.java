@@ -75,6 +75,22 @@ public abstract class TableIngestor<T> {
     }
 
     /**
+     * The batches this ingestor holds right now, across all its calls and write streams: being filled, compressed
+     * or sent. At most {@link IngestOptions#getMaxInFlight()}. For gauges (kusto-typed-micrometer reads it).
+     */
+    public int batchesInFlight() {
+        return slots.inUse();
+    }
+
+    /**
+     * The bytes this ingestor's batches hold right now (raw JSON and gzip bodies), across all its calls; bounded by
+     * {@code maxInFlight * (maxRawBatchBytes + maxCompressedBatchBytes)}. For gauges.
+     */
+    public long bufferedBytes() {
+        return slots.bufferedBytes();
+    }
+
+    /**
      * Runs the generated schema commands ({@link TableDescriptor#schemaCommands()}: table, mapping, streaming
      * policy), in order, through {@code POST /v1/rest/mgmt}, then {@code .clear table T cache streamingingestion
      * schema}, so that streaming ingestion sees the changes at once rather than minutes later (this needs the

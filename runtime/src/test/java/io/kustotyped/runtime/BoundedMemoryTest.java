@@ -62,6 +62,38 @@ class BoundedMemoryTest extends FakeKustoTestBase {
     }
 
     @Test
+    void theIngestorReportsItsLiveBatchesAndBytesForGauges() throws Exception {
+        int rawLimit = 8 * 1024;
+        int maxInFlight = 3;
+        IngestOptions options = new IngestOptions()
+                .setMaxRawBatchBytes(rawLimit)
+                .setMaxCompressedBatchBytes(rawLimit)
+                .setMaxInFlight(maxInFlight);
+        Event.Ingestor ingestor = new Event.Ingestor(client, "db", options);
+        AtomicLong maxBatches = new AtomicLong();
+        AtomicLong maxBytes = new AtomicLong();
+        server.respond(r -> {
+            // a request is in flight: its batch holds a slot and its bytes
+            maxBatches.accumulateAndGet(ingestor.batchesInFlight(), Math::max);
+            maxBytes.accumulateAndGet(ingestor.bufferedBytes(), Math::max);
+            return FakeKusto.Reply.ok();
+        });
+        assertEquals(0, ingestor.batchesInFlight());
+        IngestResult r = await(ingestor.ingest(Stream.iterate(0L, i -> i + 1)
+                .limit(20_000)
+                .map(i -> new Event(i, TestSupport.message((int) (long) i, 60)))
+                .toList()));
+
+        assertEquals(20_000, r.rowsIngested());
+        assertTrue(maxBatches.get() >= 1 && maxBatches.get() <= maxInFlight, "batches seen: " + maxBatches.get());
+        assertTrue(
+                maxBytes.get() > 0 && maxBytes.get() <= (long) maxInFlight * 2 * rawLimit,
+                "bytes seen: " + maxBytes.get());
+        assertEquals(0, ingestor.batchesInFlight(), "every slot is given back");
+        assertEquals(0, ingestor.bufferedBytes(), "every byte is let go");
+    }
+
+    @Test
     void streamInputIsConsumedLazilyAndClosed() throws Exception {
         AtomicLong closed = new AtomicLong();
         Stream<Event> s = Stream.iterate(0L, i -> i + 1)

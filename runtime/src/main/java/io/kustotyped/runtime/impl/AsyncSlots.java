@@ -3,6 +3,7 @@ package io.kustotyped.runtime.impl;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An asynchronous semaphore: {@link #acquire()} completes when a slot is free. First come, first served. It also keeps
@@ -13,11 +14,29 @@ public final class AsyncSlots {
 
     private final ArrayDeque<Promise<Void>> waiters = new ArrayDeque<>();
     private final ArrayDeque<SlotBuffers> idleBuffers = new ArrayDeque<>();
+    private final int slots;
+    private final AtomicLong bufferedBytes = new AtomicLong();
     private int available;
 
     /** @param slots the number of slots */
     public AsyncSlots(int slots) {
+        this.slots = slots;
         this.available = slots;
+    }
+
+    /** The slots held right now: the ingestor's batches being filled, compressed or sent. */
+    public synchronized int inUse() {
+        return slots - available;
+    }
+
+    /** The bytes (raw and compressed batches) the holders of the slots hold right now. */
+    public long bufferedBytes() {
+        return bufferedBytes.get();
+    }
+
+    /** A holder's batch bytes grew (or shrank, when negative). */
+    void addBuffered(long delta) {
+        bufferedBytes.addAndGet(delta);
     }
 
     /** Completes once a slot is held by the caller, who must {@link #release()} it. */

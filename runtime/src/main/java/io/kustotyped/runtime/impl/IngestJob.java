@@ -275,6 +275,7 @@ public final class IngestJob<T> {
     }
 
     private synchronized void buffered(long delta) {
+        c.slots().addBuffered(delta);
         bufferedBytes += delta;
         peakBufferedBytes = Math.max(peakBufferedBytes, bufferedBytes);
     }
