@@ -76,10 +76,7 @@ public final class EmulatorMain {
         if (builder == null) {
             return; // --help
         }
-        if (builder.token != null
-                && !isLoopback(builder.host)
-                && !builder.selfSignedTls
-                && builder.tlsCertificate == null) {
+        if (builder.token != null && !isLoopback(builder.host)) {
             System.err.println("warning: listening on " + builder.host + " over plain HTTP; the bearer token travels "
                     + "unencrypted to this address. Use 127.0.0.1 unless the network is trusted.");
         }
