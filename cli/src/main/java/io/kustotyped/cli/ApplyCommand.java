@@ -124,15 +124,18 @@ final class ApplyCommand {
      */
     static String describe(Throwable e) {
         if (e instanceof KustoServiceException k) {
-            String message = k.detail() != null && !k.detail().isEmpty()
-                    ? k.detail()
-                    : k.errorMessage() != null && !k.errorMessage().isEmpty() ? k.errorMessage() : k.rawBody();
-            String hint = k.hint() != null ? k.hint() : k.status() == 401 ? UNAUTHORIZED_HINT : null;
-            return (k.code() != null ? k.code() + ": " : "HTTP " + k.status() + ": ")
-                    + (message == null || message.isBlank() ? "(no message)" : message.strip())
-                    + " ("
-                    + (k.code() != null ? "HTTP " + k.status() + ", " : "")
-                    + "ActivityId " + k.activityId() + ", ClientRequestId " + k.clientRequestId() + ")"
+            String message = k.detail()
+                    .filter(d -> !d.isBlank())
+                    .or(() -> k.errorMessage().filter(m -> !m.isBlank()))
+                    .or(k::rawBody)
+                    .map(String::strip)
+                    .orElse("(no message)");
+            // The CLI says where *it* takes tokens from, rather than the client's general 401 hint.
+            String hint = k.status() == 401 ? UNAUTHORIZED_HINT : k.hint().orElse(null);
+            // "BadRequest_X: ... (HTTP 400, ...)", or "HTTP 401: ... (...)" when there is no code: the status once.
+            return k.code().orElse("HTTP " + k.status()) + ": " + message + " ("
+                    + k.code().map(c -> "HTTP " + k.status() + ", ").orElse("") + "ActivityId "
+                    + k.activityId().orElse("none") + ", ClientRequestId " + k.clientRequestId() + ")"
                     + (hint == null ? "" : ". " + hint);
         }
         if (e instanceof KustoTransportException) {

@@ -56,10 +56,10 @@ final class CheckCommand {
                                 client, o.databaseFor(s), table, new IngestOptions()) {}.checkSchema());
             } catch (RuntimeException e) {
                 if (e instanceof KustoServiceException k
-                        && k.code() != null
-                        && k.code().contains("DatabaseNotExist")) {
+                        && k.code().filter(c -> c.contains("DatabaseNotExist")).isPresent()) {
                     err.println("error: database '" + o.databaseFor(s) + "' does not exist on " + o.cluster() + " ("
-                            + k.code() + "); check --database" + (o.database() == null ? " (or the script's)" : "")
+                            + k.code().orElseThrow() + "); check --database"
+                            + (o.database() == null ? " (or the script's)" : "")
                             + ". 'apply' creates tables, not databases.");
                     return KustoTypedCli.FAILED;
                 }

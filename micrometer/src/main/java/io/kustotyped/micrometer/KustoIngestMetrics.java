@@ -220,7 +220,7 @@ public final class KustoIngestMetrics implements IngestListener {
      */
     static String errorCode(Throwable error) {
         if (error instanceof KustoServiceException k) {
-            return k.code() != null && !k.code().isEmpty() ? k.code() : "http_" + k.status();
+            return k.code().filter(c -> !c.isEmpty()).orElse("http_" + k.status());
         }
         if (error instanceof KustoTransportException) {
             return "transport";

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param ranges the row indexes, as ranges of the input
  * @param cause why: a {@link KustoServiceException} (with the Kusto error code), a {@link KustoTransportException}
  *     after the retries ran out, a {@link RowTooLargeException}, or the exception the generated writer threw
- * @param possiblyIngested true when a request carrying these rows was fully sent and then its outcome was lost
- *     (the connection failed): the service may have committed them, so retrying them may duplicate them
+ * @param possiblyIngested true when a request carrying these rows ended with an answer that does not prove it was
+ *     not committed (a 5xx, a timeout or closed connection after the request was sent, a proxy's answer): the
+ *     service may have committed them, so retrying them may duplicate them
  */
 public record FailedRows(List<RowRange> ranges, Throwable cause, boolean possiblyIngested) {
 

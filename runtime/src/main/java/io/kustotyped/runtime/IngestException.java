@@ -31,7 +31,29 @@ public final class IngestException extends RuntimeException {
 
     private static String describe(IngestResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.rowsFailed()).append(" of ").append(r.rowsRead()).append(" rows did not land");
+        // Every row read either landed or failed; for a List, the rows never read are listed as failures too.
+        long failed = r.rowsFailed();
+        long known = r.rowsIngested() + failed;
+        sb.append(failed)
+                .append(" of ")
+                .append(known)
+                .append(known == 1 ? " row" : " rows")
+                .append(" did not land");
+        long unread = known - r.rowsRead();
+        long maybe = 0;
+        for (FailedRows f : r.failures()) {
+            maybe += f.possiblyIngested() ? f.rowCount() : 0;
+        }
+        if (unread > 0 || maybe > 0) {
+            sb.append(" (");
+            if (unread > 0) {
+                sb.append(unread).append(" never read");
+            }
+            if (maybe > 0) {
+                sb.append(unread > 0 ? ", " : "").append(maybe).append(" possibly ingested");
+            }
+            sb.append(')');
+        }
         int listed = 0;
         for (FailedRows f : r.failures()) {
             if (listed++ == MAX_LISTED) {

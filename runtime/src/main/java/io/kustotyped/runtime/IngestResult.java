@@ -17,8 +17,9 @@ import java.util.Optional;
  * @param compressedBytes gzip bytes of the requests that succeeded
  * @param elapsed wall time from the call to its completion
  * @param failures rows that did not land, with the reason
- * @param possiblyDuplicated rows that landed, but an earlier attempt carrying them was fully sent and its outcome
- *     lost: the service may hold them twice
+ * @param possiblyDuplicated rows that landed, but an earlier attempt carrying them ended with an answer that does not
+ *     prove it was not committed (a 5xx, a timeout or closed connection after the request was sent, a proxy's
+ *     answer): the service may hold them twice
  * @param inputFailure what the input iterator threw, which ended reading; empty if the input was read to the end
  * @param stoppedReading the permanent error (wrong table, mapping, streaming policy or permission) that made the
  *     call stop reading its input, since every later request would have failed the same way: rows after

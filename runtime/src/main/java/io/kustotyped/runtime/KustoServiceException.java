@@ -8,10 +8,14 @@ import java.util.Optional;
  * the Kusto error code ({@code error.code}), message, {@code @type}, {@code @message} and {@code @permanent},
  * with the HTTP status, the server's activity id and the client request id. Bodies that are not OneApi JSON
  * (a 401, a proxy's HTML page) keep their first characters in {@link #rawBody()}.
+ *
+ * <p>Every part the answer may lack is an {@link Optional}. Only the client creates these exceptions; whether one is
+ * transient or too large is decided once, from the error code and the HTTP status, when it is created
+ * (docs/ingest-outcomes.md).
  */
 public final class KustoServiceException extends KustoException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final int status;
     private final String code;
@@ -23,21 +27,15 @@ public final class KustoServiceException extends KustoException {
     private final Duration retryAfter;
     private final String rawBody;
     private final String hint;
+    private final boolean isTransient;
+    private final boolean payloadTooLarge;
 
     /**
-     * @param status the HTTP status
-     * @param code the OneApi {@code error.code}, or {@code null} when the body was not OneApi JSON
-     * @param errorMessage {@code error.message}, or {@code null}
-     * @param type {@code error["@type"]}, or {@code null}
-     * @param detail {@code error["@message"]}, or {@code null}
-     * @param permanent {@code error["@permanent"]}, or {@code null} when absent
-     * @param activityId the {@code x-ms-activity-id} response header (or {@code @context.activityId}), or {@code null}
-     * @param clientRequestId the request id sent
-     * @param retryAfter the {@code Retry-After} delay the server asked for, or {@code null}
-     * @param rawBody the body as text (truncated), for bodies that are not OneApi JSON
-     * @param hint what the user should do about it (the command to run), or {@code null}
+     * Reached only through the client's internal factory (a private lookup from the same module), so that the
+     * parts of an answer can grow without breaking callers. Every reference argument may be null.
      */
-    public KustoServiceException(
+    @SuppressWarnings("unused") // called through a MethodHandle
+    private KustoServiceException(
             int status,
             String code,
             String errorMessage,
@@ -48,7 +46,9 @@ public final class KustoServiceException extends KustoException {
             String clientRequestId,
             Duration retryAfter,
             String rawBody,
-            String hint) {
+            String hint,
+            boolean isTransient,
+            boolean payloadTooLarge) {
         super(
                 describe(status, code, errorMessage, detail, activityId, clientRequestId, rawBody, hint),
                 null,
@@ -63,22 +63,8 @@ public final class KustoServiceException extends KustoException {
         this.retryAfter = retryAfter;
         this.rawBody = rawBody;
         this.hint = hint;
-    }
-
-    /** The same error with a hint telling the user what to run. */
-    public KustoServiceException withHint(String newHint) {
-        return new KustoServiceException(
-                status,
-                code,
-                errorMessage,
-                type,
-                detail,
-                permanent,
-                activityId,
-                clientRequestId(),
-                retryAfter,
-                rawBody,
-                newHint);
+        this.isTransient = isTransient;
+        this.payloadTooLarge = payloadTooLarge;
     }
 
     private static String describe(
@@ -101,65 +87,65 @@ public final class KustoServiceException extends KustoException {
         } else if (rawBody != null && !rawBody.isEmpty()) {
             sb.append(": ").append(rawBody);
         }
-        sb.append(" (ClientRequestId='")
-                .append(clientRequestId)
-                .append("', ActivityId='")
-                .append(activityId)
-                .append("')");
+        sb.append(" (ClientRequestId='").append(clientRequestId).append('\'');
+        if (activityId != null) {
+            sb.append(", ActivityId='").append(activityId).append('\'');
+        }
+        sb.append(')');
         if (hint != null) {
             sb.append(". ").append(hint);
         }
         return sb.toString();
     }
 
-    /** The HTTP status. */
+    /** The HTTP status (200 for an error reported inside a successful query response). */
     public int status() {
         return status;
     }
 
-    /** The Kusto error code ({@code error.code}, e.g. {@code BadRequest_MappingReferenceWasNotFound}), or null. */
-    public String code() {
-        return code;
+    /** The Kusto error code ({@code error.code}, e.g. {@code BadRequest_MappingReferenceWasNotFound}). */
+    public Optional<String> code() {
+        return Optional.ofNullable(code);
     }
 
-    /** {@code error.message}, or null. */
-    public String errorMessage() {
-        return errorMessage;
+    /** {@code error.message}. */
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(errorMessage);
     }
 
-    /** {@code error["@type"]}, the service's exception type, or null. */
-    public String type() {
-        return type;
+    /** {@code error["@type"]}, the service's exception type. */
+    public Optional<String> type() {
+        return Optional.ofNullable(type);
     }
 
-    /** {@code error["@message"]}, the detailed description, or null. */
-    public String detail() {
-        return detail;
+    /** {@code error["@message"]}, the detailed description. */
+    public Optional<String> detail() {
+        return Optional.ofNullable(detail);
     }
 
-    /** {@code error["@permanent"]} if the body said it. */
+    /** {@code error["@permanent"]}, if the body said it. */
     public Optional<Boolean> permanent() {
         return Optional.ofNullable(permanent);
     }
 
-    /** The server's activity id, or null. */
-    public String activityId() {
-        return activityId;
+    /** The server's activity id ({@code x-ms-activity-id}, or {@code @context.activityId}). */
+    public Optional<String> activityId() {
+        return Optional.ofNullable(activityId);
     }
 
-    /** The delay the server asked for in {@code Retry-After}, if any. */
+    /** The delay the server asked for in {@code Retry-After}. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** The response body as text (at most a few KB) when it was not a OneApi error, else null. */
-    public String rawBody() {
-        return rawBody;
+    /** The response body as text (at most a few KB), when it was not a OneApi error. */
+    public Optional<String> rawBody() {
+        return Optional.ofNullable(rawBody);
     }
 
-    /** What to do about the error (e.g. the generated command that enables streaming), or null. */
-    public String hint() {
-        return hint;
+    /** What to do about the error: the token sources, the generated command to run, the retry limits reached. */
+    public Optional<String> hint() {
+        return Optional.ofNullable(hint);
     }
 
     /** True for 429 (throttling). */
@@ -169,25 +155,16 @@ public final class KustoServiceException extends KustoException {
 
     /** True when the service said the request body is too large (413, {@code Stream_InputStreamTooLarge}). */
     public boolean isPayloadTooLarge() {
-        return status == 413
-                || (code != null
-                        && (code.contains("InputStreamTooLarge")
-                                || code.contains("FileTooLarge")
-                                || code.contains("PayloadTooLarge")));
+        return payloadTooLarge;
     }
 
     /**
      * Transient means retrying may help: 429 always (the official SDKs throw a throttling error whatever the body),
-     * else {@code @permanent} when the body says it, else 408 and 5xx (docs/kusto-rules.md §1.5).
+     * else what the error code is documented to be, else {@code @permanent} when the body says it, else 408 and 5xx
+     * (docs/kusto-rules.md §1.5, docs/ingest-outcomes.md).
      */
     @Override
     public boolean isTransient() {
-        if (status == 429) {
-            return true;
-        }
-        if (permanent != null) {
-            return !permanent;
-        }
-        return status == 408 || status >= 500;
+        return isTransient;
     }
 }

@@ -1,6 +1,7 @@
 package io.kustotyped.runtime;
 
 import io.kustotyped.runtime.impl.AsyncSlots;
+import io.kustotyped.runtime.impl.ErrorHints;
 import io.kustotyped.runtime.impl.IngestJob;
 import io.kustotyped.runtime.impl.JsonOutputRowEncoder;
 import io.kustotyped.runtime.impl.RowEncoder;
@@ -157,7 +158,7 @@ public abstract class TableIngestor<T> {
                 options,
                 slots,
                 encoders,
-                e -> SchemaOps.hint(e, table));
+                e -> ErrorHints.forTable(e, table));
         return new IngestJob<>(ctx, rows, firstIndex, knownSize).start();
     }
 }

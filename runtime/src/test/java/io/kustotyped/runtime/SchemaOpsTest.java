@@ -63,7 +63,7 @@ class SchemaOpsTest {
                 : FakeKusto.Reply.ok());
         int before = second.received().size();
         KustoServiceException e = assertInstanceOf(KustoServiceException.class, awaitFailure(ingestor.applySchema()));
-        assertEquals("BadRequest_InvalidMapping", e.code());
+        assertEquals("BadRequest_InvalidMapping", e.code().orElseThrow());
         assertEquals(2, second.received().size() - before, "the policy command must not run after a failure");
     }
 
@@ -115,7 +115,7 @@ class SchemaOpsTest {
     void aMissingDatabaseFailsTheCheckInsteadOfReportingAMissingTable() throws Exception {
         server.respond(r -> FakeKusto.Reply.oneApi(400, "BadRequest_DatabaseNotExist", true));
         KustoServiceException e = assertInstanceOf(KustoServiceException.class, awaitFailure(ingestor.checkSchema()));
-        assertEquals("BadRequest_DatabaseNotExist", e.code());
+        assertEquals("BadRequest_DatabaseNotExist", e.code().orElseThrow());
     }
 
     private Function<FakeKusto.Received, FakeKusto.Reply> live(

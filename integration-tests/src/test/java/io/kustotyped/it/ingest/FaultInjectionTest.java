@@ -3,6 +3,7 @@ package io.kustotyped.it.ingest;
 import static io.kustotyped.it.ingest.IngestTestSupport.await;
 import static io.kustotyped.it.ingest.IngestTestSupport.awaitFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,41 @@ class FaultInjectionTest {
         }
     }
 
+    /** A 5xx after the commit leaves the outcome unknown, like a lost answer (docs/ingest-outcomes.md). */
+    @Test
+    void serverErrorsAfterCommitAreReportedAsPossibleDuplicates() throws Exception {
+        FaultOptions faults = FaultOptions.builder()
+                .seed(5)
+                .fault(FaultKind.INTERNAL_ERROR, FaultPhase.AFTER_COMMIT, 0.3)
+                .fault(FaultKind.SERVICE_UNAVAILABLE, FaultPhase.AFTER_COMMIT, 0.1)
+                .build();
+        try (EmulatorFixture f = new EmulatorFixture(b -> b.faults(faults))) {
+            LogEventIngestor ingestor = LogEventIngestor.create(f.client, options());
+            await(ingestor.applySchema());
+            IngestResult r = await(ingestor.ingest(rows()));
+
+            assertEquals(ROWS, r.rowsIngested());
+            assertEquals(ROWS, f.count("Logs | distinct seq | count"), "every row landed");
+            KustoResultTable dups =
+                    await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq | where n > 1"));
+            long extraCopies = f.emulator.stats().rowsCommitted("Test", "Logs") - ROWS;
+            long reported =
+                    r.possiblyDuplicated().stream().mapToLong(RowRange::size).sum();
+            System.out.printf(
+                    "500/503 after commit, %d rows: %d rows stored more than once (%d extra copies), %d reported%n",
+                    ROWS, dups.rowCount(), extraCopies, reported);
+            assertTrue(dups.rowCount() > 0, "the faults duplicated rows");
+            // every answer was a commit followed by a 5xx: each reported row is a real duplicate, and the reverse
+            assertEquals(dups.rowCount(), reported, "every duplicated row is reported, and only those");
+            for (List<Object> row : dups.rows()) {
+                long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
+                assertTrue(
+                        r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
+                        "duplicated row " + seq + " is not in " + r.possiblyDuplicated());
+            }
+        }
+    }
+
     @Test
     void timeoutsAreRetriedAndTheirRowsReportedAsPossibleDuplicates() throws Exception {
         FaultOptions faults = FaultOptions.builder()
@@ -143,13 +179,14 @@ class FaultInjectionTest {
             for (FailedRows fr : r.failures()) {
                 KustoServiceException k = assertInstanceOf(KustoServiceException.class, fr.cause());
                 assertEquals(400, k.status());
-                assertTrue(k.code().contains("MappingReferenceWasNotFound"), k.code());
-                assertTrue(k.clientRequestId() != null && k.activityId() != null);
+                assertEquals("BadRequest_MappingReferenceWasNotFound", k.code().orElseThrow());
+                assertTrue(k.clientRequestId() != null && k.activityId().isPresent());
                 covered += fr.rowCount();
             }
             assertEquals(ROWS, covered);
             assertEquals(0, r.failures().get(0).ranges().get(0).from());
-            assertTrue(e.getMessage().contains(LogEventKustoSchema.CREATE_MAPPING), e.getMessage());
+            assertTrue(e.getMessage().contains("Run LogEventKustoSchema.CREATE_MAPPING"), e.getMessage());
+            assertFalse(e.getMessage().contains(LogEventKustoSchema.MAPPING_JSON), "the mapping is named, not quoted");
             assertEquals(0, f.emulator.stats().rowsCommitted("Test", "Logs"));
         }
     }

@@ -4,6 +4,7 @@ import io.kustotyped.runtime.KustoServiceException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class ErrorParser {
         JsonObject error = null;
         if (body != null && body.length() > 0) {
             try {
-                Object decoded = io.vertx.core.json.Json.decodeValue(body);
+                Object decoded = Json.decodeValue(body);
                 if (decoded instanceof JsonObject o && o.getValue("error") instanceof JsonObject e) {
                     error = e;
                 }
@@ -38,8 +39,8 @@ public final class ErrorParser {
             }
         }
         if (error == null) {
-            return new KustoServiceException(
-                    status, null, null, null, null, null, activityId, clientRequestId, retryAfter, rawText(body), null);
+            return ServiceErrors.create(
+                    ServiceErrors.Answer.raw(status, activityId, clientRequestId, retryAfter, rawText(body)));
         }
         if (activityId == null && error.getValue("@context") instanceof JsonObject ctx) {
             activityId = stringOrNull(ctx.getValue("activityId"));
@@ -50,7 +51,7 @@ public final class ErrorParser {
                 : permanent instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))
                         ? Boolean.valueOf(s)
                         : null;
-        return new KustoServiceException(
+        return ServiceErrors.create(new ServiceErrors.Answer(
                 status,
                 stringOrNull(error.getValue("code")),
                 stringOrNull(error.getValue("message")),
@@ -60,8 +61,7 @@ public final class ErrorParser {
                 activityId,
                 clientRequestId,
                 retryAfter,
-                null,
-                null);
+                null));
     }
 
     private static String stringOrNull(Object o) {
@@ -70,7 +70,7 @@ public final class ErrorParser {
 
     private static String rawText(Buffer body) {
         if (body == null || body.length() == 0) {
-            return "";
+            return null;
         }
         int n = Math.min(body.length(), MAX_RAW_BODY);
         String s = new String(body.getBytes(0, n), StandardCharsets.UTF_8)

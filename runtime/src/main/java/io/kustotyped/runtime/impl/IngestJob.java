@@ -253,7 +253,7 @@ public final class IngestJob<T> {
             c.slots().release();
         } else {
             Batch batch = b;
-            sender.process(new Piece(batch, 0, batch.rows)).onComplete(x -> batchDone(batch));
+            sender.process(new Piece(batch, 0, batch.rows, false)).onComplete(x -> batchDone(batch));
         }
         pump();
         maybeFinish();

@@ -4,8 +4,12 @@ import io.kustotyped.runtime.RowRange;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A contiguous run of a batch's rows {@code [from, to)}. */
-record Piece(Batch batch, int from, int to) {
+/**
+ * A contiguous run of a batch's rows {@code [from, to)}.
+ *
+ * @param possiblyCommitted an earlier request carrying these rows (as part of a larger piece) may have been committed
+ */
+record Piece(Batch batch, int from, int to, boolean possiblyCommitted) {
     int start() {
         return from == 0 ? 0 : batch.ends[from - 1];
     }

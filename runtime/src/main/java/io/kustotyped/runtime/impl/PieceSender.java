@@ -4,26 +4,24 @@ import io.kustotyped.runtime.IngestListener;
 import io.kustotyped.runtime.IngestListener.Outcome;
 import io.kustotyped.runtime.IngestListener.RequestEvent;
 import io.kustotyped.runtime.IngestOptions;
-import io.kustotyped.runtime.KustoException;
 import io.kustotyped.runtime.KustoServiceException;
-import io.kustotyped.runtime.KustoTransportException;
 import io.kustotyped.runtime.RowTooLargeException;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends one piece of a batch for an {@link IngestJob}: compresses it on the worker pool, posts it, retries transient
- * failures with exponential backoff and full jitter (never less than {@code Retry-After}) within the retry budget,
- * halves a piece the service rejects as too large (413) or that compresses over the limit, classifies permanent
- * errors (and the fatal ones that stop the job reading), and reports every attempt to the {@link IngestListener}.
- * Internal.
+ * Sends one piece of a batch for an {@link IngestJob}: compresses it on the worker pool, posts it, asks the
+ * {@link RetryPolicy} whether and when to send it again, halves a piece the service rejects as too large (413) or that
+ * compresses over the limit, and reports every attempt to the {@link IngestListener}. What an error means comes from
+ * {@link ErrorRules}. Internal.
+ *
+ * <p>Once an attempt ends in an answer that does not prove the request was not committed (a 5xx, a timeout, a closed
+ * connection, a proxy's page: {@link ErrorRules#provesNotCommitted}), the piece's rows are reported as possibly
+ * duplicated if a later attempt succeeds, or as possibly ingested if none does; halves of such a piece inherit it.
  *
  * <p>It keeps no counters of its own: everything it learns goes to the job's {@link Tally}.
  */
@@ -57,6 +55,7 @@ final class PieceSender {
 
     private final IngestJob.Context<?> c;
     private final Tally tally;
+    private final RetryPolicy retries;
 
     /**
      * @param context the ingestor's parts
@@ -65,6 +64,7 @@ final class PieceSender {
     PieceSender(IngestJob.Context<?> context, Tally tally) {
         this.c = context;
         this.tally = tally;
+        this.retries = new RetryPolicy(context.options());
     }
 
     /** Compresses and sends a piece; the future completes (never fails) once all its rows are accounted for. */
@@ -85,78 +85,93 @@ final class PieceSender {
                                                             + " bytes gzip-compressed, over maxCompressedBatchBytes="
                                                             + o.getMaxCompressedBatchBytes()
                                                             + ": it can never be sent"),
-                                            false);
+                                            p.possiblyCommitted());
                                     return Future.succeededFuture();
                                 }
-                                return split(p);
+                                return split(p, p.possiblyCommitted());
                             }
                             tally.buffered(gz.length());
-                            Promise<Boolean> done = Promise.promise(); // true: the service said too large, split it
-                            String baseId = HttpKustoClient.newRequestId(o.getClientRequestIdPrefix());
-                            tally.requestId(baseId);
-                            long deadline =
-                                    System.nanoTime() + o.getRetryBudget().toNanos();
-                            attempt(p, gz, baseId, 0, deadline, false, done);
+                            Flight f = new Flight(p, gz, HttpKustoClient.newRequestId(o.getClientRequestIdPrefix()));
+                            tally.requestId(f.baseId);
+                            attempt(f, 0, p.possiblyCommitted());
                             // The compressed body is let go before the halves are compressed, keeping the memory bound.
-                            return done.future().compose(tooLarge -> {
+                            return f.done.future().compose(splitAmbiguous -> {
                                 tally.buffered(-gz.length());
-                                return tooLarge ? split(p) : Future.succeededFuture();
+                                return splitAmbiguous == null ? Future.succeededFuture() : split(p, splitAmbiguous);
                             });
                         },
                         err -> {
-                            tally.failed(p, err, false);
+                            tally.failed(p, err, p.possiblyCommitted());
                             return Future.succeededFuture();
                         });
     }
 
     /**
-     * Compresses a piece into its batch's reusable gzip array and wraps it, without a copy, as the request body. A
-     * batch's pieces are processed one after the other and each next one is compressed only once the previous one's
-     * request has settled (or was never sent), so the array is never rewritten while a request may read it; it goes
-     * back to the slot's pool with the batch. Over the limit, the piece is compressed into a new buffer instead, only
-     * to learn its exact size (for the split or the error).
+     * Compresses a piece into its batch's reusable body buffer and returns a slice of it (a view, not a copy, of
+     * exactly the gzip member's length). A batch's pieces are processed one after the other and each next one is
+     * compressed only once the previous one's request has settled (or was never sent), so the buffer is never
+     * rewritten while a request may read it; it goes back to the slot's pool with the batch. Over the limit, the piece
+     * is compressed into a new buffer instead, only to learn its exact size (for the split or the error).
      */
     private static Buffer compress(Piece p, IngestOptions o) {
         Batch b = p.batch();
         int max = o.getMaxCompressedBatchBytes();
         int n = Gzip.compressInto(b.buffers, b.raw, p.start(), p.rawLength(), o.getGzipLevel(), max);
-        if (n < 0 || n > max) {
+        if (n < 0) {
             return Gzip.compress(b.raw, p.start(), p.rawLength(), o.getGzipLevel());
         }
-        return BufferInternal.buffer(Unpooled.wrappedBuffer(b.buffers.gz, 0, n));
+        return b.buffers.gz.slice(0, n);
     }
 
     /** Halves a piece and processes the halves one after the other (413, or compressed over the limit). */
-    private Future<Void> split(Piece p) {
+    private Future<Void> split(Piece p, boolean possiblyCommitted) {
         int mid = (p.from() + p.to()) >>> 1;
-        return process(new Piece(p.batch(), p.from(), mid)).compose(v -> process(new Piece(p.batch(), mid, p.to())));
+        return process(new Piece(p.batch(), p.from(), mid, possiblyCommitted))
+                .compose(v -> process(new Piece(p.batch(), mid, p.to(), possiblyCommitted)));
     }
 
-    private void attempt(
-            Piece p, Buffer gz, String baseId, int attempt, long deadline, boolean ambiguous, Promise<Boolean> done) {
+    /** One piece on its way: its body, its request id and when its attempts started. */
+    private static final class Flight {
+        final Piece piece;
+        final Buffer gz;
+        final String baseId;
+        final long startNanos = System.nanoTime();
+        /** Completes when the piece is accounted for: null, or whether the halves may have been committed. */
+        final Promise<Boolean> done = Promise.promise();
+
+        Flight(Piece piece, Buffer gz, String baseId) {
+            this.piece = piece;
+            this.gz = gz;
+            this.baseId = baseId;
+        }
+    }
+
+    private void attempt(Flight f, int attempt, boolean ambiguous) {
         // Retries reuse the uuid and append ";<attempt>" so the service's logs correlate them.
-        String id = attempt == 0 ? baseId : baseId + ";" + attempt;
+        String id = attempt == 0 ? f.baseId : f.baseId + ";" + attempt;
+        long deadline = f.startNanos + c.options().getRetryBudget().toNanos();
         long t0 = System.nanoTime();
         tally.attempted(attempt > 0);
-        Future<Integer> f;
+        Future<Integer> sent;
         try {
-            f = c.client()
+            sent = c.client()
                     .streamIngest(
                             c.database(),
                             c.table(),
                             c.options().getStreamFormat().wireName(),
                             c.mappingName(),
-                            gz,
+                            f.gz,
                             id);
         } catch (RuntimeException e) {
-            f = Future.failedFuture(e);
+            sent = Future.failedFuture(e);
         }
-        f.onComplete(ar -> {
+        sent.onComplete(ar -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - t0);
+            Piece p = f.piece;
             if (ar.succeeded()) {
-                tally.ingested(p, gz.length(), ambiguous);
-                emit(p, gz, id, attempt, latency, ar.result(), Outcome.SUCCEEDED, null);
-                done.complete(false);
+                tally.ingested(p, f.gz.length(), ambiguous);
+                emit(f, id, attempt, latency, ar.result(), Outcome.SUCCEEDED, null);
+                f.done.complete(null);
                 return;
             }
             Throwable e = ar.cause();
@@ -164,89 +179,44 @@ final class PieceSender {
             if (status == 429) {
                 tally.throttled();
             }
-            boolean nowAmbiguous = ambiguous || (e instanceof KustoTransportException t && t.requestSent());
-            if (e instanceof KustoServiceException k && k.isPayloadTooLarge()) {
+            boolean nowAmbiguous = ambiguous || !ErrorRules.provesNotCommitted(e);
+            ErrorRules.Kind kind = ErrorRules.kindOf(e);
+            if (kind == ErrorRules.Kind.TOO_LARGE) {
                 if (p.rows() > 1) {
-                    emit(p, gz, id, attempt, latency, status, Outcome.SPLIT, e);
-                    done.complete(true);
+                    emit(f, id, attempt, latency, status, Outcome.SPLIT, e);
+                    f.done.complete(nowAmbiguous);
                 } else {
                     long idx = p.batch().index[p.from()];
-                    emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
+                    emit(f, id, attempt, latency, status, Outcome.FAILED, e);
                     tally.failed(
                             p,
                             new RowTooLargeException(
-                                    idx, "row " + idx + " was rejected by the service as too large: " + k.getMessage()),
+                                    idx, "row " + idx + " was rejected by the service as too large: " + e.getMessage()),
                             nowAmbiguous);
-                    done.complete(false);
+                    f.done.complete(null);
                 }
                 return;
             }
-            boolean isTransient = e instanceof KustoException ke && ke.isTransient();
-            if (isTransient && attempt + 1 < c.options().getMaxAttempts()) {
-                long delayMs = backoffMillis(
-                        attempt,
-                        e instanceof KustoServiceException k ? k.retryAfter().orElse(null) : null);
-                if (System.nanoTime() + delayMs * 1_000_000L < deadline) {
-                    emit(p, gz, id, attempt, latency, status, Outcome.RETRYING, e);
-                    c.vertx()
-                            .setTimer(
-                                    Math.max(1, delayMs),
-                                    t -> attempt(p, gz, baseId, attempt + 1, deadline, nowAmbiguous, done));
-                    return;
-                }
+            long delay = retries.delayMillis(e, attempt, deadline);
+            if (delay >= 0) {
+                emit(f, id, attempt, latency, status, Outcome.RETRYING, e);
+                c.vertx().setTimer(delay, t -> attempt(f, attempt + 1, nowAmbiguous));
+                return;
             }
-            emit(p, gz, id, attempt, latency, status, Outcome.FAILED, e);
-            Throwable reported = c.hinter().apply(e);
-            if (isFatal(e)) {
+            emit(f, id, attempt, latency, status, Outcome.FAILED, e);
+            Throwable reported = retries.gaveUp(
+                    c.hinter().apply(e), attempt + 1, Duration.ofNanos(System.nanoTime() - f.startNanos));
+            if (kind == ErrorRules.Kind.TARGET_MISSING) {
+                // Every later request would fail the same way: the job stops reading (the unread rows are reported).
                 tally.abort(reported);
             }
             tally.failed(p, reported, nowAmbiguous);
-            done.complete(false);
+            f.done.complete(null);
         });
     }
 
-    /**
-     * A permanent error about the target rather than the data: every later request would fail the same way, so the
-     * job stops reading its input (the rows not read are reported).
-     */
-    static boolean isFatal(Throwable e) {
-        if (!(e instanceof KustoServiceException k) || k.isTransient() || k.isPayloadTooLarge()) {
-            return false;
-        }
-        String code = k.code() == null ? "" : k.code();
-        return k.status() == 401
-                || k.status() == 403
-                || k.status() == 404
-                || code.contains("TableNotExist")
-                || code.contains("DatabaseNotExist")
-                || code.contains("MappingReferenceWasNotFound")
-                || code.contains("StreamingIngestion")
-                || code.contains("NotFound")
-                || code.contains("AccessDenied")
-                || code.contains("Forbidden");
-    }
-
-    /** Exponential backoff with full jitter, at least what {@code Retry-After} asked for. */
-    private long backoffMillis(int attempt, Duration retryAfter) {
-        IngestOptions o = c.options();
-        long cap = o.getInitialBackoff().toMillis() << Math.min(attempt, 20);
-        cap = Math.min(Math.max(cap, 0), o.getMaxBackoff().toMillis());
-        long delay = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
-        if (retryAfter != null) {
-            delay = Math.max(delay, retryAfter.toMillis());
-        }
-        return delay;
-    }
-
     private void emit(
-            Piece p,
-            Buffer gz,
-            String id,
-            int attempt,
-            Duration latency,
-            int status,
-            Outcome outcome,
-            Throwable error) {
+            Flight f, String id, int attempt, Duration latency, int status, Outcome outcome, Throwable error) {
         IngestListener listener = c.options().getListener();
         if (outcome == Outcome.FAILED && LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Ingestion request " + id + " into " + c.table() + " failed: " + error);
@@ -260,9 +230,9 @@ final class PieceSender {
                     c.table(),
                     id,
                     attempt,
-                    p.rows(),
-                    p.rawLength(),
-                    gz.length(),
+                    f.piece.rows(),
+                    f.piece.rawLength(),
+                    f.gz.length(),
                     latency,
                     status,
                     status == 429,

@@ -58,7 +58,7 @@ public final class ResultParser {
                 && a.getValue(0) instanceof JsonObject first
                 && first.getValue("error") instanceof JsonObject e) {
             Object perm = e.getValue("@permanent");
-            return new KustoServiceException(
+            return ServiceErrors.create(new ServiceErrors.Answer(
                     200,
                     e.getString("code"),
                     e.getString("message"),
@@ -68,10 +68,9 @@ public final class ResultParser {
                     null,
                     requestId,
                     null,
-                    null,
-                    null);
+                    null));
         }
-        return new KustoServiceException(
+        return ServiceErrors.create(new ServiceErrors.Answer(
                 200,
                 null,
                 "the query reported errors",
@@ -81,8 +80,7 @@ public final class ResultParser {
                 null,
                 requestId,
                 null,
-                String.valueOf(errors),
-                null);
+                String.valueOf(errors)));
     }
 
     private static KustoResultTable table(JsonObject t, String nameKey, Buffer body, String requestId) {

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/** {@code applySchema}, {@code checkSchema} and the "what to run" hints of the pitfall errors. Internal. */
+/** {@code applySchema} and {@code checkSchema}. Internal. */
 public final class SchemaOps {
 
     private SchemaOps() {}
@@ -76,8 +76,6 @@ public final class SchemaOps {
         });
     }
 
-    // ------------------------------------------------------------------ hints
-
     /** The command among the generated ones that enables the streaming policy, or null. */
     static String policyCommand(TableDescriptor<?> t) {
         return find(t, "policy streamingingestion");
@@ -104,42 +102,6 @@ public final class SchemaOps {
             }
         }
         return null;
-    }
-
-    /**
-     * Adds to the errors users hit most (streaming off, policy off, mapping or table missing) exactly what to run:
-     * the generated command.
-     */
-    public static Throwable hint(Throwable e, TableDescriptor<?> t) {
-        if (!(e instanceof KustoServiceException k) || k.hint() != null) {
-            return e;
-        }
-        String code = k.code() == null ? "" : k.code();
-        String name = t.tableName();
-        if (code.contains("StreamingIngestionPolicyNotEnabled")) {
-            return k.withHint("Streaming ingestion is not enabled for table '" + name + "'. Run: "
-                    + orApply(policyCommand(t)) + " (or ingestor.applySchema()). Policy changes can take a few minutes "
-                    + "to reach the streaming nodes; '.clear table " + KustoNames.bracket(name)
-                    + " cache streamingingestion schema' forces it");
-        }
-        if (code.contains("StreamingIngestionDisabled") || (k.status() == 404 && k.code() == null)) {
-            return k.withHint("The streaming ingestion endpoint does not exist: turn streaming ingestion on for the "
-                    + "cluster (Azure portal, Configurations, 'Streaming ingestion: On'), then run: "
-                    + orApply(policyCommand(t)));
-        }
-        if (code.contains("MappingReferenceWasNotFound") || code.contains("MappingNotFound")) {
-            return k.withHint("The ingestion mapping '" + t.mappingName() + "' of table '" + name
-                    + "' does not exist. Run: " + orApply(mappingCommand(t)) + " (or ingestor.applySchema())");
-        }
-        if (code.contains("TableNotExist") || code.contains("TableNotFound")) {
-            return k.withHint("Table '" + name + "' does not exist. Run the generated commands in order: "
-                    + String.join(" ; ", t.schemaCommands()) + " (or ingestor.applySchema())");
-        }
-        return e;
-    }
-
-    private static String orApply(String command) {
-        return command != null ? command : "the generated schema commands";
     }
 
     // ------------------------------------------------------------------ drift check
@@ -198,14 +160,8 @@ public final class SchemaOps {
     }
 
     private static boolean isNotFound(KustoServiceException k) {
-        String code = k.code() == null ? "" : k.code();
-        if (code.contains("DatabaseNotExist") || code.contains("DatabaseNotFound")) {
-            return false; // not a missing table: the whole check fails with the service's error
-        }
-        return k.status() == 404
-                || code.contains("NotExist")
-                || code.contains("NotFound")
-                || code.contains("EntityNotFound");
+        // A missing database is not a missing table: the whole check then fails with the service's error.
+        return ErrorRules.classify(k).hint() == ErrorRules.Hint.TABLE_MISSING;
     }
 
     private static void compareColumns(KustoResultTable r, TableDescriptor<?> t, List<Drift> drifts) {

@@ -1,5 +1,7 @@
 package io.kustotyped.runtime.impl;
 
+import io.vertx.core.buffer.Buffer;
+
 /**
  * The reusable arrays of one in-flight batch: its raw JSON lines, their row ends and indexes, and the gzip body of its
  * current piece. An ingestor keeps them in its {@link AsyncSlots}: whoever holds a slot takes one set for its batch
@@ -15,6 +17,6 @@ final class SlotBuffers {
     int[] ends = new int[256];
     /** The input index of each row. */
     long[] index = new long[256];
-    /** The gzip body of the piece in flight (wrapped by the request, not copied); null until the first one. */
-    byte[] gz;
+    /** The gzip body of the piece in flight (the request sends a slice of it, not a copy); null until the first one. */
+    Buffer gz;
 }

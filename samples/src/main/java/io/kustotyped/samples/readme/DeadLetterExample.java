@@ -29,7 +29,7 @@ public final class DeadLetterExample {
             }
             for (FailedRows f : failed.result().failures()) {
                 String why = f.cause() instanceof KustoServiceException k
-                        ? k.code()
+                        ? k.code().orElse("HTTP " + k.status())
                         : f.cause().toString();
                 System.err.println(f.rowCount() + " rows did not land: " + why
                         + (f.possiblyIngested() ? " (and may have landed: the answer was lost)" : ""));
