@@ -1,5 +1,6 @@
 package io.kustotyped.runtime.impl;
 
+import io.kustotyped.runtime.KustoProxyException;
 import io.kustotyped.runtime.KustoServiceException;
 import io.kustotyped.runtime.KustoTransportException;
 import java.util.Locale;
@@ -188,6 +189,11 @@ public final class ErrorRules {
         }
         if (e instanceof KustoTransportException) {
             return Kind.TRANSIENT;
+        }
+        if (e instanceof KustoProxyException p) {
+            // The proxy refused the tunnel: 407 and 403 stay refused, a 5xx from the proxy may pass. A certificate
+            // failure (KustoTlsException) is permanent, as everything else below.
+            return p.isTransient() ? Kind.TRANSIENT : Kind.PERMANENT;
         }
         return Kind.PERMANENT;
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kustotyped.runtime.KustoClientOptions;
+import io.kustotyped.runtime.KustoProxyException;
+import io.kustotyped.runtime.KustoTlsException;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.ProxyOptions;
@@ -81,6 +83,17 @@ class TransportTest {
         assertEquals(
                 Transport.FailureKind.IO,
                 Transport.classify(new ConnectException("refused"), null).kind());
+    }
+
+    @Test
+    void certificateAndProxyFailuresInTheErrorRules() {
+        KustoTlsException tls = new KustoTlsException("h", "m", null, "id");
+        assertEquals(ErrorRules.Kind.PERMANENT, ErrorRules.kindOf(tls));
+        assertTrue(ErrorRules.provesNotCommitted(tls), "nothing reached the cluster");
+        KustoProxyException auth = new KustoProxyException("m", 407, null, "id");
+        assertEquals(ErrorRules.Kind.PERMANENT, ErrorRules.kindOf(auth));
+        assertTrue(ErrorRules.provesNotCommitted(auth));
+        assertEquals(ErrorRules.Kind.TRANSIENT, ErrorRules.kindOf(new KustoProxyException("m", 502, null, "id")));
     }
 
     @Test
