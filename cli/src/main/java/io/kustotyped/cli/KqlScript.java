@@ -221,9 +221,21 @@ record KqlScript(
             return word();
         }
 
-        /** A single- or double-quoted string literal with backslash escapes, or a verbatim {@code @'...'} one. */
+        /**
+         * A single- or double-quoted string literal with backslash escapes, a verbatim {@code @'...'} one, or a
+         * multi-line {@code ```...```} one, which escapes nothing (docs/kusto-rules.md §3.2).
+         */
         String stringLiteral() {
             skipSpace();
+            if (s.startsWith("```", i)) {
+                int end = s.indexOf("```", i + 3);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unterminated ``` string literal");
+                }
+                String text = s.substring(i + 3, end);
+                i = end + 3;
+                return text;
+            }
             boolean verbatim = i < s.length() && s.charAt(i) == '@';
             if (verbatim) {
                 i++;

@@ -36,6 +36,21 @@ class KqlScriptTest {
     }
 
     @Test
+    void readsTheMappingJsonFromAMultiLineLiteralAsItIs() {
+        // The form the processor generates: the JSON between ``` and ```, nothing escaped.
+        KqlScript s = KqlScript.parse(
+                "m.kql",
+                ".create-or-alter table ['T'] ingestion json mapping \"T_1\" "
+                        + "```[{\"column\":\"a b\",\"Properties\":{\"Path\":\"$['a b']\"}}]```");
+        assertEquals("T_1", s.mappingName());
+        assertEquals("[{\"column\":\"a b\",\"Properties\":{\"Path\":\"$['a b']\"}}]", s.mappingJson());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> KqlScript.parse("m.kql", ".create-or-alter table T ingestion json mapping \"m\" ```[{}]"));
+        assertTrue(e.getMessage().contains("unterminated ``` string literal"), e.getMessage());
+    }
+
+    @Test
     void aDisablingPolicyDoesNotCountAsEnabling() {
         assertFalse(KqlScript.parse("t.kql", ".alter table T policy streamingingestion disable")
                 .enablesStreaming());

@@ -2,8 +2,6 @@ package io.kustotyped.processor;
 
 import com.google.auto.service.AutoService;
 import io.kustotyped.processor.codegen.DdlBuilder;
-import io.kustotyped.processor.codegen.GeneratedNames;
-import io.kustotyped.processor.codegen.Generation;
 import io.kustotyped.processor.codegen.IngestorGenerator;
 import io.kustotyped.processor.codegen.JsonWriterGenerator;
 import io.kustotyped.processor.codegen.KqlScriptWriter;
@@ -11,12 +9,13 @@ import io.kustotyped.processor.codegen.SchemaGenerator;
 import io.kustotyped.processor.model.ModelReader;
 import io.kustotyped.processor.model.TableModel;
 import io.kustotyped.processor.model.UnresolvedTypeException;
+import io.kustotyped.processor.validation.CrossTableRules;
 import io.kustotyped.processor.validation.Diagnostic;
 import io.kustotyped.processor.validation.Reporter;
+import io.kustotyped.processor.validation.TableValidator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,30 +28,27 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
  * The kusto-typed annotation processor: for every {@code @KustoTable} class {@code X} it generates {@code XJsonWriter},
- * {@code XKustoSchema}, {@code XIngestor} and {@code META-INF/kusto/<Table>.kql}. Every generated file has the table
- * class as its only originating element (Gradle: isolating). Problems are compile errors on the offending element; no
- * exception escapes. A table whose property types are not resolved yet is retried in the next round.
+ * {@code XKustoSchema}, {@code XIngestor} and {@code META-INF/kusto/<Table>.kql}, in three stages: the
+ * {@link ModelReader} reads the class into a model, the validators ({@link TableValidator}, {@link CrossTableRules})
+ * report every rule it breaks, and the generators write the code of a model that passed. Every generated file has the
+ * table class as its only originating element (Gradle: isolating). Problems are compile errors on the offending
+ * element; no exception escapes. A table whose property types are not resolved yet is retried in the next round.
  */
 @AutoService(Processor.class)
 public final class KustoProcessor extends AbstractProcessor {
 
-    private static final String KUSTO_TABLE = "io.kustotyped.annotations.KustoTable";
-
     private final Consumer<TypeElement> probe;
     private Reporter reporter;
     private ModelReader reader;
+    private TableValidator validator;
+    private CrossTableRules crossTable;
     /** Deferred tables: qualified name to the reason, "property: type". */
     private final Map<String, UnresolvedTypeException> deferred = new LinkedHashMap<>();
-    /** Table name to the class that claimed it, across rounds. */
-    private final Map<String, String> tables = new HashMap<>();
-    /** Generated writer class name to the table class it is generated for, across rounds. */
-    private final Map<String, String> generatedNames = new HashMap<>();
 
     /** The processor, as the compiler's service loader creates it. */
     public KustoProcessor() {
@@ -68,12 +64,14 @@ public final class KustoProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv.getMessager());
-        reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
+        reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+        validator = new TableValidator(reporter);
+        crossTable = new CrossTableRules(reporter);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(KUSTO_TABLE);
+        return Set.of(ModelReader.KUSTO_TABLE);
     }
 
     @Override
@@ -101,7 +99,7 @@ public final class KustoProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
-        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(KUSTO_TABLE);
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ModelReader.KUSTO_TABLE);
         if (annotation != null) {
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 if (element instanceof TypeElement type) {
@@ -120,7 +118,7 @@ public final class KustoProcessor extends AbstractProcessor {
         try {
             probe.accept(type);
             Optional<TableModel> model = reader.read(type);
-            if (model.isEmpty() || !claimTableName(model.get()) || !claimGeneratedNames(model.get())) {
+            if (model.isEmpty() || !validator.validate(model.get()) || !crossTable.claim(model.get())) {
                 return;
             }
             generate(model.get());
@@ -138,58 +136,12 @@ public final class KustoProcessor extends AbstractProcessor {
         }
     }
 
-    private boolean claimTableName(TableModel model) {
-        String name = model.element().getQualifiedName().toString();
-        // Case-insensitively: META-INF/kusto/Orders.kql and orders.kql collide on case-insensitive file systems.
-        String owner = tables.putIfAbsent(model.tableName().toLowerCase(java.util.Locale.ROOT), name);
-        if (owner == null || owner.equals(name)) {
-            return true;
-        }
-        AnnotationMirror annotation = null;
-        for (AnnotationMirror mirror : model.element().getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement())
-                    .getQualifiedName()
-                    .contentEquals(KUSTO_TABLE)) {
-                annotation = mirror;
-            }
-        }
-        reporter.error(
-                model.element(),
-                annotation,
-                null,
-                Diagnostic.DUPLICATE_TABLE,
-                model.tableName(),
-                name,
-                owner,
-                model.tableName());
-        return false;
-    }
-
-    private boolean claimGeneratedNames(TableModel model) {
-        String name = model.element().getQualifiedName().toString();
-        String writer = GeneratedNames.generated(model.rowType(), GeneratedNames.WRITER_SUFFIX)
-                .toString();
-        String owner = generatedNames.putIfAbsent(writer, name);
-        if (owner == null || owner.equals(name)) {
-            return true;
-        }
-        String prefix = writer.substring(0, writer.length() - GeneratedNames.WRITER_SUFFIX.length());
-        reporter.error(
-                model.element(),
-                Diagnostic.GENERATED_NAME_CLASH,
-                name,
-                prefix + "JsonWriter/KustoSchema/Ingestor",
-                owner);
-        return false;
-    }
-
     private void generate(TableModel model) throws IOException {
         DdlBuilder ddl = DdlBuilder.of(model);
         var filer = processingEnv.getFiler();
-        Generation.file(model, new JsonWriterGenerator(model, ddl.mappingName()).generate())
-                .writeTo(filer);
-        Generation.file(model, new SchemaGenerator(model, ddl).generate()).writeTo(filer);
-        Generation.file(model, new IngestorGenerator(model).generate()).writeTo(filer);
+        new JsonWriterGenerator(model, ddl.mappingName()).generate().writeTo(filer);
+        new SchemaGenerator(model, ddl).generate().writeTo(filer);
+        new IngestorGenerator(model).generate().writeTo(filer);
         KqlScriptWriter.write(filer, model, ddl);
     }
 

@@ -299,6 +299,47 @@ class DiagnosticsTest {
     }
 
     @Test
+    void nonPublicFieldWithoutGetterIsAWarningThatSaysHowToSilenceIt() {
+        JavaFileObject file = table(
+                "Row",
+                "@KustoTable",
+                "class Row {",
+                "  public String a;",
+                "  private boolean enabled;",
+                "  String internalNote;",
+                "}");
+        Compilation compilation = Sources.compile(file);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(2);
+        assertThat(compilation)
+                .hadWarningContaining("[Column/SkippedField] Field 'enabled' of com.acme.Row is not public and has no "
+                        + "public getter, so it is not a column and its value is not written")
+                .inFile(file)
+                .onLineContaining("private boolean enabled");
+        assertThat(compilation)
+                .hadWarningContaining("make it public or add a public getter isEnabled(); to leave it out without "
+                        + "this warning, mark it @KustoIgnore or 'transient'")
+                .inFile(file)
+                .onLineContaining("private boolean enabled");
+        assertThat(compilation)
+                .hadWarningContaining("Field 'internalNote' of com.acme.Row")
+                .inFile(file)
+                .onLineContaining("String internalNote");
+
+        JavaFileObject silenced = table(
+                "Row",
+                "@KustoTable",
+                "class Row {",
+                "  public String a;",
+                "  @KustoIgnore private boolean enabled;",
+                "  private transient String cache;",
+                "  private String name;",
+                "  public String getName() { return name; }",
+                "}");
+        assertThat(Sources.compile(silenced)).succeededWithoutWarnings();
+    }
+
+    @Test
     void columnOnTransientField() {
         JavaFileObject file = table(
                 "Row", "@KustoTable", "class Row {", "  public String a;", "  @Column public transient String b;", "}");

@@ -161,7 +161,25 @@ class GenerationTest {
                 "    public String value; public String out; public String AWKWARD_INNER_FIRST; }",
                 "}"));
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(generated(compilation, "com.acme.AwkwardJsonWriter")).contains("\"{\\\"aB\\\":\".getBytes");
+        // The object's '{' is written with rawByte, not baked into the first key's constant.
+        assertThat(generated(compilation, "com.acme.AwkwardJsonWriter")).contains("A_B = \"\\\"aB\\\":\".getBytes");
+    }
+
+    @Test
+    void nestedWritersNameLocalsAfterThePropertyNotTheJsonKey() throws Exception {
+        Compilation compilation = Sources.compile(source(
+                "com.acme.Customer",
+                "package com.acme;",
+                "import io.kustotyped.annotations.*;",
+                "@KustoTable",
+                "public record Customer(String name, Address address) {",
+                "  public record Address(@Column(name = \"Street Name\") String street, int number) {}",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String writer = generated(compilation, "com.acme.CustomerJsonWriter");
+        assertThat(writer).contains("String street = value.street();");
+        assertThat(writer).contains("\"\\\"Street Name\\\":\".getBytes");
+        assertThat(writer).doesNotContain("Street_Name");
     }
 
     @Test

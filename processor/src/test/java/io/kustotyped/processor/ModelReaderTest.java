@@ -11,9 +11,9 @@ import io.kustotyped.processor.model.ColumnModel;
 import io.kustotyped.processor.model.ModelReader;
 import io.kustotyped.processor.model.ScalarKind;
 import io.kustotyped.processor.model.TableModel;
+import io.kustotyped.processor.model.TypeProblem;
 import io.kustotyped.processor.model.UnresolvedTypeException;
 import io.kustotyped.processor.model.ValueType;
-import io.kustotyped.processor.validation.Reporter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +46,7 @@ class ModelReaderTest {
 
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            ModelReader reader = new ModelReader(
-                    processingEnv.getElementUtils(),
-                    processingEnv.getTypeUtils(),
-                    new Reporter(processingEnv.getMessager()));
+            ModelReader reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
             for (TypeElement annotation : annotations) {
                 for (Element element : round.getElementsAnnotatedWith(annotation)) {
                     try {
@@ -66,7 +63,9 @@ class ModelReaderTest {
     private static Map<String, TableModel> read(JavaFileObject... sources) {
         Capture capture = new Capture();
         Compilation compilation = javac().withProcessors(capture).compile(sources);
+        // The reader reports nothing, whatever it reads: reporting is the validators' job.
         assertThat(compilation.errors()).isEmpty();
+        assertThat(compilation.warnings()).isEmpty();
         return capture.models;
     }
 
@@ -193,6 +192,41 @@ class ModelReaderTest {
         ValueType.ArrayOf matrix = (ValueType.ArrayOf) columns.get("j5").valueType();
         assertThat(((ValueType.ArrayOf) matrix.element()).element().scalarKind())
                 .isEqualTo(ScalarKind.STRING);
+    }
+
+    @Test
+    void whatBreaksARuleIsRecordedWithItsOriginNotReported() {
+        TableModel table = read(source(
+                        "com.acme.Bad",
+                        "package com.acme;",
+                        "import io.kustotyped.annotations.*;",
+                        "@KustoTable(name = \"Bad;Name\")",
+                        "class Bad {",
+                        "  public Thread worker;",
+                        "  @Column(name = \"a:b\", type = KustoType.INT) public String a;",
+                        "  @Column public static String CONSTANT;",
+                        "  private String hidden;",
+                        "}"))
+                .get("Bad;Name");
+        assertThat(table.origin().at("name").value().getValue()).isEqualTo("Bad;Name");
+
+        ColumnModel worker = columns(table).get("worker");
+        assertThat(worker.valueType()).isNull();
+        TypeProblem.Unwritable problem =
+                (TypeProblem.Unwritable) worker.typeProblems().get(0);
+        assertThat(problem.reason()).isEqualTo(TypeProblem.Reason.UNSUPPORTED);
+        assertThat(problem.type().toString()).isEqualTo("java.lang.Thread");
+
+        ColumnModel a = columns(table).get("a:b");
+        assertThat(a.requestedType()).isEqualTo(KustoType.INT);
+        assertThat(a.origin().element().getSimpleName().toString()).isEqualTo("a");
+        assertThat(a.origin().at("type").value().toString()).contains("INT");
+
+        List<String> skipped = new ArrayList<>();
+        table.skipped().forEach(m -> skipped.add(m.member().getSimpleName() + ":" + m.why()));
+        assertThat(skipped)
+                .containsExactly("CONSTANT:STATIC", "hidden:NOT_PUBLIC")
+                .inOrder();
     }
 
     @Test

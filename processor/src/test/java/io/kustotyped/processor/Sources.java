@@ -4,27 +4,15 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /**
- * Compiles test sources with the processor. The processor must not depend on the runtime module, so the runtime's
- * contract (the types generated code uses, copied into test resources under {@code runtime-contract/}) is compiled
- * alongside, letting the generated code compile; integration-tests compiles against the real runtime.
+ * Compiles test sources with the processor. The runtime is a test dependency of this module (never a main one), so
+ * generated code compiles against the real runtime types on the test class path.
  */
 final class Sources {
-
-    private static final String[] CONTRACT = {
-        "io/kustotyped/runtime/ColumnDescriptor.java",
-        "io/kustotyped/runtime/IngestOptions.java",
-        "io/kustotyped/runtime/KustoClient.java",
-        "io/kustotyped/runtime/TableDescriptor.java",
-        "io/kustotyped/runtime/TableIngestor.java",
-        "io/kustotyped/runtime/json/JsonOutput.java",
-        "io/kustotyped/runtime/json/JsonRowWriter.java",
-    };
 
     private Sources() {}
 
@@ -33,24 +21,15 @@ final class Sources {
         return JavaFileObjects.forSourceLines(qualifiedName, lines);
     }
 
-    /** Compiles {@code sources} with the processor, with the runtime contract, under {@code -Xlint:all}. */
+    /** Compiles {@code sources} with the processor, against the runtime, under {@code -Xlint:all}. */
     static Compilation compile(JavaFileObject... sources) {
         return compile(List.of(new KustoProcessor()), sources);
     }
 
-    /** Compiles {@code sources} with {@code processors}, with the runtime contract, under {@code -Xlint:all}. */
+    /** Compiles {@code sources} with {@code processors}, against the runtime, under {@code -Xlint:all}. */
     static Compilation compile(List<Processor> processors, JavaFileObject... sources) {
-        List<JavaFileObject> all = new ArrayList<>(List.of(sources));
-        for (String contract : CONTRACT) {
-            all.add(JavaFileObjects.forResource("runtime-contract/" + contract));
-        }
         return javac().withProcessors(processors)
                 .withOptions("-Xlint:all", "-Xlint:-processing")
-                .compile(all);
-    }
-
-    /** Compiles {@code sources} with the processor only: generated code does not resolve runtime types. */
-    static Compilation compileWithoutRuntime(JavaFileObject... sources) {
-        return javac().withProcessors(new KustoProcessor()).compile(sources);
+                .compile(sources);
     }
 }

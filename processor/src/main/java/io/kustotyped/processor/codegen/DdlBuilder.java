@@ -35,17 +35,17 @@ public record DdlBuilder(TableModel table, String mappingJson, String mappingNam
                 .map(c -> {
                     String path = "$["
                             + (c.columnName().indexOf('\'') >= 0
-                                    ? JsonText.quote(c.columnName())
+                                    ? Quoting.json(c.columnName())
                                     : "'" + c.columnName() + "'")
                             + "]";
-                    String properties = "{\"Path\":" + JsonText.quote(path)
+                    String properties = "{\"Path\":" + Quoting.json(path)
                             + (c.transform() == KustoTransform.NONE
                                     ? ""
                                     : ",\"Transform\":"
-                                            + JsonText.quote(c.transform().mappingName()))
+                                            + Quoting.json(c.transform().mappingName()))
                             + "}";
-                    return "{\"column\":" + JsonText.quote(c.columnName()) + ",\"datatype\":"
-                            + JsonText.quote(c.kustoType().kqlName()) + ",\"Properties\":" + properties + "}";
+                    return "{\"column\":" + Quoting.json(c.columnName()) + ",\"datatype\":"
+                            + Quoting.json(c.kustoType().kqlName()) + ",\"Properties\":" + properties + "}";
                 })
                 .collect(Collectors.joining(",", "[", "]"));
     }
@@ -69,27 +69,40 @@ public record DdlBuilder(TableModel table, String mappingJson, String mappingNam
     public String createTable() {
         String columns = table.columns().stream()
                 .map(c ->
-                        KqlQuoting.bracket(c.columnName()) + ":" + c.kustoType().kqlName())
+                        Quoting.kqlBracket(c.columnName()) + ":" + c.kustoType().kqlName())
                 .collect(Collectors.joining(", "));
         StringBuilder with = new StringBuilder();
-        table.folder().ifPresent(f -> with.append("folder=").append(KqlQuoting.doubleQuoted(f)));
+        table.folder().ifPresent(f -> with.append("folder=").append(Quoting.kqlDoubleQuoted(f)));
         table.docString()
                 .ifPresent(d -> with.append(with.length() > 0 ? ", " : "")
                         .append("docstring=")
-                        .append(KqlQuoting.doubleQuoted(d)));
-        return ".create-merge table " + KqlQuoting.bracket(table.tableName()) + " (" + columns + ")"
+                        .append(Quoting.kqlDoubleQuoted(d)));
+        return ".create-merge table " + Quoting.kqlBracket(table.tableName()) + " (" + columns + ")"
                 + (with.length() > 0 ? " with (" + with + ")" : "");
     }
 
-    /** {@code .create-or-alter table ['T'] ingestion json mapping "name" '<json>'} (docs/kusto-rules.md §3.2). */
+    /**
+     * {@code .create-or-alter table ['T'] ingestion json mapping "name" ```<json>```} (docs/kusto-rules.md §3.2): the
+     * JSON in a multi-line string literal, which escapes nothing, so that the command is the mapping JSON as it is
+     * between {@link #createMappingPrefix()} and {@link Quoting#KQL_MULTI_LINE}.
+     */
     public String createMapping() {
-        return ".create-or-alter table " + KqlQuoting.bracket(table.tableName()) + " ingestion json mapping "
-                + KqlQuoting.doubleQuoted(mappingName) + " " + KqlQuoting.singleQuoted(mappingJson);
+        return createMappingPrefix() + mappingJson + Quoting.KQL_MULTI_LINE;
+    }
+
+    /** {@link #createMapping()} up to and including the opening of the literal that holds the JSON. */
+    public String createMappingPrefix() {
+        if (mappingJson.contains(Quoting.KQL_MULTI_LINE)) {
+            // Legal names hold no backtick, and everything else in the JSON is fixed text.
+            throw new IllegalStateException("the mapping JSON holds " + Quoting.KQL_MULTI_LINE + ": " + mappingJson);
+        }
+        return ".create-or-alter table " + Quoting.kqlBracket(table.tableName()) + " ingestion json mapping "
+                + Quoting.kqlDoubleQuoted(mappingName) + " " + Quoting.KQL_MULTI_LINE;
     }
 
     /** {@code .alter table ['T'] policy streamingingestion enable} (docs/kusto-rules.md §1.6). */
     public String enableStreaming() {
-        return ".alter table " + KqlQuoting.bracket(table.tableName()) + " policy streamingingestion enable";
+        return ".alter table " + Quoting.kqlBracket(table.tableName()) + " policy streamingingestion enable";
     }
 
     /** The commands in the order to apply them. */

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
 import javax.lang.model.element.Modifier;
 
@@ -11,39 +12,26 @@ import javax.lang.model.element.Modifier;
  * Generates {@code XIngestor}, the typed streaming ingestor of one table. It has factories taking a database, and,
  * only when {@code @KustoTable(database)} is set, factories without one: a missing database is a compile error.
  */
-public final class IngestorGenerator {
+public final class IngestorGenerator extends GeneratedClass {
 
     static final ClassName TABLE_INGESTOR = ClassName.get("io.kustotyped.runtime", "TableIngestor");
     static final ClassName KUSTO_CLIENT = ClassName.get("io.kustotyped.runtime", "KustoClient");
     static final ClassName INGEST_OPTIONS = ClassName.get("io.kustotyped.runtime", "IngestOptions");
 
-    private final TableModel table;
-    private final ClassName self;
     private final ClassName schema;
 
     public IngestorGenerator(TableModel table) {
-        this.table = table;
-        this.self = GeneratedNames.generated(table.rowType(), GeneratedNames.INGESTOR_SUFFIX);
+        super(table, GeneratedNames.INGESTOR_SUFFIX);
         this.schema = GeneratedNames.generated(table.rowType(), GeneratedNames.SCHEMA_SUFFIX);
     }
 
-    /** The generated class's name. */
-    public ClassName className() {
-        return self;
-    }
-
-    /** Builds the class. */
-    public TypeSpec generate() {
-        TypeSpec.Builder type = TypeSpec.classBuilder(self)
-                .addOriginatingElement(table.element())
-                .addJavadoc(
+    @Override
+    TypeSpec build(TypeSpec.Builder type) {
+        type.addJavadoc(
                         "Streams {@link $T} rows into Kusto table {@code $L}, described by {@link $T}.\n",
                         table.rowType(),
                         table.tableName(),
                         schema)
-                .addAnnotation(Generation.generatedAnnotation())
-                .addModifiers(Generation.visibility(table))
-                .addModifiers(Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(TABLE_INGESTOR, table.rowType()))
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.kustotyped.processor.model.ColumnModel;
+import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
 import io.kustotyped.processor.model.ValueType;
 import java.nio.CharBuffer;
@@ -27,44 +28,35 @@ import javax.lang.model.element.Modifier;
  * {@code JsonOutput}, with pre-encoded field-name prefixes and one private static method per structure inside dynamic
  * columns (no reflection anywhere).
  */
-public final class JsonWriterGenerator {
+public final class JsonWriterGenerator extends GeneratedClass {
 
     static final ClassName JSON_OUTPUT = ClassName.get("io.kustotyped.runtime.json", "JsonOutput");
     static final ClassName JSON_ROW_WRITER = ClassName.get("io.kustotyped.runtime.json", "JsonRowWriter");
 
-    private final TableModel table;
     private final String mappingName;
-    private final ClassName self;
     private final NameAllocator classNames = new NameAllocator();
     private final List<FieldSpec> constants = new ArrayList<>();
     private final Map<ValueType, String> helperNames = new HashMap<>();
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
 
     public JsonWriterGenerator(TableModel table, String mappingName) {
-        this.table = table;
+        super(table, GeneratedNames.WRITER_SUFFIX);
         this.mappingName = mappingName;
-        this.self = GeneratedNames.generated(table.rowType(), GeneratedNames.WRITER_SUFFIX);
         classNames.newName("INSTANCE");
         classNames.newName("write");
         classNames.newName("toString");
     }
 
-    /** The generated class's name. */
-    public ClassName className() {
-        return self;
-    }
-
-    /** Builds the class. */
-    public TypeSpec generate() {
+    @Override
+    TypeSpec build(TypeSpec.Builder type) {
         NameAllocator locals = new NameAllocator();
         locals.newName("row");
         locals.newName("out");
-        CodeBlock.Builder body = CodeBlock.builder();
+        CodeBlock.Builder body = CodeBlock.builder().addStatement("out.rawByte('{')");
         List<ColumnModel> columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
             ColumnModel column = columns.get(i);
-            String prefix = (i == 0 ? "{" : ",") + JsonText.quote(column.columnName()) + ":";
-            body.addStatement("out.raw($N)", constant(column.propertyName(), prefix));
+            body.addStatement("out.raw($N)", constant(column.propertyName(), key(i, column.columnName())));
             writeProperty(body, locals, column.valueType(), column.accessor().readFrom("row"), column.propertyName());
         }
         body.addStatement("out.rawByte('}')");
@@ -77,18 +69,13 @@ public final class JsonWriterGenerator {
                 .addCode(body.build())
                 .build();
 
-        TypeSpec.Builder type = TypeSpec.classBuilder(self)
-                .addOriginatingElement(table.element())
-                .addJavadoc(
+        type.addJavadoc(
                         "Writes one {@link $T} row as one compact JSON object, the JSON-lines form that ingestion "
                                 + "mapping\n{@code $L} of table {@code $L} reads. Stateless and thread-safe: use {@link "
                                 + "#INSTANCE}.\n",
                         table.rowType(),
                         mappingName,
                         table.tableName())
-                .addAnnotation(Generation.generatedAnnotation())
-                .addModifiers(Generation.visibility(table))
-                .addModifiers(Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(JSON_ROW_WRITER, table.rowType()))
                 .addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The writer; it holds no state.\n")
@@ -107,6 +94,14 @@ public final class JsonWriterGenerator {
                 .addStatement("return $S", self.simpleName() + "[table " + table.tableName() + "]")
                 .build());
         return type.build();
+    }
+
+    /**
+     * What goes before the value of an object's {@code index}th key: a comma (but before the first key), the key as
+     * a JSON string, and {@code :}. The object's {@code '{'} is written on its own, with {@code rawByte}.
+     */
+    private static String key(int index, String key) {
+        return (index == 0 ? "" : ",") + Quoting.json(key) + ":";
     }
 
     /** A {@code private static final byte[]} constant holding the UTF-8 bytes of {@code text}. */
@@ -142,9 +137,15 @@ public final class JsonWriterGenerator {
             code.beginControlFlow("if ($N == null || $N.isEmpty())", local, local)
                     .addStatement("out.nullValue()")
                     .nextControlFlow("else");
-            String inner = locals.newName(local + "Value");
-            code.addStatement("$T $N = $N.get()", optional.element().javaType(), inner, local);
-            writeValue(code, locals, optional.element(), inner, false);
+            if (optional.element() instanceof ValueType.OptionalOf
+                    || optional.element() instanceof ValueType.OptionalPrimitive) {
+                // An optional inside an optional is read twice, so it goes into a local.
+                String inner = locals.newName(local + "Value");
+                code.addStatement("$T $N = $N.get()", optional.element().javaType(), inner, local);
+                writeValue(code, locals, optional.element(), inner, false);
+            } else {
+                code.addStatement("$L", call(optional.element(), local + ".get()"));
+            }
             code.endControlFlow();
             return;
         }
@@ -266,19 +267,12 @@ public final class JsonWriterGenerator {
         } else if (type instanceof ValueType.Nested nested) {
             String typeHint = describe(type);
             List<ValueType.Property> properties = nested.properties();
-            if (properties.isEmpty()) {
-                code.addStatement("out.rawByte('{')");
-            }
+            code.addStatement("out.rawByte('{')");
             for (int i = 0; i < properties.size(); i++) {
                 ValueType.Property property = properties.get(i);
-                String prefix = (i == 0 ? "{" : ",") + JsonText.quote(property.jsonName()) + ":";
-                code.addStatement("out.raw($N)", constant(typeHint + "_" + property.jsonName(), prefix));
-                writeProperty(
-                        code,
-                        locals,
-                        property.type(),
-                        property.accessor().readFrom("value"),
-                        javaIdentifier(property.jsonName()));
+                code.addStatement(
+                        "out.raw($N)", constant(typeHint + "_" + property.name(), key(i, property.jsonName())));
+                writeProperty(code, locals, property.type(), property.accessor().readFrom("value"), property.name());
             }
             code.addStatement("out.rawByte('}')");
         } else {
@@ -333,14 +327,5 @@ public final class JsonWriterGenerator {
         }
         String result = out.toString().toUpperCase(Locale.ROOT);
         return Character.isJavaIdentifierStart(result.charAt(0)) ? result : "_" + result;
-    }
-
-    private static String javaIdentifier(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(Character.isJavaIdentifierPart(c) ? c : '_');
-        }
-        return Character.isJavaIdentifierStart(out.charAt(0)) ? out.toString() : "_" + out;
     }
 }

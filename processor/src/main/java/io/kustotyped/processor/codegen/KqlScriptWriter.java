@@ -1,5 +1,6 @@
 package io.kustotyped.processor.codegen;
 
+import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
 import java.io.IOException;
 import java.io.Writer;

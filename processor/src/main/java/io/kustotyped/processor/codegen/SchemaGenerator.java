@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.kustotyped.processor.model.ColumnModel;
+import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
 import java.util.List;
 import java.util.Optional;
@@ -17,31 +18,23 @@ import javax.lang.model.element.Modifier;
  * Generates {@code XKustoSchema}: the table's DDL and mapping as constants, and its {@code TableDescriptor}
  * ({@code XKustoSchema.INSTANCE}) for the runtime.
  */
-public final class SchemaGenerator {
+public final class SchemaGenerator extends GeneratedClass {
 
     static final ClassName TABLE_DESCRIPTOR = ClassName.get("io.kustotyped.runtime", "TableDescriptor");
     static final ClassName COLUMN_DESCRIPTOR = ClassName.get("io.kustotyped.runtime", "ColumnDescriptor");
     static final ClassName JSON_ROW_WRITER = JsonWriterGenerator.JSON_ROW_WRITER;
 
-    private final TableModel table;
     private final DdlBuilder ddl;
-    private final ClassName self;
     private final ClassName writer;
 
     public SchemaGenerator(TableModel table, DdlBuilder ddl) {
-        this.table = table;
+        super(table, GeneratedNames.SCHEMA_SUFFIX);
         this.ddl = ddl;
-        this.self = GeneratedNames.generated(table.rowType(), GeneratedNames.SCHEMA_SUFFIX);
         this.writer = GeneratedNames.generated(table.rowType(), GeneratedNames.WRITER_SUFFIX);
     }
 
-    /** The generated class's name. */
-    public ClassName className() {
-        return self;
-    }
-
-    /** Builds the class. */
-    public TypeSpec generate() {
+    @Override
+    TypeSpec build(TypeSpec.Builder type) {
         TypeName rowType = table.rowType();
         TypeName stringList = ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class));
         TypeName columnList = ParameterizedTypeName.get(ClassName.get(List.class), COLUMN_DESCRIPTOR);
@@ -58,17 +51,12 @@ public final class SchemaGenerator {
         }
         columns.unindent().add(")");
 
-        TypeSpec.Builder type = TypeSpec.classBuilder(self)
-                .addOriginatingElement(table.element())
-                .addJavadoc(
+        type.addJavadoc(
                         "The Kusto table {@code $L} that {@link $T} rows go to: its management commands and "
                                 + "JSON\ningestion mapping as constants, and its {@link $T} as {@link #INSTANCE}.\n",
                         table.tableName(),
                         rowType,
                         TABLE_DESCRIPTOR)
-                .addAnnotation(Generation.generatedAnnotation())
-                .addModifiers(Generation.visibility(table))
-                .addModifiers(Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(TABLE_DESCRIPTOR, rowType))
                 .addField(constant("TABLE_NAME", table.tableName(), "The table name (case-sensitive)."))
                 .addField(constant("MAPPING_NAME", ddl.mappingName(), "The name of the JSON ingestion mapping."))
@@ -78,10 +66,14 @@ public final class SchemaGenerator {
                         "The JSON ingestion mapping, in the {@code Properties} form."))
                 .addField(constant(
                         "CREATE_TABLE", ddl.createTable(), "Creates the table, or adds missing columns to it."))
-                .addField(constant(
-                        "CREATE_MAPPING",
-                        ddl.createMapping(),
-                        "Creates or replaces the table's JSON ingestion mapping {@link #MAPPING_NAME}."))
+                .addField(FieldSpec.builder(
+                                String.class, "CREATE_MAPPING", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc(
+                                "Creates or replaces the table's JSON ingestion mapping {@link #MAPPING_NAME}, with "
+                                        + "{@link #MAPPING_JSON}\nin a multi-line string literal (which escapes "
+                                        + "nothing).\n")
+                        .initializer("$S + MAPPING_JSON + $S", ddl.createMappingPrefix(), Quoting.KQL_MULTI_LINE)
+                        .build())
                 .addField(constant(
                         "ENABLE_STREAMING", ddl.enableStreaming(), "Enables streaming ingestion on the table."))
                 .addField(constant(
@@ -118,7 +110,7 @@ public final class SchemaGenerator {
         } else {
             database.addStatement("return $T.empty()", Optional.class);
         }
-        return type.addMethod(database.build())
+        type.addMethod(database.build())
                 .addMethod(override("mappingName", ClassName.get(String.class))
                         .addStatement("return MAPPING_NAME")
                         .build())
@@ -136,8 +128,8 @@ public final class SchemaGenerator {
                         .build())
                 .addMethod(override("toString", ClassName.get(String.class))
                         .addStatement("return $S", self.simpleName() + "[table " + table.tableName() + "]")
-                        .build())
-                .build();
+                        .build());
+        return type.build();
     }
 
     private static FieldSpec constant(String name, String value, String javadoc) {

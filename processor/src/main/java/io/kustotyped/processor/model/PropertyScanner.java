@@ -1,7 +1,5 @@
 package io.kustotyped.processor.model;
 
-import io.kustotyped.processor.validation.Diagnostic;
-import io.kustotyped.processor.validation.Reporter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +20,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Finds the properties of a record or class: record components; or public getters and public non-static,
- * non-transient fields, inherited ones first, the getter winning over a field of the same name. Reports
- * {@code @Column} on members that cannot be read.
+ * non-transient fields, inherited ones first, the getter winning over a field of the same name. Records the members
+ * it passes over that may have been meant as properties (see {@link SkippedMember}); reports nothing.
  */
 final class PropertyScanner {
 
@@ -49,15 +47,14 @@ final class PropertyScanner {
             Element columnSite) {}
 
     private final Types types;
-    private final Reporter reporter;
 
-    PropertyScanner(Types types, Reporter reporter) {
+    PropertyScanner(Types types) {
         this.types = types;
-        this.reporter = reporter;
     }
 
-    List<RawProperty> scan(TypeElement type, DeclaredType declared) {
-        return type.getKind() == ElementKind.RECORD ? scanRecord(type, declared) : scanClass(type, declared);
+    /** The properties of {@code type}; the members passed over that may have been meant as ones go to {@code skipped}. */
+    List<RawProperty> scan(TypeElement type, DeclaredType declared, List<SkippedMember> skipped) {
+        return type.getKind() == ElementKind.RECORD ? scanRecord(type, declared) : scanClass(type, declared, skipped);
     }
 
     private List<RawProperty> scanRecord(TypeElement type, DeclaredType declared) {
@@ -100,13 +97,13 @@ final class PropertyScanner {
     private static final class Candidate {
         Element field;
         ExecutableElement getter;
-        Element hiddenAnnotatedField;
+        Element hiddenField;
         AnnotationMirror fieldColumn;
         AnnotationMirror getterColumn;
         boolean ignored;
     }
 
-    private List<RawProperty> scanClass(TypeElement type, DeclaredType declared) {
+    private List<RawProperty> scanClass(TypeElement type, DeclaredType declared, List<SkippedMember> skipped) {
         List<TypeElement> hierarchy = new ArrayList<>();
         for (TypeElement t = type; t != null; t = superclass(t)) {
             hierarchy.add(0, t);
@@ -115,9 +112,9 @@ final class PropertyScanner {
         for (TypeElement t : hierarchy) {
             for (Element member : t.getEnclosedElements()) {
                 if (member.getKind() == ElementKind.FIELD) {
-                    field(type, member, candidates);
+                    field(type, member, candidates, skipped);
                 } else if (member.getKind() == ElementKind.METHOD) {
-                    method(type, (ExecutableElement) member, candidates);
+                    method(type, (ExecutableElement) member, candidates, skipped);
                 }
             }
         }
@@ -127,19 +124,16 @@ final class PropertyScanner {
                 return;
             }
             if (c.getter == null && c.field == null) {
-                if (c.hiddenAnnotatedField != null) {
-                    unreadable(
-                            type,
-                            c.hiddenAnnotatedField,
-                            "is not public and has no public getter",
-                            "make it public, or add a public getter "
-                                    + (isBoolean(c.hiddenAnnotatedField.asType()) ? "is" : "get") + capitalize(name)
-                                    + "()");
+                if (c.hiddenField != null) {
+                    skipped.add(new SkippedMember(
+                            c.hiddenField, type, annotation(c.hiddenField, COLUMN), SkippedMember.Why.NOT_PUBLIC));
                 }
                 return;
             }
             AnnotationMirror column = c.getterColumn != null ? c.getterColumn : c.fieldColumn;
-            Element columnSite = c.getterColumn != null ? c.getter : c.field != null ? c.field : c.hiddenAnnotatedField;
+            Element columnSite = c.getterColumn != null
+                    ? c.getter
+                    : c.field != null ? c.field : c.fieldColumn != null ? c.hiddenField : null;
             if (c.getter != null) {
                 TypeMirror t = ((ExecutableType) types.asMemberOf(declared, c.getter)).getReturnType();
                 result.add(new RawProperty(
@@ -158,24 +152,21 @@ final class PropertyScanner {
         return result;
     }
 
-    private void field(TypeElement owner, Element field, Map<String, Candidate> candidates) {
+    private static void field(
+            TypeElement owner, Element field, Map<String, Candidate> candidates, List<SkippedMember> skipped) {
         Set<Modifier> modifiers = field.getModifiers();
         AnnotationMirror column = annotation(field, COLUMN);
         boolean ignored = annotation(field, IGNORE) != null;
         String name = field.getSimpleName().toString();
         if (modifiers.contains(Modifier.STATIC)) {
             if (column != null) {
-                unreadable(owner, field, "is static", "remove @Column, or make it an instance field");
+                skipped.add(new SkippedMember(field, owner, column, SkippedMember.Why.STATIC));
             }
             return;
         }
         if (modifiers.contains(Modifier.TRANSIENT)) {
             if (column != null) {
-                unreadable(
-                        owner,
-                        field,
-                        "is transient, and transient fields are left out",
-                        "remove @Column, or remove 'transient'");
+                skipped.add(new SkippedMember(field, owner, column, SkippedMember.Why.TRANSIENT));
             }
             return;
         }
@@ -186,22 +177,22 @@ final class PropertyScanner {
         }
         if (modifiers.contains(Modifier.PUBLIC)) {
             c.field = field;
-        } else if (column != null) {
-            c.hiddenAnnotatedField = field;
+        } else {
+            c.hiddenField = field;
         }
     }
 
-    private void method(TypeElement owner, ExecutableElement method, Map<String, Candidate> candidates) {
+    private static void method(
+            TypeElement owner,
+            ExecutableElement method,
+            Map<String, Candidate> candidates,
+            List<SkippedMember> skipped) {
         AnnotationMirror column = annotation(method, COLUMN);
         boolean ignored = annotation(method, IGNORE) != null;
         String property = getterProperty(method);
         if (property == null) {
             if (column != null) {
-                unreadable(
-                        owner,
-                        method,
-                        "is not a public, non-static getter without parameters",
-                        "put @Column on a getter getX() or isX(), or on a field");
+                skipped.add(new SkippedMember(method, owner, column, SkippedMember.Why.NOT_A_GETTER));
             }
             return;
         }
@@ -227,33 +218,10 @@ final class PropertyScanner {
         if (name.length() > 3 && name.startsWith("get")) {
             return decapitalize(name.substring(3));
         }
-        if (name.length() > 2 && name.startsWith("is") && isBoolean(method.getReturnType())) {
+        if (name.length() > 2 && name.startsWith("is") && Accessor.isBoolean(method.getReturnType())) {
             return decapitalize(name.substring(2));
         }
         return null;
-    }
-
-    private static boolean isBoolean(TypeMirror type) {
-        return type.getKind() == TypeKind.BOOLEAN || type.toString().equals("java.lang.Boolean");
-    }
-
-    private void unreadable(TypeElement owner, Element member, String problem, String fix) {
-        String kind = member.getKind() == ElementKind.METHOD ? "Method" : "Field";
-        reporter.error(
-                member,
-                annotationOrNull(member),
-                null,
-                Diagnostic.UNREADABLE,
-                kind,
-                member.getSimpleName(),
-                owner.getQualifiedName(),
-                "Column",
-                problem,
-                fix);
-    }
-
-    private static AnnotationMirror annotationOrNull(Element member) {
-        return annotation(member, COLUMN);
     }
 
     private TypeElement superclass(TypeElement type) {
@@ -283,9 +251,5 @@ final class PropertyScanner {
             return name;
         }
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    static String capitalize(String name) {
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -1,23 +1,16 @@
 package io.kustotyped.processor.model;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.WildcardTypeName;
-import io.kustotyped.processor.validation.Diagnostic;
-import io.kustotyped.processor.validation.Reporter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -28,8 +21,8 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Turns a property's {@link TypeMirror} into the {@link ValueType} tree that says how to write it, reporting
- * {@code [Column/UnsupportedType]} and {@code [Column/RecursiveType]} on the table property being mapped.
+ * Turns a property's {@link TypeMirror} into the {@link ValueType} tree that says how to write it. What cannot be
+ * written is recorded as {@link TypeProblem}s for the validator; nothing is reported here.
  */
 final class TypeMapper {
 
@@ -60,26 +53,31 @@ final class TypeMapper {
             "java.util.OptionalLong", ScalarKind.LONG,
             "java.util.OptionalDouble", ScalarKind.DOUBLE);
 
-    /** Where the type being mapped comes from, for messages. */
-    record Site(Element element, AnnotationMirror annotation, AnnotationValue value, String property, String owner) {}
+    /**
+     * The property being mapped and what mapping it finds.
+     *
+     * @param property the table property whose type is mapped
+     * @param problems receives the parts of the type that cannot be written
+     * @param skipped receives the members of nested types that are passed over (see {@link SkippedMember})
+     */
+    record Site(String property, List<TypeProblem> problems, List<SkippedMember> skipped) {}
 
     private final Elements elements;
     private final Types types;
-    private final Reporter reporter;
     private final PropertyScanner scanner;
+    private final Accessibility accessibility;
     private final TypeMirror charSequence;
     private final TypeMirror date;
     private final TypeMirror iterable;
     private final TypeMirror map;
     private final TypeMirror jsonNode;
     private final Deque<String> nesting = new ArrayDeque<>();
-    private String packageName = "";
 
-    TypeMapper(Elements elements, Types types, Reporter reporter, PropertyScanner scanner) {
+    TypeMapper(Elements elements, Types types, PropertyScanner scanner, Accessibility accessibility) {
         this.elements = elements;
         this.types = types;
-        this.reporter = reporter;
         this.scanner = scanner;
+        this.accessibility = accessibility;
         this.charSequence = erased("java.lang.CharSequence");
         this.date = erased("java.util.Date");
         this.iterable = erased("java.lang.Iterable");
@@ -92,15 +90,10 @@ final class TypeMapper {
         return element == null ? null : types.erasure(element.asType());
     }
 
-    /** Sets the package generated code lives in, which every referenced type must be accessible from. */
-    void setPackage(String packageName) {
-        this.packageName = packageName;
-    }
-
     /**
      * Maps {@code type}, the type of the table property {@code site} describes.
      *
-     * @return the value type, or {@code null} after reporting an error
+     * @return the value type, or {@code null} when part of it cannot be written (then {@code site.problems()} says why)
      * @throws UnresolvedTypeException when part of the type is not resolved yet
      */
     ValueType map(TypeMirror type, Site site) throws UnresolvedTypeException {
@@ -140,7 +133,7 @@ final class TypeMapper {
             case ERROR:
                 throw new UnresolvedTypeException(site.property(), type.toString());
             default:
-                return unsupported(type, site, where, "");
+                return unsupported(type, site, where);
         }
     }
 
@@ -153,26 +146,27 @@ final class TypeMapper {
             return scalar(ScalarKind.CHARS, type);
         }
         ValueType element = map(type.getComponentType(), site, where + " (an element of " + type + ")");
-        return element == null ? null : new ValueType.ArrayOf(element, typeName(type));
+        return element == null ? null : new ValueType.ArrayOf(element, JavaTypeNames.of(type));
     }
 
     private ValueType declared(DeclaredType type, Site site, String where) throws UnresolvedTypeException {
         TypeElement element = (TypeElement) type.asElement();
         String name = element.getQualifiedName().toString();
-        String inaccessible = inaccessibility(element);
+        Element inaccessible = accessibility.inaccessible(element);
         if (inaccessible != null) {
-            return unsupported(type, site, where, " (" + inaccessible + ")");
+            return problem(
+                    site, new TypeProblem.Unwritable(type, TypeProblem.Reason.INACCESSIBLE, inaccessible, where));
         }
         ScalarKind known = KNOWN.get(name);
         if (known != null) {
             return scalar(known, type);
         }
         if (OPTIONAL_PRIMITIVES.containsKey(name)) {
-            return new ValueType.OptionalPrimitive(OPTIONAL_PRIMITIVES.get(name), typeName(type));
+            return new ValueType.OptionalPrimitive(OPTIONAL_PRIMITIVES.get(name), JavaTypeNames.of(type));
         }
         if (name.equals("java.util.Optional")) {
             ValueType inner = map(argument(type, 0), site, where + " (inside " + type + ")");
-            return inner == null ? null : new ValueType.OptionalOf(inner, typeName(type));
+            return inner == null ? null : new ValueType.OptionalOf(inner, JavaTypeNames.of(type));
         }
         if (element.getKind() == ElementKind.ENUM) {
             return scalar(ScalarKind.ENUM, type);
@@ -193,13 +187,13 @@ final class TypeMapper {
         if (types.isAssignable(erasure, iterable)) {
             DeclaredType asIterable = supertype(type, "java.lang.Iterable");
             ValueType inner = map(argument(asIterable, 0), site, where + " (an element of " + type + ")");
-            return inner == null ? null : new ValueType.ListOf(inner, typeName(type));
+            return inner == null ? null : new ValueType.ListOf(inner, JavaTypeNames.of(type));
         }
         if (name.startsWith("java.")
                 || name.startsWith("javax.")
                 || element.getKind() == ElementKind.INTERFACE
                 || element.getKind() == ElementKind.ANNOTATION_TYPE) {
-            return unsupported(type, site, where, "");
+            return unsupported(type, site, where);
         }
         return nested(type, element, site, where);
     }
@@ -215,20 +209,17 @@ final class TypeMapper {
         }
         ValueType.MapKey key = mapKey(keyType);
         if (key == null) {
-            return unsupported(
-                    type,
-                    site,
-                    where,
-                    " (map keys must be strings, enums, numbers, characters, booleans, "
-                            + "UUIDs or Object, as JSON object keys are strings)");
+            return problem(site, new TypeProblem.Unwritable(type, TypeProblem.Reason.MAP_KEY, null, where));
         }
         ValueType value = map(argument(asMap, 1), site, where + " (a value of " + type + ")");
         if (value == null) {
             return null;
         }
         TypeName entry = ParameterizedTypeName.get(
-                ClassName.get("java.util", "Map", "Entry"), typeName(argument(asMap, 0)), typeName(argument(asMap, 1)));
-        return new ValueType.MapOf(key, typeName(keyType), value, entry, typeName(type));
+                ClassName.get("java.util", "Map", "Entry"),
+                JavaTypeNames.of(argument(asMap, 0)),
+                JavaTypeNames.of(argument(asMap, 1)));
+        return new ValueType.MapOf(key, JavaTypeNames.of(keyType), value, entry, JavaTypeNames.of(type));
     }
 
     private ValueType.MapKey mapKey(TypeMirror keyType) throws UnresolvedTypeException {
@@ -239,7 +230,7 @@ final class TypeMapper {
             return null;
         }
         TypeElement element = (TypeElement) types.asElement(keyType);
-        if (inaccessibility(element) != null) {
+        if (accessibility.inaccessible(element) != null) {
             return null;
         }
         if (element.getKind() == ElementKind.ENUM) {
@@ -265,24 +256,15 @@ final class TypeMapper {
         String name = element.getQualifiedName().toString();
         if (nesting.contains(name)) {
             List<String> cycle = new ArrayList<>(nesting);
-            java.util.Collections.reverse(cycle);
+            Collections.reverse(cycle);
             cycle.add(name);
-            reporter.error(
-                    site.element(),
-                    site.annotation(),
-                    null,
-                    Diagnostic.RECURSIVE_TYPE,
-                    site.property(),
-                    site.owner(),
-                    name,
-                    String.join(" -> ", cycle));
-            return null;
+            return problem(site, new TypeProblem.Recursive(name, cycle));
         }
         nesting.push(name);
         try {
             List<ValueType.Property> properties = new ArrayList<>();
             boolean failed = false;
-            for (PropertyScanner.RawProperty raw : scanner.scan(element, type)) {
+            for (PropertyScanner.RawProperty raw : scanner.scan(element, type, site.skipped())) {
                 String jsonName = raw.name();
                 if (raw.column() != null) {
                     for (var entry : raw.column().getElementValues().entrySet()) {
@@ -293,15 +275,12 @@ final class TypeMapper {
                                 jsonName = text;
                             }
                         } else {
-                            reporter.error(
-                                    raw.columnSite(),
-                                    raw.column(),
-                                    entry.getValue(),
-                                    Diagnostic.NESTED_ATTRIBUTE,
-                                    attribute,
-                                    raw.name(),
-                                    name,
-                                    name);
+                            site.problems()
+                                    .add(new TypeProblem.NestedAttribute(
+                                            new Origin(raw.columnSite(), raw.column(), entry.getValue()),
+                                            attribute,
+                                            raw.name(),
+                                            name));
                             failed = true;
                         }
                     }
@@ -311,43 +290,26 @@ final class TypeMapper {
                 if (value == null) {
                     failed = true;
                 } else {
-                    properties.add(new ValueType.Property(jsonName, raw.accessor(), value));
+                    properties.add(new ValueType.Property(raw.name(), jsonName, raw.accessor(), value));
                 }
             }
-            return failed ? null : new ValueType.Nested(typeName(type), properties);
+            return failed ? null : new ValueType.Nested(JavaTypeNames.of(type), properties);
         } finally {
             nesting.pop();
         }
     }
 
     private ValueType scalar(ScalarKind kind, TypeMirror type) {
-        return new ValueType.Scalar(kind, typeName(type));
+        return new ValueType.Scalar(kind, JavaTypeNames.of(type));
     }
 
-    private ValueType unsupported(TypeMirror type, Site site, String where, String why) {
-        reporter.error(
-                site.element(),
-                site.annotation(),
-                null,
-                Diagnostic.UNSUPPORTED_TYPE,
-                site.property(),
-                site.owner(),
-                type,
-                why + where);
-        return null;
+    private static ValueType unsupported(TypeMirror type, Site site, String where) {
+        return problem(site, new TypeProblem.Unwritable(type, TypeProblem.Reason.UNSUPPORTED, null, where));
     }
 
-    /** Why generated code in {@link #packageName} cannot name {@code element}, or {@code null} if it can. */
-    String inaccessibility(TypeElement element) {
-        for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
-            if (e.getModifiers().contains(Modifier.PRIVATE)) {
-                return e + " is private";
-            }
-            if (!e.getModifiers().contains(Modifier.PUBLIC)
-                    && !elements.getPackageOf(e).getQualifiedName().contentEquals(packageName)) {
-                return e + " is not public and generated code lives in package '" + packageName + "'";
-            }
-        }
+    /** Records {@code problem}; returns {@code null}, the value type of what cannot be written. */
+    private static ValueType problem(Site site, TypeProblem problem) {
+        site.problems().add(problem);
         return null;
     }
 
@@ -370,50 +332,5 @@ final class TypeMapper {
             queue.addAll(types.directSupertypes(t));
         }
         throw new IllegalStateException(type + " is assignable to " + qualifiedName + " but has no such supertype");
-    }
-
-    /**
-     * The name generated code uses for {@code type}: raw types get wildcards ({@code List} becomes {@code List<?>}),
-     * so that generated code compiles without rawtypes warnings; type annotations are dropped.
-     */
-    static TypeName typeName(TypeMirror type) {
-        switch (type.getKind()) {
-            case ARRAY:
-                return ArrayTypeName.of(typeName(((ArrayType) type).getComponentType()));
-            case WILDCARD: {
-                WildcardType wildcard = (WildcardType) type;
-                if (wildcard.getExtendsBound() != null) {
-                    return WildcardTypeName.subtypeOf(typeName(wildcard.getExtendsBound()));
-                }
-                if (wildcard.getSuperBound() != null) {
-                    return WildcardTypeName.supertypeOf(typeName(wildcard.getSuperBound()));
-                }
-                return WildcardTypeName.subtypeOf(Object.class);
-            }
-            case DECLARED: {
-                DeclaredType declared = (DeclaredType) type;
-                TypeElement element = (TypeElement) declared.asElement();
-                ClassName raw = ClassName.get(element);
-                int parameters = element.getTypeParameters().size();
-                if (parameters == 0) {
-                    return raw;
-                }
-                TypeName[] arguments = new TypeName[parameters];
-                for (int i = 0; i < parameters; i++) {
-                    arguments[i] = declared.getTypeArguments().isEmpty()
-                            ? WildcardTypeName.subtypeOf(Object.class)
-                            : typeName(declared.getTypeArguments().get(i));
-                }
-                return ParameterizedTypeName.get(raw, arguments);
-            }
-            default:
-                return TypeName.get(type).withoutAnnotations();
-        }
-    }
-
-    /** The package {@code element} lives in. */
-    String packageOf(Element element) {
-        PackageElement pkg = elements.getPackageOf(element);
-        return pkg.getQualifiedName().toString();
     }
 }

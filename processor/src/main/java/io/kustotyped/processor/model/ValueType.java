@@ -79,9 +79,10 @@ public sealed interface ValueType {
     /**
      * One property of a {@link Nested} type.
      *
-     * @param jsonName the JSON key
+     * @param name the Java property name
+     * @param jsonName the JSON key ({@code @Column(name)}, else the property name)
      * @param accessor how to read it from an instance
      * @param type how to write its value
      */
-    record Property(String jsonName, Accessor accessor, ValueType type) {}
+    record Property(String name, String jsonName, Accessor accessor, ValueType type) {}
 }

@@ -1,7 +1,7 @@
 package io.kustotyped.processor.validation;
 
 /**
- * Every compile error the processor reports. Each has a stable key, printed in brackets at the start of the message
+ * Every compile error and warning the processor reports. Each has a stable key, printed in brackets at the start of the message
  * ({@code [KustoTable/GenericClass] ...}), so that users and tests can recognise it; the message names the element
  * and says how to fix it.
  */
@@ -83,6 +83,11 @@ public enum Diagnostic {
             "Column/RecursiveType",
             "Property '%s' of %s holds type %s, which contains itself (%s). A dynamic column is written as a finite JSON "
                     + "tree: break the cycle, or leave the property out with @KustoIgnore."),
+    SKIPPED_FIELD(
+            "Column/SkippedField",
+            "Field '%s' of %s is not public and has no public getter, so it is not a column and its value is not "
+                    + "written. To write it, make it public or add a public getter %s(); to leave it out without this "
+                    + "warning, mark it @KustoIgnore or 'transient'."),
     NESTED_ATTRIBUTE(
             "Column/NestedAttribute",
             "@Column(%s) on property '%s' of %s has no effect: %s is written inside a dynamic column, where only "
@@ -94,11 +99,6 @@ public enum Diagnostic {
     Diagnostic(String key, String template) {
         this.key = key;
         this.template = template;
-    }
-
-    /** The stable key, e.g. {@code KustoTable/GenericClass}. */
-    public String key() {
-        return key;
     }
 
     /** The message, with its key in brackets in front. */

@@ -1,15 +1,14 @@
 package io.kustotyped.processor.validation;
 
+import io.kustotyped.processor.model.Origin;
 import javax.annotation.processing.Messager;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * The one way the processor reports problems: an ERROR through {@link Messager}, on the offending element, and on the
- * annotation (and its value) when an annotation value is what is wrong. Counts the errors so that a table with any
- * error generates nothing.
+ * The one way the processor reports problems: an ERROR (or a WARNING) through {@link Messager}, on the offending
+ * element, and on the annotation (and its value) when an annotation value is what is wrong. Counts the errors so that
+ * a table with any error generates nothing.
  */
 public final class Reporter {
 
@@ -20,30 +19,32 @@ public final class Reporter {
         this.messager = messager;
     }
 
-    /** Reports {@code diagnostic} on {@code element}. */
+    /** Reports {@code diagnostic} as an error on {@code element}. */
     public void error(Element element, Diagnostic diagnostic, Object... args) {
-        errors++;
-        messager.printMessage(Kind.ERROR, diagnostic.format(args), element);
+        error(Origin.of(element), diagnostic, args);
     }
 
     /**
-     * Reports {@code diagnostic} on an annotation value of {@code element}; falls back to the annotation, then the
-     * element, when {@code annotation} or {@code value} is {@code null}.
+     * Reports {@code diagnostic} as an error on the annotation value of {@code origin}; falls back to the annotation,
+     * then the element, when the origin has no value or no annotation.
      */
-    public void error(
-            Element element,
-            AnnotationMirror annotation,
-            AnnotationValue value,
-            Diagnostic diagnostic,
-            Object... args) {
+    public void error(Origin origin, Diagnostic diagnostic, Object... args) {
         errors++;
-        String message = diagnostic.format(args);
-        if (annotation == null) {
-            messager.printMessage(Kind.ERROR, message, element);
-        } else if (value == null) {
-            messager.printMessage(Kind.ERROR, message, element, annotation);
+        print(Kind.ERROR, origin, diagnostic.format(args));
+    }
+
+    /** Reports {@code diagnostic} as a warning, placed as {@link #error(Origin, Diagnostic, Object...)} places it. */
+    public void warning(Origin origin, Diagnostic diagnostic, Object... args) {
+        print(Kind.WARNING, origin, diagnostic.format(args));
+    }
+
+    private void print(Kind kind, Origin origin, String message) {
+        if (origin.annotation() == null) {
+            messager.printMessage(kind, message, origin.element());
+        } else if (origin.value() == null) {
+            messager.printMessage(kind, message, origin.element(), origin.annotation());
         } else {
-            messager.printMessage(Kind.ERROR, message, element, annotation, value);
+            messager.printMessage(kind, message, origin.element(), origin.annotation(), origin.value());
         }
     }
 

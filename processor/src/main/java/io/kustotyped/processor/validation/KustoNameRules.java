@@ -3,12 +3,12 @@ package io.kustotyped.processor.validation;
 import java.util.Optional;
 
 /** Kusto's rules for table, column, mapping and database names (docs/kusto-rules.md §5.2). */
-public final class KustoNames {
+public final class KustoNameRules {
 
     /** Longest legal name. docs/kusto-rules.md §5.2. */
     public static final int MAX_LENGTH = 1024;
 
-    private KustoNames() {}
+    private KustoNameRules() {}
 
     /**
      * Checks {@code name} against docs/kusto-rules.md §5.2: 1 to 1024 characters, each a letter, a digit, {@code _}, a space,

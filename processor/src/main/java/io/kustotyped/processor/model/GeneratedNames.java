@@ -1,4 +1,4 @@
-package io.kustotyped.processor.codegen;
+package io.kustotyped.processor.model;
 
 import com.palantir.javapoet.ClassName;
 
