@@ -16,6 +16,8 @@ import java.util.List;
  * @param dryRun print what would run instead of running it
  * @param strict {@code check}: extra columns in the live table count as drift too
  * @param help print the subcommand's help
+ * @param trustStore the certificates to trust instead of the JDK's (PEM, PKCS#12 or JKS), or null
+ * @param proxy the HTTP CONNECT proxy URL, {@code env} for {@code HTTPS_PROXY}/{@code NO_PROXY}, or null
  */
 record CliOptions(
         String command,
@@ -25,7 +27,9 @@ record CliOptions(
         List<String> tables,
         boolean dryRun,
         boolean strict,
-        boolean help) {
+        boolean help,
+        Path trustStore,
+        String proxy) {
 
     /** A command line that cannot be run; the message says why. */
     static final class UsageException extends Exception {
@@ -44,12 +48,16 @@ record CliOptions(
         boolean dryRun = false;
         boolean strict = false;
         boolean help = false;
+        Path trustStore = null;
+        String proxy = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--cluster" -> cluster = value(args, i++, a);
                 case "--database" -> database = value(args, i++, a);
                 case "--table" -> tables.add(value(args, i++, a));
+                case "--trust-store" -> trustStore = Path.of(value(args, i++, a));
+                case "--proxy" -> proxy = value(args, i++, a);
                 case "--dry-run" -> dryRun = true;
                 case "--strict" -> strict = true;
                 case "--help", "-h" -> help = true;
@@ -62,7 +70,7 @@ record CliOptions(
             }
         }
         if (help) {
-            return new CliOptions(command, sources, cluster, database, tables, dryRun, strict, true);
+            return new CliOptions(command, sources, cluster, database, tables, dryRun, strict, true, trustStore, proxy);
         }
         if (sources.isEmpty()) {
             throw new UsageException("'" + command + "' needs at least one jar, classes folder or .kql file");
@@ -79,7 +87,7 @@ record CliOptions(
         if (cluster != null && !cluster.startsWith("https://") && !cluster.startsWith("http://")) {
             throw new UsageException("--cluster needs an http(s) URL, got '" + cluster + "'");
         }
-        return new CliOptions(command, sources, cluster, database, tables, dryRun, strict, false);
+        return new CliOptions(command, sources, cluster, database, tables, dryRun, strict, false, trustStore, proxy);
     }
 
     /** The database the commands of {@code script} run in: {@code --database}, else the script's own, else null. */

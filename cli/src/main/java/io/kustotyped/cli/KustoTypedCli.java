@@ -45,6 +45,12 @@ public final class KustoTypedCli {
                                @KustoTable(database = "DB") names it in a '// database: DB' line)
               --table NAME     only this table (repeatable)
               --dry-run        print what would run, connect to nothing
+              --trust-store F  trust the certificates in F (PEM, or PKCS#12/JKS with the password in
+                               KUSTO_TRUST_STORE_PASSWORD) instead of the JDK's trust store, e.g. the CA of a
+                               TLS-inspecting proxy or the emulator's --tls certificate
+              --proxy URL      send requests through this HTTP CONNECT proxy, http://[user:password@]host:port;
+                               '--proxy env' reads HTTPS_PROXY and NO_PROXY instead (keeps a password off
+                               the command line)
               --help           this help; '<command> --help' for a command's own
 
             Tokens: KUSTO_ACCESS_TOKEN if set; else, for a loopback URL (the emulator), none; else from
@@ -235,12 +241,19 @@ public final class KustoTypedCli {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            KustoClient client = KustoClient.create(
-                    vertx,
-                    new KustoClientOptions()
-                            .setClusterUrl(options.cluster())
-                            .setTokenProvider(tokens)
-                            .setApplication("kusto-typed-cli"));
+            KustoClientOptions clientOptions = new KustoClientOptions()
+                    .setClusterUrl(options.cluster())
+                    .setTokenProvider(tokens)
+                    .setApplication("kusto-typed-cli");
+            if (options.trustStore() != null) {
+                clientOptions.setTrustStore(options.trustStore(), env.get("KUSTO_TRUST_STORE_PASSWORD"));
+            }
+            if ("env".equals(options.proxy())) {
+                clientOptions.useProxyFromEnvironment();
+            } else if (options.proxy() != null) {
+                clientOptions.setProxy(options.proxy());
+            }
+            KustoClient client = KustoClient.create(vertx, clientOptions);
             try {
                 return job.run(client);
             } finally {

@@ -38,6 +38,12 @@ public final class EmulatorMain {
                                (a 200 on an ingest means the rows are on disk). Default: in memory.
         --max-request-bytes N  ingest body limit on the wire (default 10485760)
         --max-data-bytes N     ingest uncompressed data limit (default 4194304)
+        --tls                  also serve HTTPS (on --https-port) with a self-signed certificate generated
+                               for localhost and 127.0.0.1; its PEM file (printed at start) is what
+                               clients trust
+        --tls-cert <pem> --tls-key <pem>
+                               also serve HTTPS with this certificate chain and private key
+        --https-port <port>    HTTPS port with --tls or --tls-cert (default 8443; 0 picks a free port)
         --schema-propagation-delay SECONDS
                                model Kusto's streaming schema cache: a new table, a new or changed mapping
                                or a newly enabled streaming policy is invisible to ingest requests for this
@@ -103,6 +109,10 @@ public final class EmulatorMain {
         System.out.println("Kusto emulator listening on " + emulator.uri()
                 + (builder.token == null ? " (no auth)" : " (bearer token required)")
                 + (builder.dataDir == null ? ", in memory" : ", data in " + builder.dataDir.toAbsolutePath()));
+        if (builder.selfSignedTls || builder.tlsCertificate != null) {
+            System.out.println("HTTPS on " + emulator.httpsUri() + "; clients trust the certificate "
+                    + emulator.certificatePem().toAbsolutePath());
+        }
         stopped.await();
     }
 
@@ -122,10 +132,13 @@ public final class EmulatorMain {
     static final String TOKEN_VARIABLE = "KUSTO_EMULATOR_TOKEN";
 
     static KustoEmulator.Builder parse(String[] args, PrintStream out, java.util.Map<String, String> env) {
-        KustoEmulator.Builder b = KustoEmulator.builder().port(8080);
+        KustoEmulator.Builder b = KustoEmulator.builder().port(8080).httpsPort(8443);
         ConnectionLimits connections = ConnectionLimits.DEFAULT;
         String token = null;
         String tokenSource = null;
+        Path tlsCert = null;
+        Path tlsKey = null;
+        boolean selfSigned = false;
         FaultOptions.Builder faults = FaultOptions.builder();
         long maxRequest = IngestLimits.DEFAULT.maxRequestBytes();
         long maxData = IngestLimits.DEFAULT.maxDataBytes();
@@ -151,6 +164,10 @@ public final class EmulatorMain {
                 }
                 case "--database" -> b.database(arg(args, ++i, a));
                 case "--enable-streaming" -> b.enableStreaming();
+                case "--tls" -> selfSigned = true;
+                case "--tls-cert" -> tlsCert = Path.of(arg(args, ++i, a));
+                case "--tls-key" -> tlsKey = Path.of(arg(args, ++i, a));
+                case "--https-port" -> b.httpsPort(intArg(args, ++i, a));
                 case "--data-dir" -> b.dataDir(Path.of(arg(args, ++i, a)));
                 case "--max-request-bytes" -> maxRequest = longArg(args, ++i, a);
                 case "--max-data-bytes" -> maxData = longArg(args, ++i, a);
@@ -171,6 +188,17 @@ public final class EmulatorMain {
                 case "--slow-delay" -> faults.slowDelay(Duration.ofMillis(longArg(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        if (tlsCert != null && selfSigned) {
+            throw new IllegalArgumentException("--tls generates a certificate; do not combine it with --tls-cert");
+        }
+        if (tlsCert != null) {
+            b.tls(TlsCertificate.fromPem(tlsCert, tlsKey));
+        } else if (selfSigned) {
+            b.selfSignedTls();
         }
         if (tokenSource == null && env.get(TOKEN_VARIABLE) != null) {
             token = env.get(TOKEN_VARIABLE);

@@ -53,6 +53,7 @@ final class EmulatorServer {
     private final StatsCollector stats;
     private final ConnectionGuard guard;
     private HttpServer server;
+    private HttpServer tlsServer;
 
     EmulatorServer(Vertx vertx, Catalog catalog, String token, KustoEmulator.Builder options, StatsCollector stats) {
         this.vertx = vertx;
@@ -81,8 +82,32 @@ final class EmulatorServer {
         return server.listen();
     }
 
+    /**
+     * Listens for HTTPS as well, on its own port, with the same endpoints and state as the plain server.
+     *
+     * @param host the address
+     * @param port the port, 0 for a free one
+     * @param certificate the certificate and key it serves
+     * @return completes once it listens
+     */
+    Future<HttpServer> listenTls(String host, int port, TlsCertificate certificate) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setSsl(true)
+                .setKeyCertOptions(certificate.keyCertOptions())
+                .setUseAlpn(false) // HTTP/1.1, as on the plain port
+                .setCompressionSupported(true)
+                .setDecompressionSupported(false)
+                .setHandle100ContinueAutomatically(false);
+        tlsServer = vertx.createHttpServer(options).requestHandler(this::handle);
+        return tlsServer.listen();
+    }
+
     Future<Void> close() {
-        return server == null ? Future.succeededFuture() : server.close();
+        Future<Void> plain = server == null ? Future.succeededFuture() : server.close();
+        Future<Void> tls = tlsServer == null ? Future.succeededFuture() : tlsServer.close();
+        return Future.join(plain, tls).mapEmpty();
     }
 
     private void handle(HttpServerRequest req) {

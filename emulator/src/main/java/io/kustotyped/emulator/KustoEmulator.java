@@ -8,7 +8,9 @@ import io.kustotyped.emulator.store.StoreIo;
 import io.kustotyped.emulator.store.StreamingPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A running Kusto emulator, started in process:
@@ -29,6 +32,9 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
+ * <p>With {@link Builder#selfSignedTls()} or {@link Builder#tls(TlsCertificate)} it also serves HTTPS, on a port of
+ * its own ({@link #httpsUri()}), with the same databases; a client trusts it through {@link #certificatePem()}.
+ *
  * <p>It listens on loopback only. Without a token it accepts requests with no {@code Authorization} header; with
  * one, every request except {@code GET /v1/rest/auth/metadata} needs {@code Authorization: Bearer <token>}.
  */
@@ -40,6 +46,7 @@ public final class KustoEmulator implements AutoCloseable {
     private final StatsCollector stats;
     private final String host;
     private final int port;
+    private final Tls tls;
 
     private KustoEmulator(
             Vertx vertx,
@@ -48,7 +55,8 @@ public final class KustoEmulator implements AutoCloseable {
             EmulatorServer server,
             StatsCollector stats,
             String host,
-            int port) {
+            int port,
+            Tls tls) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.catalog = catalog;
@@ -56,7 +64,11 @@ public final class KustoEmulator implements AutoCloseable {
         this.stats = stats;
         this.host = host;
         this.port = port;
+        this.tls = tls;
     }
+
+    /** The HTTPS side: its port, certificate, and the directory of a generated certificate (deleted at close). */
+    private record Tls(int port, TlsCertificate certificate, Path generatedDir) {}
 
     /** @return a builder with the defaults: 127.0.0.1, a free port, no token, in memory, no faults */
     public static Builder builder() {
@@ -71,6 +83,37 @@ public final class KustoEmulator implements AutoCloseable {
     /** @return the port it listens on */
     public int port() {
         return port;
+    }
+
+    /**
+     * @return the HTTPS cluster URI, e.g. {@code https://127.0.0.1:41235} (the generated certificate names
+     *     {@code 127.0.0.1} and {@code localhost})
+     * @throws IllegalStateException when it was started without TLS
+     */
+    public URI httpsUri() {
+        return URI.create("https://" + host + ":" + requireTls().port());
+    }
+
+    /** @return the HTTPS port @throws IllegalStateException when it was started without TLS */
+    public int httpsPort() {
+        return requireTls().port();
+    }
+
+    /**
+     * @return the PEM file of the certificate the HTTPS port serves: what a client trusts (for a generated one, it
+     *     lives until {@link #close()})
+     * @throws IllegalStateException when it was started without TLS
+     */
+    public Path certificatePem() {
+        return requireTls().certificate().certificatePem();
+    }
+
+    private Tls requireTls() {
+        if (tls == null) {
+            throw new IllegalStateException(
+                    "the emulator was started without TLS: use KustoEmulator.builder().selfSignedTls() or .tls(...)");
+        }
+        return tls;
     }
 
     /** @return the store, for tests that set up or inspect tables directly */
@@ -96,6 +139,7 @@ public final class KustoEmulator implements AutoCloseable {
     public Future<Void> closeAsync() {
         return server.close().eventually(() -> {
             catalog.close();
+            deleteGenerated(tls);
             return ownsVertx ? vertx.close() : Future.succeededFuture();
         });
     }
@@ -107,9 +151,24 @@ public final class KustoEmulator implements AutoCloseable {
             await(server.close());
         } finally {
             catalog.close();
+            deleteGenerated(tls);
             if (ownsVertx) {
                 await(vertx.close());
             }
+        }
+    }
+
+    private static void deleteGenerated(Tls tls) {
+        if (tls == null || tls.generatedDir() == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(tls.generatedDir())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(tls.generatedDir());
+        } catch (IOException e) {
+            // a temporary directory left behind: nothing else depends on it
         }
     }
 
@@ -141,8 +200,47 @@ public final class KustoEmulator implements AutoCloseable {
         ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
         Duration schemaPropagationDelay = Duration.ZERO;
         Vertx vertx;
+        TlsCertificate tlsCertificate;
+        boolean selfSignedTls;
+        int httpsPort;
 
         private Builder() {}
+
+        /**
+         * Serves HTTPS too, with a self-signed certificate generated at start (by the JDK's {@code keytool}) for
+         * {@code localhost} and {@code 127.0.0.1}; {@link KustoEmulator#certificatePem()} is the file to trust.
+         *
+         * @return this
+         */
+        public Builder selfSignedTls() {
+            this.selfSignedTls = true;
+            this.tlsCertificate = null;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS too, with the given certificate (e.g. {@link TlsCertificate#fromPem}).
+         *
+         * @param certificate the certificate and key
+         * @return this
+         */
+        public Builder tls(TlsCertificate certificate) {
+            this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
+            this.selfSignedTls = false;
+            return this;
+        }
+
+        /**
+         * @param port the HTTPS port, 0 (the default) for a free one; HTTP keeps listening on {@link #port(int)}
+         * @return this
+         */
+        public Builder httpsPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("HTTPS port out of range: " + port);
+            }
+            this.httpsPort = port;
+            return this;
+        }
 
         /** @param port the port, 0 (the default) for a free one @return this */
         public Builder port(int port) {
@@ -286,13 +384,45 @@ public final class KustoEmulator implements AutoCloseable {
             }
             StatsCollector stats = new StatsCollector();
             EmulatorServer server = new EmulatorServer(v, catalog, token, this, stats);
+            Tls[] tls = new Tls[1];
             return server.listen(host, port)
-                    .map(s -> new KustoEmulator(v, owns, catalog, server, stats, host, s.actualPort()))
+                    .compose(plain -> certificate(v).compose(cert -> {
+                        if (cert == null) {
+                            return Future.succeededFuture(plain.actualPort());
+                        }
+                        tls[0] = new Tls(
+                                0, cert, selfSignedTls ? cert.certificatePem().getParent() : null);
+                        return server.listenTls(host, httpsPort, cert).map(s -> {
+                            tls[0] = new Tls(s.actualPort(), cert, tls[0].generatedDir());
+                            return plain.actualPort();
+                        });
+                    }))
+                    .map(actualPort -> new KustoEmulator(v, owns, catalog, server, stats, host, actualPort, tls[0]))
                     .recover(err -> {
                         catalog.close();
-                        return (owns ? v.close() : Future.<Void>succeededFuture())
+                        deleteGenerated(tls[0]);
+                        return server.close()
+                                .eventually(() -> owns ? v.close() : Future.<Void>succeededFuture())
                                 .transform(x -> Future.failedFuture(err));
                     });
+        }
+
+        /** The configured certificate, or a generated one (keytool runs off the event loop), or null. */
+        private Future<TlsCertificate> certificate(Vertx v) {
+            if (tlsCertificate != null || !selfSignedTls) {
+                return Future.succeededFuture(tlsCertificate);
+            }
+            return v.executeBlocking(
+                    () -> {
+                        Path dir = Files.createTempDirectory("kusto-emulator-tls-");
+                        try {
+                            return TlsCertificate.selfSigned(dir);
+                        } catch (RuntimeException e) {
+                            deleteGenerated(new Tls(0, null, dir));
+                            throw e;
+                        }
+                    },
+                    false);
         }
 
         /**

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @Test void ingests() { URI cluster = kusto.uri(); ... }
  * }</pre>
+ *
+ * <p>{@code KustoEmulatorExtension.create(b -> b.database("Test").selfSignedTls())} also serves HTTPS:
+ * {@link #httpsUri()} and {@link #certificatePem()} (the certificate to trust).
  *
  * <p>It starts before all tests and stops after them; test methods may also take a {@link KustoEmulator}
  * parameter. Register it as a {@code static} field.
@@ -75,6 +79,19 @@ public final class KustoEmulatorExtension implements BeforeAllCallback, AfterAll
     /** @return the cluster URI of the running emulator */
     public URI uri() {
         return emulator().uri();
+    }
+
+    /**
+     * @return the HTTPS cluster URI, when the emulator was configured with {@code b -> b.selfSignedTls()} or
+     *     {@code b -> b.tls(...)}
+     */
+    public URI httpsUri() {
+        return emulator().httpsUri();
+    }
+
+    /** @return the PEM certificate a client trusts to reach {@link #httpsUri()} */
+    public Path certificatePem() {
+        return emulator().certificatePem();
     }
 
     @Override

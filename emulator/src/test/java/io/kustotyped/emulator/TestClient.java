@@ -18,12 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
 
 /** A small raw-HTTP client for tests: mgmt commands, v2 queries and ingest requests over 127.0.0.1. */
 public final class TestClient {
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
     private final URI base;
     private final String token;
 
@@ -32,8 +32,18 @@ public final class TestClient {
     }
 
     public TestClient(URI base, String token) {
+        this(base, token, null);
+    }
+
+    /** A client whose TLS trusts what {@code ssl} trusts (null: the JDK default). */
+    public TestClient(URI base, String token, SSLContext ssl) {
         this.base = base;
         this.token = token;
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        if (ssl != null) {
+            b.sslContext(ssl);
+        }
+        this.http = b.build();
     }
 
     public HttpResponse<String> send(HttpRequest.Builder b) {

@@ -187,6 +187,11 @@ final class ErrorRules {
         if (e instanceof KustoTransportException) {
             return Kind.TRANSIENT;
         }
+        if (e instanceof KustoProxyException p) {
+            // The proxy refused the tunnel: 407 and 403 stay refused, a 5xx from the proxy may pass. A certificate
+            // failure (KustoTlsException) is permanent, as everything else below.
+            return p.isTransient() ? Kind.TRANSIENT : Kind.PERMANENT;
+        }
         return Kind.PERMANENT;
     }
 

@@ -2,6 +2,7 @@ package io.kustotyped.runtime;
 
 import io.kustotyped.runtime.impl.ClientDetails;
 import io.kustotyped.runtime.impl.Http;
+import io.kustotyped.runtime.impl.Transport;
 import io.vertx.core.Expectation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ProxyOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -22,7 +24,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The {@link KustoClient} over Vert.x Web Client: one pooled, keep-alive {@link WebClient} per client; every request
@@ -43,6 +44,10 @@ final class HttpKustoClient implements KustoClient {
     private final String application;
     private final String user;
     private final String clientVersion = ClientDetails.clientVersion();
+    private final boolean https;
+    private final ProxyOptions proxy;
+    /** Completes once a TLS connection to the cluster verified; no token is fetched before (see verifiedConnection). */
+    private Future<Void> verified;
 
     HttpKustoClient(Vertx vertx, KustoClientOptions options) {
         this.vertx = vertx;
@@ -83,6 +88,12 @@ final class HttpKustoClient implements KustoClient {
                 .setFollowRedirects(false);
         webOptions.setConnectTimeout(
                 (int) Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()));
+        this.https = scheme.equals("https");
+        this.proxy = options.getProxyOptions() != null
+                ? options.getProxyOptions()
+                : options.isProxyFromEnvironment() ? Transport.fromEnvironment(System.getenv(), host) : null;
+        // TLS verification (JDK trust store or the given one, host name, SNI) and the proxy, if any.
+        Transport.configure(webOptions, options.getTrustOptions(), proxy);
         // The Web Client wraps a client of our own so that close() can report when the connections are closed.
         this.http = vertx.createHttpClient(webOptions, new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
         this.web = WebClient.wrap(http, webOptions);
@@ -154,8 +165,9 @@ final class HttpKustoClient implements KustoClient {
             return Future.failedFuture(new IllegalStateException("Refusing to send a bearer token over plain HTTP to "
                     + "the non-loopback host '" + host + "': use an https:// cluster URL"));
         }
-        Future<String> auth =
-                tokens == null ? Future.succeededFuture(null) : tokens.get().map(t -> "Bearer " + t.token());
+        Future<String> auth = tokens == null
+                ? Future.succeededFuture(null)
+                : verifiedConnection(requestId).compose(v -> tokens.get()).map(t -> "Bearer " + t.token());
         return auth.compose(authorization -> {
             HttpRequest<Buffer> request = web.requestAbs(HttpMethod.POST, clusterUrl + pathAndQuery)
                     .idleTimeout(options.getRequestTimeout().toMillis())
@@ -199,17 +211,17 @@ final class HttpKustoClient implements KustoClient {
 
     /**
      * A request that got no answer. Web Client does not tell how much of the body was written when a request fails,
-     * so only failures that happen before a connection exists (refused, unresolvable, connect timeout, TLS handshake)
-     * are known not to have reached the service; any later failure may have been received and committed, and is
-     * reported as such (at-least-once: rows are then listed as possibly duplicated, never as lost).
+     * so only failures that happen before a connection exists (refused, unresolvable, connect timeout, TLS handshake,
+     * proxy refusal) are known not to have reached the service; any later failure may have been received and
+     * committed, and is reported as such (at-least-once: rows are then listed as possibly duplicated, never as lost).
      */
-    private KustoTransportException transportFailure(Throwable cause, String requestId) {
-        boolean mayHaveArrived = !(cause instanceof ConnectException
-                || cause instanceof UnknownHostException
-                || cause instanceof SSLHandshakeException);
-        if (!mayHaveArrived) {
-            return new KustoTransportException(
-                    "Could not connect to " + clusterUrl + ": " + cause.getMessage(), cause, requestId, false);
+    private KustoException transportFailure(Throwable cause, String requestId) {
+        Transport.Failure f = Transport.classify(cause, proxy);
+        boolean beforeConnection = f.kind() != Transport.FailureKind.IO
+                || cause instanceof ConnectException
+                || cause instanceof UnknownHostException;
+        if (beforeConnection) {
+            return connectFailure(f, cause, requestId);
         }
         return new KustoTransportException(
                 "Request " + requestId + " to " + clusterUrl + " failed after the connection was made (the service may "
@@ -217,6 +229,64 @@ final class HttpKustoClient implements KustoClient {
                 cause,
                 requestId,
                 true);
+    }
+
+    /** A request that got no connection: a certificate, proxy or network failure. */
+    private KustoException connectFailure(Transport.Failure f, Throwable cause, String requestId) {
+        return switch (f.kind()) {
+            case CERTIFICATE ->
+                new KustoTlsException(
+                        host,
+                        "The TLS certificate of " + host + " did not verify: " + f.detail()
+                                + ". Nothing was sent and no token was requested for it.",
+                        cause,
+                        requestId);
+            case PROXY_STATUS ->
+                new KustoProxyException(
+                        "Could not reach " + clusterUrl + " through the proxy: " + f.detail(),
+                        f.proxyStatus(),
+                        cause,
+                        requestId);
+            case PROXY_UNREACHABLE, IO ->
+                new KustoTransportException(
+                        "Could not connect to " + clusterUrl + ": " + f.detail(), cause, requestId, false);
+        };
+    }
+
+    /**
+     * Before the first token is fetched, makes sure the cluster's certificate verifies, so that a token is never
+     * fetched for (let alone sent to) a host that is not the cluster: one {@code GET /v1/rest/auth/metadata} (which
+     * needs no token, docs/kusto-rules.md §6.4) on a pooled connection, kept alive for the requests that follow.
+     * Later connections are verified by their own handshake before any header is written. Plain HTTP (loopback only,
+     * see tokenAllowed) has no certificate to verify.
+     */
+    private synchronized Future<Void> verifiedConnection(String requestId) {
+        if (!https) {
+            return Future.succeededFuture();
+        }
+        if (verified != null) {
+            return verified;
+        }
+        Future<Void> attempt = web.requestAbs(HttpMethod.GET, clusterUrl + "/v1/rest/auth/metadata")
+                .idleTimeout(options.getRequestTimeout().toMillis())
+                .connectTimeout(options.getConnectTimeout().toMillis())
+                .putHeader("x-ms-client-request-id", requestId)
+                .putHeader("x-ms-app", application)
+                .putHeader("x-ms-user", user)
+                .putHeader("x-ms-client-version", clientVersion)
+                .send()
+                // Connected and verified: what the endpoint answers does not matter.
+                .<Void>mapEmpty()
+                .recover(err -> Future.failedFuture(connectFailure(Transport.classify(err, proxy), err, requestId)));
+        verified = attempt;
+        attempt.onFailure(err -> forgetVerification(attempt));
+        return attempt;
+    }
+
+    private synchronized void forgetVerification(Future<Void> failed) {
+        if (verified == failed) {
+            verified = null; // the next request tries again (a transient failure may pass)
+        }
     }
 
     @Override

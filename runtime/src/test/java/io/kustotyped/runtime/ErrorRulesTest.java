@@ -191,4 +191,15 @@ class ErrorRulesTest {
         assertNotNull(k);
         return k;
     }
+
+    @Test
+    void certificateAndProxyFailuresInTheErrorRules() {
+        KustoTlsException tls = new KustoTlsException("h", "m", null, "id");
+        assertEquals(ErrorRules.Kind.PERMANENT, ErrorRules.kindOf(tls));
+        assertTrue(ErrorRules.provesNotCommitted(tls), "nothing reached the cluster");
+        KustoProxyException auth = new KustoProxyException("m", 407, null, "id");
+        assertEquals(ErrorRules.Kind.PERMANENT, ErrorRules.kindOf(auth));
+        assertTrue(ErrorRules.provesNotCommitted(auth));
+        assertEquals(ErrorRules.Kind.TRANSIENT, ErrorRules.kindOf(new KustoProxyException("m", 502, null, "id")));
+    }
 }

@@ -13,6 +13,7 @@ import io.kustotyped.runtime.TokenProvider;
 import io.kustotyped.runtime.auth.ClusterTokens;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,7 @@ public final class SampleMain {
     /** The {@code --help} text. */
     static final String USAGE = """
             Usage: java -jar kusto-typed-sample.jar [--rows N] [--cluster URL --database DB]
+                   [--trust-store FILE] [--proxy URL]
 
             Ingests N generated rows, half into table Shipments and half into table Logs, then queries them back:
             counts this run's rows in each table, and compares every column of 8 rows per table (the first,
@@ -43,6 +45,10 @@ public final class SampleMain {
                                 KUSTO_ACCESS_TOKEN, else from 'az account get-access-token' if the Azure CLI is
                                 installed. Streaming ingestion must be on for the cluster.
               --database DB     the database (default Test)
+              --trust-store F   trust the certificates in F (PEM, or PKCS#12/JKS with the password in
+                                KUSTO_TRUST_STORE_PASSWORD) instead of the JDK's trust store
+              --proxy URL       send requests through this HTTP CONNECT proxy, http://[user:password@]host:port;
+                                'env' reads HTTPS_PROXY and NO_PROXY
               --help            print this help
 
             Exit status: 0 when every row landed and read back equal, 1 otherwise, 2 for a bad command line.
@@ -64,7 +70,7 @@ public final class SampleMain {
     }
 
     /** The parsed command line. */
-    record Args(long rows, String cluster, String database) {}
+    record Args(long rows, String cluster, String database, String trustStore, String proxy) {}
 
     /**
      * Runs the job.
@@ -114,12 +120,19 @@ public final class SampleMain {
                 cluster = emulator.uri().toString();
                 out.println("Started the Kusto emulator in process at " + cluster + " with database " + a.database());
             }
-            KustoClient client = KustoClient.create(
-                    vertx,
-                    new KustoClientOptions()
-                            .setClusterUrl(cluster)
-                            .setTokenProvider(tokens)
-                            .setApplication("kusto-typed-sample"));
+            KustoClientOptions clientOptions = new KustoClientOptions()
+                    .setClusterUrl(cluster)
+                    .setTokenProvider(tokens)
+                    .setApplication("kusto-typed-sample");
+            if (a.trustStore() != null) {
+                clientOptions.setTrustStore(Path.of(a.trustStore()), env.get("KUSTO_TRUST_STORE_PASSWORD"));
+            }
+            if ("env".equals(a.proxy())) {
+                clientOptions.useProxyFromEnvironment();
+            } else if (a.proxy() != null) {
+                clientOptions.setProxy(a.proxy());
+            }
+            KustoClient client = KustoClient.create(vertx, clientOptions);
             try {
                 return new Job(client, a, out, err, terminal, emulator == null ? cluster : IN_PROCESS).run();
             } finally {
@@ -296,6 +309,8 @@ public final class SampleMain {
         long rows = DEFAULT_ROWS;
         String cluster = null;
         String database = "Test";
+        String trustStore = null;
+        String proxy = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -316,13 +331,15 @@ public final class SampleMain {
                 }
                 case "--cluster" -> cluster = value(args, i++, arg);
                 case "--database" -> database = value(args, i++, arg);
+                case "--trust-store" -> trustStore = value(args, i++, arg);
+                case "--proxy" -> proxy = value(args, i++, arg);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
         if (cluster != null && !cluster.startsWith("https://") && !cluster.startsWith("http://")) {
             throw new IllegalArgumentException("--cluster needs an http(s) URL, got '" + cluster + "'");
         }
-        return new Args(rows, cluster, database);
+        return new Args(rows, cluster, database, trustStore, proxy);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -76,6 +76,27 @@ class SampleMainTest {
     }
 
     @Test
+    void ingestsOverTlsWithTheTrustStore() {
+        try (KustoEmulator emulator = KustoEmulator.builder()
+                .database("Test")
+                .token("secret")
+                .selfSignedTls()
+                .start()) {
+            int status = run(
+                    Map.of("KUSTO_ACCESS_TOKEN", "secret"),
+                    "--rows",
+                    "200",
+                    "--cluster",
+                    emulator.httpsUri().toString(),
+                    "--trust-store",
+                    emulator.certificatePem().toString());
+            assertEquals(0, status, out() + err());
+            assertEquals(100, emulator.stats().rowsCommitted("Test", "Shipments"));
+            assertEquals(100, emulator.stats().rowsCommitted("Test", "Logs"));
+        }
+    }
+
+    @Test
     void throttledRequestsAreRetriedCountedAndEveryRowStillLands() {
         FaultOptions faults = FaultOptions.builder()
                 .seed(1)
