@@ -100,7 +100,11 @@ final class EmulatorServer {
                 .setCompressionSupported(true)
                 .setDecompressionSupported(false)
                 .setHandle100ContinueAutomatically(false);
-        tlsServer = vertx.createHttpServer(options).requestHandler(this::handle);
+        // The same connection guard (limits, header and idle timeouts) as the plain port: handle() serves only
+        // connections the guard knows.
+        tlsServer = vertx.createHttpServer(options)
+                .connectionHandler(guard::connected)
+                .requestHandler(this::handle);
         return tlsServer.listen();
     }
 
