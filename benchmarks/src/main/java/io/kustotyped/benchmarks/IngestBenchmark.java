@@ -197,6 +197,7 @@ public class IngestBenchmark {
             variants[v].run();
             LoopbackSink.Captured c = target.takeCaptured();
             String name = names[v];
+            check((c.tls() != null) == (target == tlsSink), name, "TLS session " + c.tls());
             check(
                     target.ingestRequests() - before == 1,
                     name,
@@ -227,8 +228,13 @@ public class IngestBenchmark {
                 reference = lines;
             }
             System.out.printf(
-                    "# verified %-26s %,d lines, %,d JSON bytes, %,d gzip bytes (%.2fx)%n",
-                    name, lines.size(), raw.length, c.body().length, (double) raw.length / c.body().length);
+                    "# verified %-26s %,d lines, %,d JSON bytes, %,d gzip bytes (%.2fx)%s%n",
+                    name,
+                    lines.size(),
+                    raw.length,
+                    c.body().length,
+                    (double) raw.length / c.body().length,
+                    c.tls() == null ? "" : ", " + c.tls());
         }
         check(sink.otherRequests() == 0, "sink", "got " + sink.otherRequests() + " non-ingest requests");
         check(tlsSink.otherRequests() == 0, "TLS sink", "got " + tlsSink.otherRequests() + " non-ingest requests");

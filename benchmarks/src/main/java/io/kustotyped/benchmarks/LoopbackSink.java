@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLSession;
 
 /**
  * A stand-in for a Kusto streaming-ingestion endpoint on 127.0.0.1: a Vert.x {@link HttpServer} on its own
@@ -37,8 +38,9 @@ public final class LoopbackSink implements AutoCloseable {
      * @param uri the request URI (path and query)
      * @param contentEncoding the {@code Content-Encoding} header, or null
      * @param body the body as sent (still compressed)
+     * @param tls the TLS protocol and cipher suite of the connection, or null over plain HTTP
      */
-    public record Captured(String uri, String contentEncoding, byte[] body) {}
+    public record Captured(String uri, String contentEncoding, byte[] body, String tls) {}
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -111,7 +113,9 @@ public final class LoopbackSink implements AutoCloseable {
             ingestRequests.incrementAndGet();
             if (kept != null) {
                 capture = false;
-                captured.set(new Captured(req.uri(), req.getHeader("Content-Encoding"), kept.getBytes()));
+                SSLSession session = req.connection().sslSession();
+                String tls = session == null ? null : session.getProtocol() + " " + session.getCipherSuite();
+                captured.set(new Captured(req.uri(), req.getHeader("Content-Encoding"), kept.getBytes(), tls));
             }
             req.response()
                     .setStatusCode(200)
