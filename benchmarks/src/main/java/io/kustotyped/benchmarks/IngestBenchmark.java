@@ -69,6 +69,10 @@ public class IngestBenchmark {
     private KustoClient client;
     private LogRowIngestor gzip1;
     private LogRowIngestor gzip6;
+    private SelfSignedTls certificate;
+    private LoopbackSink tlsSink;
+    private KustoClient tlsClient;
+    private LogRowIngestor tlsGzip1;
     private List<LogRow> rows;
     private ObjectMapper mapper;
     private ByteArrayOutputStream json;
@@ -84,6 +88,17 @@ public class IngestBenchmark {
         client = KustoClient.create(clientVertx, new KustoClientOptions().setClusterUrl(sink.url()));
         gzip1 = LogRowIngestor.create(client, DATABASE);
         gzip6 = LogRowIngestor.create(client, DATABASE, new IngestOptions().setGzipLevel(6));
+
+        // The same sink over HTTPS with a self-signed certificate for 127.0.0.1, trusted through the options (host
+        // name and dates still checked); same client Vert.x, its own KustoClient (its own connection pool).
+        certificate = SelfSignedTls.generate();
+        tlsSink = LoopbackSink.startTls(certificate);
+        tlsClient = KustoClient.create(
+                clientVertx,
+                new KustoClientOptions()
+                        .setClusterUrl(tlsSink.url())
+                        .setTrustStore(certificate.certificatePem(), null));
+        tlsGzip1 = LogRowIngestor.create(tlsClient, DATABASE);
 
         mapper = new ObjectMapper()
                 .registerModule(new SimpleModule().addSerializer(new SerializerBenchmark.KustoInstantSerializer()));
@@ -102,9 +117,12 @@ public class IngestBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         sdk.close();
+        tlsClient.close().await(30, TimeUnit.SECONDS);
         client.close().await(30, TimeUnit.SECONDS);
         clientVertx.close().await(30, TimeUnit.SECONDS);
         sink.close();
+        tlsSink.close();
+        certificate.delete();
     }
 
     // ------------------------------------------------------------------ variants
@@ -114,6 +132,17 @@ public class IngestBenchmark {
     @OperationsPerInvocation(ROWS)
     public IngestResult kustoTyped_gzip1() throws Exception {
         return gzip1.ingest(rows).await(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@link #kustoTyped_gzip1} against the same sink served over HTTPS (Vert.x's default engine, the JDK's
+     * {@code SSLEngine}; an EC P-256 certificate): what TLS costs. Connections are pooled, so the handshake is paid
+     * once, not per batch.
+     */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public IngestResult kustoTyped_gzip1_tls() throws Exception {
+        return tlsGzip1.ingest(rows).await(60, TimeUnit.SECONDS);
     }
 
     /** The generated ingestor at gzip level 6, the SDK's level: separates the gzip choice from the rest. */
@@ -155,19 +184,24 @@ public class IngestBenchmark {
      * (compared parsed, as in {@link SerializerBenchmark}). Throws otherwise.
      */
     void verifyBodies() throws Exception {
-        String[] names = {"kustoTyped_gzip1", "kustoTyped_gzip6", "sdk_streamingIngestClient"};
-        Variant[] variants = {this::kustoTyped_gzip1, this::kustoTyped_gzip6, this::sdk_streamingIngestClient};
+        String[] names = {"kustoTyped_gzip1", "kustoTyped_gzip6", "sdk_streamingIngestClient", "kustoTyped_gzip1_tls"};
+        Variant[] variants = {
+            this::kustoTyped_gzip1, this::kustoTyped_gzip6, this::sdk_streamingIngestClient, this::kustoTyped_gzip1_tls
+        };
+        LoopbackSink[] sinks = {sink, sink, sink, tlsSink};
         List<JsonNode> reference = null;
         for (int v = 0; v < variants.length; v++) {
-            long before = sink.ingestRequests();
-            sink.captureNext();
+            LoopbackSink target = sinks[v];
+            long before = target.ingestRequests();
+            target.captureNext();
             variants[v].run();
-            LoopbackSink.Captured c = sink.takeCaptured();
+            LoopbackSink.Captured c = target.takeCaptured();
             String name = names[v];
+            check((c.tls() != null) == (target == tlsSink), name, "TLS session " + c.tls());
             check(
-                    sink.ingestRequests() - before == 1,
+                    target.ingestRequests() - before == 1,
                     name,
-                    "sent " + (sink.ingestRequests() - before) + " requests, expected 1");
+                    "sent " + (target.ingestRequests() - before) + " requests, expected 1");
             check("gzip".equalsIgnoreCase(c.contentEncoding()), name, "Content-Encoding " + c.contentEncoding());
             String uri = c.uri().toLowerCase(Locale.ROOT);
             check(
@@ -194,10 +228,16 @@ public class IngestBenchmark {
                 reference = lines;
             }
             System.out.printf(
-                    "# verified %-26s %,d lines, %,d JSON bytes, %,d gzip bytes (%.2fx)%n",
-                    name, lines.size(), raw.length, c.body().length, (double) raw.length / c.body().length);
+                    "# verified %-26s %,d lines, %,d JSON bytes, %,d gzip bytes (%.2fx)%s%n",
+                    name,
+                    lines.size(),
+                    raw.length,
+                    c.body().length,
+                    (double) raw.length / c.body().length,
+                    c.tls() == null ? "" : ", " + c.tls());
         }
         check(sink.otherRequests() == 0, "sink", "got " + sink.otherRequests() + " non-ingest requests");
+        check(tlsSink.otherRequests() == 0, "TLS sink", "got " + tlsSink.otherRequests() + " non-ingest requests");
     }
 
     private static void check(boolean ok, String variant, String problem) {

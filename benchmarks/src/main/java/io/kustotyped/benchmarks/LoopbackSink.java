@@ -5,12 +5,15 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PfxOptions;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLSession;
 
 /**
  * A stand-in for a Kusto streaming-ingestion endpoint on 127.0.0.1: a Vert.x {@link HttpServer} on its own
@@ -19,6 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>{@link #captureNext()} makes it keep the next ingest request's body and headers, so a benchmark can check
  * outside the timed path what each variant sent.
+ *
+ * <p>{@link #startTls(SelfSignedTls)} starts the same sink over HTTPS (HTTP/1.1, as the client speaks it), to measure
+ * what TLS costs.
  */
 public final class LoopbackSink implements AutoCloseable {
 
@@ -32,8 +38,9 @@ public final class LoopbackSink implements AutoCloseable {
      * @param uri the request URI (path and query)
      * @param contentEncoding the {@code Content-Encoding} header, or null
      * @param body the body as sent (still compressed)
+     * @param tls the TLS protocol and cipher suite of the connection, or null over plain HTTP
      */
-    public record Captured(String uri, String contentEncoding, byte[] body) {}
+    public record Captured(String uri, String contentEncoding, byte[] body, String tls) {}
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -43,9 +50,12 @@ public final class LoopbackSink implements AutoCloseable {
     private volatile boolean capture;
     private final AtomicReference<Captured> captured = new AtomicReference<>();
 
-    private LoopbackSink(Vertx vertx, HttpServer server) {
+    private final String scheme;
+
+    private LoopbackSink(Vertx vertx, HttpServer server, String scheme) {
         this.vertx = vertx;
         this.server = server;
+        this.scheme = scheme;
     }
 
     /**
@@ -55,10 +65,31 @@ public final class LoopbackSink implements AutoCloseable {
      * @throws Exception if the server does not start within 30 s
      */
     public static LoopbackSink start() throws Exception {
+        return start(new HttpServerOptions(), "http");
+    }
+
+    /**
+     * Starts a sink that serves HTTPS with the given certificate on an ephemeral port of 127.0.0.1.
+     *
+     * @param certificate the certificate and key to serve
+     * @return the running sink
+     * @throws Exception if the server does not start within 30 s
+     */
+    public static LoopbackSink startTls(SelfSignedTls certificate) throws Exception {
+        return start(
+                new HttpServerOptions()
+                        .setSsl(true)
+                        .setKeyCertOptions(new PfxOptions()
+                                .setPath(certificate.keyStore().toString())
+                                .setPassword(certificate.password())),
+                "https");
+    }
+
+    private static LoopbackSink start(HttpServerOptions options, String scheme) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         LoopbackSink[] self = new LoopbackSink[1];
-        HttpServer server = vertx.createHttpServer().requestHandler(req -> self[0].handle(req));
-        self[0] = new LoopbackSink(vertx, server);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(req -> self[0].handle(req));
+        self[0] = new LoopbackSink(vertx, server, scheme);
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return self[0];
     }
@@ -82,7 +113,9 @@ public final class LoopbackSink implements AutoCloseable {
             ingestRequests.incrementAndGet();
             if (kept != null) {
                 capture = false;
-                captured.set(new Captured(req.uri(), req.getHeader("Content-Encoding"), kept.getBytes()));
+                SSLSession session = req.connection().sslSession();
+                String tls = session == null ? null : session.getProtocol() + " " + session.getCipherSuite();
+                captured.set(new Captured(req.uri(), req.getHeader("Content-Encoding"), kept.getBytes(), tls));
             }
             req.response()
                     .setStatusCode(200)
@@ -96,9 +129,9 @@ public final class LoopbackSink implements AutoCloseable {
         return server.actualPort();
     }
 
-    /** The base URL, {@code http://127.0.0.1:<port>}. */
+    /** The base URL, {@code http://127.0.0.1:<port>} (or {@code https://} when it serves TLS). */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return scheme + "://127.0.0.1:" + port();
     }
 
     /** Makes the sink keep the next ingest request; read it with {@link #takeCaptured()}. */
