@@ -31,11 +31,10 @@ public final class KustoServiceException extends KustoException {
     private final boolean payloadTooLarge;
 
     /**
-     * Reached only through the client's internal factory (a private lookup from the same module), so that the
-     * parts of an answer can grow without breaking callers. Every reference argument may be null.
+     * Package-private: reached only through the client's internal factory ({@code ServiceErrors}), so that the parts
+     * of an answer can grow without breaking callers. Every reference argument may be null.
      */
-    @SuppressWarnings("unused") // called through a MethodHandle
-    private KustoServiceException(
+    KustoServiceException(
             int status,
             String code,
             String errorMessage,

@@ -1,19 +1,13 @@
 package io.kustotyped.runtime;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.time.Duration;
 
 /**
- * The only place that creates {@link KustoServiceException}s. Their constructor is private so that the public API
- * has none to keep stable; this factory reaches it through a private lookup, which needs no {@code opens} since it
- * runs in the exception's own module. Classifies the error once ({@link ErrorRules}) and adds the hint that needs no
+ * The only place that creates {@link KustoServiceException}s. Their constructor is package-private so that the
+ * public API has none to keep stable. Classifies the error once ({@link ErrorRules}) and adds the hint that needs no
  * table ({@link ErrorHints#general}). Internal.
  */
 final class ServiceErrors {
-
-    private static final MethodHandle CONSTRUCTOR = constructor();
 
     private ServiceErrors() {}
 
@@ -75,50 +69,19 @@ final class ServiceErrors {
     }
 
     private static KustoServiceException create(Answer a, String hint, ErrorRules.Rule rule) {
-        try {
-            return (KustoServiceException) CONSTRUCTOR.invokeExact(
-                    a.status(),
-                    a.code(),
-                    a.errorMessage(),
-                    a.type(),
-                    a.detail(),
-                    a.permanent(),
-                    a.activityId(),
-                    a.clientRequestId(),
-                    a.retryAfter(),
-                    a.rawBody(),
-                    hint,
-                    rule.kind() == ErrorRules.Kind.TRANSIENT,
-                    rule.kind() == ErrorRules.Kind.TOO_LARGE);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("could not create a KustoServiceException", e);
-        }
-    }
-
-    private static MethodHandle constructor() {
-        try {
-            return MethodHandles.privateLookupIn(KustoServiceException.class, MethodHandles.lookup())
-                    .findConstructor(
-                            KustoServiceException.class,
-                            MethodType.methodType(
-                                    void.class,
-                                    int.class,
-                                    String.class,
-                                    String.class,
-                                    String.class,
-                                    String.class,
-                                    Boolean.class,
-                                    String.class,
-                                    String.class,
-                                    Duration.class,
-                                    String.class,
-                                    String.class,
-                                    boolean.class,
-                                    boolean.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        return new KustoServiceException(
+                a.status(),
+                a.code(),
+                a.errorMessage(),
+                a.type(),
+                a.detail(),
+                a.permanent(),
+                a.activityId(),
+                a.clientRequestId(),
+                a.retryAfter(),
+                a.rawBody(),
+                hint,
+                rule.kind() == ErrorRules.Kind.TRANSIENT,
+                rule.kind() == ErrorRules.Kind.TOO_LARGE);
     }
 }
