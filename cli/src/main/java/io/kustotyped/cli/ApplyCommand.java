@@ -41,7 +41,7 @@ final class ApplyCommand {
                 out.println();
             }
             if (s.table() != null) {
-                out.println(clearCacheCommand(s.table()));
+                out.println(Kql.clearStreamingSchemaCache(s.table()));
                 out.println();
             }
         }
@@ -50,10 +50,6 @@ final class ApplyCommand {
     }
 
     /** Makes streaming ingestion see a table's new schema now (docs/kusto-rules.md §1.6). */
-    static String clearCacheCommand(String table) {
-        return ".clear table " + Kql.bracket(table) + " cache streamingingestion schema";
-    }
-
     static int run(List<KqlScript> scripts, CliOptions o, KustoClient client, PrintStream out, PrintStream err) {
         int total = scripts.stream().mapToInt(s -> s.commands().size()).sum();
         out.println("Applying " + total + (total == 1 ? " command" : " commands") + " to " + o.cluster() + ", "
@@ -94,7 +90,7 @@ final class ApplyCommand {
      * sees it minutes later), but it is said.
      */
     private static void clearCache(KustoClient client, String database, String table, String label, PrintStream out) {
-        String command = clearCacheCommand(table);
+        String command = Kql.clearStreamingSchemaCache(table);
         out.print("  [" + label + "] " + command + " ... ");
         out.flush();
         String problem;

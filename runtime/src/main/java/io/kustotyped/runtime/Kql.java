@@ -32,6 +32,17 @@ public final class Kql {
         return literal(text, '"');
     }
 
+    /**
+     * The command that makes streaming ingestion see a table's schema changes at once, instead of after the engine's
+     * cache expires (https://learn.microsoft.com/kusto/management/data-ingestion/clear-schema-cache-command).
+     *
+     * @param tableName the table
+     * @return {@code .clear table ['T'] cache streamingingestion schema}
+     */
+    public static String clearStreamingSchemaCache(String tableName) {
+        return ".clear table " + bracket(tableName) + " cache streamingingestion schema";
+    }
+
     private static String literal(String text, char quote) {
         StringBuilder out = new StringBuilder(text.length() + 4).append(quote);
         for (int i = 0; i < text.length(); i++) {

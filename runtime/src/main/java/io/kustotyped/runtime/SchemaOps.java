@@ -34,18 +34,13 @@ final class SchemaOps {
         return chain.compose(v -> clearStreamingSchemaCache(client, database, table.tableName(), 1));
     }
 
-    /** The command that makes streaming ingestion see a table's schema changes now. */
-    public static String clearCacheCommand(String tableName) {
-        return ".clear table " + Kql.bracket(tableName) + " cache streamingingestion schema";
-    }
-
     /**
-     * Runs {@link #clearCacheCommand}; it answers one row per node, and a node that answers {@code Failed} means the
+     * Runs {@link Kql#clearStreamingSchemaCache}; it answers one row per node, and a node that answers {@code Failed} means the
      * command should run again, which is safe (docs/kusto-rules.md §1.6).
      */
     private static Future<Void> clearStreamingSchemaCache(
             KustoClient client, String database, String tableName, int attempt) {
-        String command = clearCacheCommand(tableName);
+        String command = Kql.clearStreamingSchemaCache(tableName);
         return client.executeMgmt(database, command).compose(result -> {
             int failed = 0;
             int status = result.columns().stream().map(c -> c.name()).toList().indexOf("Status");
