@@ -1,5 +1,8 @@
 package io.kustotyped.emulator;
 
+import io.kustotyped.emulator.error.KustoException;
+import io.kustotyped.emulator.http.RequestInfo;
+import io.kustotyped.emulator.http.Responses;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;

@@ -3,7 +3,12 @@ package io.kustotyped.emulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.fault.FaultInjector;
+import io.kustotyped.emulator.http.BoundedBody;
+import io.kustotyped.emulator.http.RequestInfo;
+import io.kustotyped.emulator.http.Responses;
+import io.kustotyped.emulator.http.StatsCollector;
 import io.kustotyped.emulator.ingest.IngestHandler;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.ingest.Utf8;
@@ -144,7 +149,7 @@ final class EmulatorServer {
                 }
                 command(req, info, path.startsWith("/v1") ? Kind.QUERY_V1 : Kind.QUERY_V2);
             } else if (path.equals("/emulator/stats") && method == HttpMethod.GET) {
-                Responses.json(req, info, 200, stats.snapshot().toJson().toString());
+                Responses.json(req, info, 200, EmulatorStats.of(stats).toJson().toString());
             } else {
                 throw new KustoException(
                         404,

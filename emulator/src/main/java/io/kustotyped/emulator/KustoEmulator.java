@@ -1,6 +1,7 @@
 package io.kustotyped.emulator;
 
 import io.kustotyped.emulator.fault.FaultOptions;
+import io.kustotyped.emulator.http.StatsCollector;
 import io.kustotyped.emulator.ingest.IngestLimits;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
@@ -123,7 +124,7 @@ public final class KustoEmulator implements AutoCloseable {
 
     /** @return a snapshot of the request, commit and fault counters */
     public EmulatorStats stats() {
-        return stats.snapshot();
+        return EmulatorStats.of(stats);
     }
 
     /** @return the Vert.x instance it runs on */

@@ -1,13 +1,13 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
-import io.kustotyped.emulator.RequestInfo;
-import io.kustotyped.emulator.Responses;
-import io.kustotyped.emulator.StatsCollector;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.fault.FaultKind;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
+import io.kustotyped.emulator.http.RequestInfo;
+import io.kustotyped.emulator.http.Responses;
+import io.kustotyped.emulator.http.StatsCollector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.IngestionMapping;

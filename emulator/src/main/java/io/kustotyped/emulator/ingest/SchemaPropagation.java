@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

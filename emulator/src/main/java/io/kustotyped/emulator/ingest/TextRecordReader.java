@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.kql;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
 import java.math.BigDecimal;

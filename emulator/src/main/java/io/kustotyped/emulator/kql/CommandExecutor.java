@@ -2,7 +2,7 @@ package io.kustotyped.emulator.kql;
 
 import static io.kustotyped.emulator.kql.ResultTable.col;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.kql.Command.Scope;
 import io.kustotyped.emulator.kql.Command.Target;

@@ -1,7 +1,7 @@
 package io.kustotyped.emulator.kql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.kql.Query.Expr;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;

@@ -1,7 +1,7 @@
 package io.kustotyped.emulator.kql;
 
-import io.kustotyped.emulator.KustoException;
-import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.error.KustoException;
+import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.store.Catalog;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package io.kustotyped.emulator.kql;
 import static io.kustotyped.emulator.kql.CommandExecutor.table;
 import static io.kustotyped.emulator.kql.ResultTable.col;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.kql.Command.Scope;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.IngestionMapping;

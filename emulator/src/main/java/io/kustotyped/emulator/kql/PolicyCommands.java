@@ -6,7 +6,7 @@ import static io.kustotyped.emulator.kql.ResultTable.col;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.kql.Command.Scope;
 import io.kustotyped.emulator.kql.Command.Target;
 import io.kustotyped.emulator.store.Database;

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.kql;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.ScalarType;

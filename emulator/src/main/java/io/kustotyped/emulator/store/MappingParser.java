@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

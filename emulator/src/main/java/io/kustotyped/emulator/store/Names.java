@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.store;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 
 /** Entity name rules (docs/kusto-rules.md §5.2). */
 final class Names {

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.store;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Table;
 import java.util.List;

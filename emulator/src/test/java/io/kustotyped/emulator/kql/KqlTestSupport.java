@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kustotyped.emulator.KustoException;
-import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.error.KustoException;
+import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.store.Catalog;
 import java.util.ArrayList;
 import java.util.List;

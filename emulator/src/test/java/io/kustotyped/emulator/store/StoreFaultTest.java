@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoException;
 import io.kustotyped.emulator.store.FaultyIo.Op;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package io.kustotyped.emulator;
+package io.kustotyped.emulator.http;
 
+import io.kustotyped.emulator.error.KustoException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,15 +1,12 @@
-package io.kustotyped.emulator;
+package io.kustotyped.emulator.error;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A Kusto service error: an HTTP status plus the OneApi error fields (docs/kusto-rules.md §1.5).
  *
  * <p>Everything the emulator refuses is thrown as one of these; the HTTP layer turns it into the
- * {@code {"error":{...}}} body with {@link #toOneApiJson(RequestInfo)}. The factories name the codes
+ * {@code {"error":{...}}} body (see {@code http.OneApiError}). The factories name the codes
  * the reference lists, so one error always has the same status, code and {@code @type}.
  */
 public class KustoException extends RuntimeException {
@@ -72,36 +69,6 @@ public class KustoException extends RuntimeException {
     @Override
     public String toString() {
         return "KustoException[" + httpStatus + " " + code + ": " + atMessage + "]";
-    }
-
-    /**
-     * The OneApi error object (docs/kusto-rules.md §1.5) for this error, as sent in response bodies:
-     * {@code {"error":{"code","message","@type","@message","@context":{...},"@permanent"}}}.
-     *
-     * @param info the request it answers (client request id and activity id go into {@code @context})
-     * @return the JSON object, ready to serialize
-     */
-    public ObjectNode toOneApiJson(RequestInfo info) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode error = f.objectNode();
-        error.put("code", code);
-        error.put("message", getMessage());
-        error.put("@type", atType);
-        error.put("@message", atMessage);
-        ObjectNode context = error.putObject("@context");
-        context.put("timestamp", Instant.now().toString());
-        context.put("serviceAlias", "KUSTO-TYPED-EMULATOR");
-        context.put("machineName", "emulator");
-        context.put("processName", "kusto-typed-emulator");
-        if (info != null) {
-            context.put("clientRequestId", info.clientRequestId());
-            context.put("activityId", info.activityId());
-        }
-        error.put("@permanent", permanent);
-        error.put("@failureCode", httpStatus);
-        ObjectNode root = f.objectNode();
-        root.set("error", error);
-        return root;
     }
 
     // ---- factories (docs/kusto-rules.md §1.5, §1.6, §1.7, §9.2) --------------------------------------------

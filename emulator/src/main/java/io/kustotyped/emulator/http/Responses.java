@@ -1,5 +1,6 @@
-package io.kustotyped.emulator;
+package io.kustotyped.emulator.http;
 
+import io.kustotyped.emulator.error.KustoException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -52,6 +53,6 @@ public final class Responses {
      * @param error the error
      */
     public static void error(HttpServerRequest request, RequestInfo info, KustoException error) {
-        json(request, info, error.httpStatus(), error.toOneApiJson(info).toString());
+        json(request, info, error.httpStatus(), OneApiError.toJson(error, info).toString());
     }
 }
