@@ -1,6 +1,6 @@
 package io.kustotyped.emulator;
 
-import io.kustotyped.emulator.error.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.http.Responses;
 import io.vertx.core.Vertx;
@@ -174,7 +174,7 @@ final class ConnectionGuard {
             Responses.error(
                     req,
                     info,
-                    new KustoException(
+                    new KustoError(
                             408,
                             "RequestTimeout",
                             "The request timed out.",

@@ -2,11 +2,11 @@ package io.kustotyped.emulator.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kustotyped.emulator.error.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import java.time.Instant;
 
 /**
- * Renders a {@link KustoException} as the OneApi error object Kusto sends in response bodies (docs/kusto-rules.md
+ * Renders a {@link KustoError} as the OneApi error object Kusto sends in response bodies (docs/kusto-rules.md
  * §1.5): {@code {"error":{"code","message","@type","@message","@context":{...},"@permanent"}}}.
  */
 public final class OneApiError {
@@ -19,7 +19,7 @@ public final class OneApiError {
      * @param info the request it answers (client request id and activity id go into {@code @context}), or null
      * @return the JSON object, ready to serialize
      */
-    public static ObjectNode toJson(KustoException e, RequestInfo info) {
+    public static ObjectNode toJson(KustoError e, RequestInfo info) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode error = f.objectNode();
         error.put("code", e.code());

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.error.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.fault.FaultKind;
 import io.kustotyped.emulator.fault.FaultOptions;
@@ -58,19 +58,18 @@ final class IngestFaults {
                                 "Retry-After",
                                 Long.toString(Math.max(
                                         0, faults.options().retryAfter().toSeconds())));
-                Responses.error(req, info, KustoException.throttled());
+                Responses.error(req, info, KustoError.throttled());
             }
             case INTERNAL_ERROR ->
                 Responses.error(
                         req,
                         info,
-                        KustoException.transientServerError(
-                                500, "Injected fault: internal error " + when + " commit."));
+                        KustoError.transientServerError(500, "Injected fault: internal error " + when + " commit."));
             case SERVICE_UNAVAILABLE ->
                 Responses.error(
                         req,
                         info,
-                        KustoException.transientServerError(
+                        KustoError.transientServerError(
                                 503, "Injected fault: service unavailable " + when + " commit."));
             case CONNECTION_CLOSE -> req.connection().close();
             case SLOW -> throw new IllegalStateException("slow is not a failure");

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.error.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
@@ -95,7 +95,7 @@ public final class IngestHandler {
         IngestTarget target;
         try {
             target = IngestTarget.check(req, PREFIX, catalog, propagation);
-        } catch (KustoException e) {
+        } catch (KustoError e) {
             if (expectContinue) {
                 // The client will not send the body it announced: the connection cannot carry another request.
                 req.response().putHeader("Connection", "close");
@@ -107,7 +107,7 @@ public final class IngestHandler {
             // Size is the last header check (docs/kusto-rules.md §9.2): no 100 Continue for a body that is too large,
             // and the body is never read.
             BoundedBody.checkDeclaredLength(req, limits.maxRequestBytes(), this::bodyTooLarge);
-        } catch (KustoException e) {
+        } catch (KustoError e) {
             BoundedBody.refuse(vertx, req, () -> e, err -> fail(req, info, err));
             return;
         }
@@ -123,8 +123,8 @@ public final class IngestHandler {
                 body -> process(req, info, target, body.getBytes()));
     }
 
-    private KustoException bodyTooLarge(String actual) {
-        return KustoException.payloadTooLarge("A streaming ingestion request body is limited to "
+    private KustoError bodyTooLarge(String actual) {
+        return KustoError.payloadTooLarge("A streaming ingestion request body is limited to "
                 + limits.maxRequestBytes()
                 + " bytes regardless of format or compression; this one has "
                 + actual + " bytes.");
@@ -152,7 +152,7 @@ public final class IngestHandler {
                                 }
                             });
                 })
-                .onFailure(err -> fail(req, info, err instanceof KustoException k ? k : internal(err)));
+                .onFailure(err -> fail(req, info, err instanceof KustoError k ? k : internal(err)));
     }
 
     private Boolean commit(Table table, IngestPayload p) {
@@ -161,15 +161,15 @@ public final class IngestHandler {
         return Boolean.TRUE;
     }
 
-    private void fail(HttpServerRequest req, RequestInfo info, KustoException e) {
+    private void fail(HttpServerRequest req, RequestInfo info, KustoError e) {
         stats.ingestFailed();
         Responses.error(req, info, e);
     }
 
-    private static KustoException internal(Throwable err) {
+    private static KustoError internal(Throwable err) {
         // A cancelled timer or task means the emulator is closing with this request in flight: not worth a warning.
         LOG.log(err instanceof CancellationException ? Level.FINE : Level.WARNING, "ingest failed", err);
-        return new KustoException(
+        return new KustoError(
                 500,
                 "General_InternalServerError",
                 "An internal server error occurred.",

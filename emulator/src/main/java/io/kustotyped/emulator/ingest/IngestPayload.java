@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.error.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +16,13 @@ record IngestPayload(List<Object[]> rows, int records) {
     /**
      * Reads a body; runs on a worker thread.
      *
-     * @throws KustoException 413 past the data limit, 400 for data that cannot be read
+     * @throws KustoError 413 past the data limit, 400 for data that cannot be read
      */
     static IngestPayload read(IngestTarget target, byte[] body, IngestLimits limits) {
         byte[] data = BodyDecoder.decode(body, target.contentEncoding(), limits.maxDataBytes());
         int invalid = Utf8.firstInvalid(data);
         if (invalid >= 0) {
-            throw KustoException.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
+            throw KustoError.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
                     + " starts an invalid, overlong or truncated sequence. Text formats must be UTF-8.");
         }
         List<SourceRecord> records;
@@ -35,7 +35,7 @@ record IngestPayload(List<Object[]> rows, int records) {
             records = TextRecordReader.read(target.format(), data);
         }
         if (records.isEmpty()) {
-            throw KustoException.noRecords(
+            throw KustoError.noRecords(
                     data.length == 0
                             ? "The input stream produced 0 bytes. This usually means that the input JSON stream was ill formed."
                             : "The input stream produced 0 records"

@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code {"error":{...}}} body (see {@code http.OneApiError}). The factories name the codes
  * the reference lists, so one error always has the same status, code and {@code @type}.
  */
-public class KustoException extends RuntimeException {
+public class KustoError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The general {@code message} Kusto puts on every 400. */
@@ -31,8 +31,7 @@ public class KustoException extends RuntimeException {
      * @param atMessage the specific {@code @message} clients show as the description
      * @param permanent the {@code @permanent} flag clients use to decide whether to retry
      */
-    public KustoException(
-            int httpStatus, String code, String message, String atType, String atMessage, boolean permanent) {
+    public KustoError(int httpStatus, String code, String message, String atType, String atMessage, boolean permanent) {
         super(Objects.requireNonNull(message, "message"));
         this.httpStatus = httpStatus;
         this.code = Objects.requireNonNull(code, "code");
@@ -68,20 +67,20 @@ public class KustoException extends RuntimeException {
 
     @Override
     public String toString() {
-        return "KustoException[" + httpStatus + " " + code + ": " + atMessage + "]";
+        return "KustoError[" + httpStatus + " " + code + ": " + atMessage + "]";
     }
 
     // ---- factories (docs/kusto-rules.md §1.5, §1.6, §1.7, §9.2) --------------------------------------------
 
     /** A permanent 400 with the given code and description, {@code @type} KustoBadRequestException. */
-    public static KustoException badRequest(String code, String atMessage) {
-        return new KustoException(
+    public static KustoError badRequest(String code, String atMessage) {
+        return new KustoError(
                 400, code, BAD_REQUEST_MESSAGE, "Kusto.Data.Exceptions.KustoBadRequestException", atMessage, true);
     }
 
     /** 400 {@code General_BadRequest}: a semantic error in a command or query. */
-    public static KustoException generalBadRequest(String atMessage) {
-        return new KustoException(
+    public static KustoError generalBadRequest(String atMessage) {
+        return new KustoError(
                 400,
                 "General_BadRequest",
                 BAD_REQUEST_MESSAGE,
@@ -91,8 +90,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_SyntaxError}: a command or query that does not parse. */
-    public static KustoException syntaxError(String atMessage) {
-        return new KustoException(
+    public static KustoError syntaxError(String atMessage) {
+        return new KustoError(
                 400,
                 "BadRequest_SyntaxError",
                 BAD_REQUEST_MESSAGE,
@@ -102,8 +101,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_DatabaseNotExist} (docs/kusto-rules.md §9.2.2). */
-    public static KustoException databaseNotExist(String database) {
-        return new KustoException(
+    public static KustoError databaseNotExist(String database) {
+        return new KustoError(
                 400,
                 "BadRequest_DatabaseNotExist",
                 BAD_REQUEST_MESSAGE,
@@ -113,8 +112,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_TableNotExist}: "Entity 'T' of kind 'Table' wasn't found." (§9.2.3). */
-    public static KustoException tableNotExist(String database, String table) {
-        return new KustoException(
+    public static KustoError tableNotExist(String database, String table) {
+        return new KustoError(
                 400,
                 "BadRequest_TableNotExist",
                 BAD_REQUEST_MESSAGE,
@@ -125,8 +124,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_EntityNotFound} for any other kind of entity (a column, a policy...). */
-    public static KustoException entityNotFound(String kind, String name) {
-        return new KustoException(
+    public static KustoError entityNotFound(String kind, String name) {
+        return new KustoError(
                 400,
                 "BadRequest_EntityNotFound",
                 BAD_REQUEST_MESSAGE,
@@ -136,8 +135,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_MappingReferenceWasNotFound} (docs/kusto-rules.md §1.5, §9.2.5). */
-    public static KustoException mappingNotFound(String database, String mappingName, String kind) {
-        return new KustoException(
+    public static KustoError mappingNotFound(String database, String mappingName, String kind) {
+        return new KustoError(
                 400,
                 "BadRequest_MappingReferenceWasNotFound",
                 BAD_REQUEST_MESSAGE,
@@ -148,8 +147,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_InvalidMapping}: a mapping that cannot be accepted. */
-    public static KustoException invalidMapping(String atMessage) {
-        return new KustoException(
+    public static KustoError invalidMapping(String atMessage) {
+        return new KustoError(
                 400,
                 "BadRequest_InvalidMapping",
                 BAD_REQUEST_MESSAGE,
@@ -159,8 +158,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_DuplicateMapping}: {@code .create} of a mapping name that exists. */
-    public static KustoException duplicateMapping(String kind, String name) {
-        return new KustoException(
+    public static KustoError duplicateMapping(String kind, String name) {
+        return new KustoError(
                 400,
                 "BadRequest_DuplicateMapping",
                 BAD_REQUEST_MESSAGE,
@@ -170,8 +169,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_FormatNotSupported}. */
-    public static KustoException formatNotSupported(String atMessage) {
-        return new KustoException(
+    public static KustoError formatNotSupported(String atMessage) {
+        return new KustoError(
                 400,
                 "BadRequest_FormatNotSupported",
                 BAD_REQUEST_MESSAGE,
@@ -181,8 +180,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_StreamingIngestionPolicyNotEnabled} (docs/kusto-rules.md §1.6). */
-    public static KustoException streamingPolicyNotEnabled(String database, String table) {
-        return new KustoException(
+    public static KustoError streamingPolicyNotEnabled(String database, String table) {
+        return new KustoError(
                 400,
                 "BadRequest_StreamingIngestionPolicyNotEnabled",
                 BAD_REQUEST_MESSAGE,
@@ -194,8 +193,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** 413 {@code Stream_InputStreamTooLarge} (docs/kusto-rules.md §1.3, §9.2.6). */
-    public static KustoException payloadTooLarge(String atMessage) {
-        return new KustoException(
+    public static KustoError payloadTooLarge(String atMessage) {
+        return new KustoError(
                 413,
                 "Stream_InputStreamTooLarge",
                 "Request payload exceeded limits",
@@ -205,18 +204,18 @@ public class KustoException extends RuntimeException {
     }
 
     /** 400 {@code BadRequest_NoRecordsOrWrongFormat}: the payload produced no records (docs/kusto-rules.md §1.7). */
-    public static KustoException noRecords(String atMessage) {
+    public static KustoError noRecords(String atMessage) {
         return badRequest("BadRequest_NoRecordsOrWrongFormat", atMessage);
     }
 
     /** 400 {@code BadRequest_InvalidBlob}: corrupt data, or a malformed multijson record (docs/kusto-rules.md §8). */
-    public static KustoException invalidBlob(String atMessage) {
+    public static KustoError invalidBlob(String atMessage) {
         return badRequest("BadRequest_InvalidBlob", atMessage);
     }
 
     /** 429 {@code TooManyRequests}, transient. */
-    public static KustoException throttled() {
-        return new KustoException(
+    public static KustoError throttled() {
+        return new KustoError(
                 429,
                 "TooManyRequests",
                 "Request is denied due to throttling.",
@@ -226,8 +225,8 @@ public class KustoException extends RuntimeException {
     }
 
     /** A transient server failure: 500 {@code General_InternalServerError} or 503 {@code ServiceUnavailable}. */
-    public static KustoException transientServerError(int status, String atMessage) {
-        return new KustoException(
+    public static KustoError transientServerError(int status, String atMessage) {
+        return new KustoError(
                 status,
                 status == 503 ? "ServiceUnavailable" : "General_InternalServerError",
                 status == 503 ? "Service is unavailable." : "An internal server error occurred.",
