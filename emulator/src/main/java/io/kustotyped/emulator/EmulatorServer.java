@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.http.BoundedBody;
 import io.kustotyped.emulator.http.RequestInfo;
@@ -200,7 +201,7 @@ final class EmulatorServer {
                 vertx,
                 req,
                 MAX_COMMAND_BODY,
-                size -> KustoError.payloadTooLarge("A command or query body is limited to " + MAX_COMMAND_BODY
+                size -> KustoErrors.payloadTooLarge("A command or query body is limited to " + MAX_COMMAND_BODY
                         + " bytes; this one has " + size + " bytes."),
                 e -> Responses.error(req, info, e),
                 buffer -> {
@@ -223,7 +224,7 @@ final class EmulatorServer {
     private static JsonNode parseBody(byte[] bytes) {
         int invalid = Utf8.firstInvalid(bytes);
         if (invalid >= 0) {
-            throw KustoError.badRequest(
+            throw KustoErrors.badRequest(
                     "General_BadRequest",
                     "The request body is not valid UTF-8: " + Utf8.describe(bytes, invalid)
                             + " starts an invalid, overlong or truncated sequence.");
@@ -232,13 +233,13 @@ final class EmulatorServer {
         try {
             body = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw KustoError.badRequest(
+            throw KustoErrors.badRequest(
                     "General_BadRequest", "The request body is not valid JSON: " + JsonLimits.describe(e, null));
         } catch (IOException e) {
-            throw KustoError.badRequest("General_BadRequest", "The request body is not valid JSON: " + e.getMessage());
+            throw KustoErrors.badRequest("General_BadRequest", "The request body is not valid JSON: " + e.getMessage());
         }
         if (body == null || !body.isObject()) {
-            throw KustoError.badRequest(
+            throw KustoErrors.badRequest(
                     "General_BadRequest",
                     "The request body must be a JSON object {\"db\":..,\"csl\":..,\"properties\":..}.");
         }
@@ -248,14 +249,14 @@ final class EmulatorServer {
                 JSON.readTree(
                         props.textValue()); // a JSON-encoded string is fine (docs/kusto-rules.md §6.1); it must be JSON
             } catch (JsonProcessingException e) {
-                throw KustoError.badRequest(
+                throw KustoErrors.badRequest(
                         "General_BadRequest", "'properties' is a string but not JSON: " + JsonLimits.describe(e, null));
             } catch (IOException e) {
-                throw KustoError.badRequest(
+                throw KustoErrors.badRequest(
                         "General_BadRequest", "'properties' is a string but not JSON: " + e.getMessage());
             }
         } else if (props != null && !props.isNull() && !props.isObject() && !props.isTextual()) {
-            throw KustoError.badRequest("General_BadRequest", "'properties' must be an object or a JSON string.");
+            throw KustoErrors.badRequest("General_BadRequest", "'properties' must be an object or a JSON string.");
         }
         return body;
     }

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.http;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -86,7 +87,7 @@ public final class BoundedBody {
         try {
             declared = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            throw KustoError.badRequest("General_BadRequest", "Content-Length '" + length + "' is not a number.");
+            throw KustoErrors.badRequest("General_BadRequest", "Content-Length '" + length + "' is not a number.");
         }
         if (declared > max) {
             throw tooLarge.apply(Long.toString(declared));

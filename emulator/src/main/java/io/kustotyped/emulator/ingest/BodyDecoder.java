@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ final class BodyDecoder {
     static void checkEncoding(String contentEncoding) {
         String e = normalize(contentEncoding);
         if (!e.isEmpty() && !e.equals("identity") && !e.equals("gzip") && !e.equals("deflate")) {
-            throw KustoError.badRequest(
+            throw KustoErrors.badRequest(
                     "BadRequest_InvalidBlob",
                     "Content-Encoding '" + contentEncoding
                             + "' is not supported; send gzip, deflate, or an uncompressed body.");
@@ -55,7 +56,7 @@ final class BodyDecoder {
             }
             return out.toByteArray();
         } catch (IOException ex) {
-            throw KustoError.invalidBlob("The body is not valid " + e + " data (Content-Encoding: " + contentEncoding
+            throw KustoErrors.invalidBlob("The body is not valid " + e + " data (Content-Encoding: " + contentEncoding
                     + "): " + ex.getMessage() + ".");
         }
     }
@@ -65,7 +66,7 @@ final class BodyDecoder {
     }
 
     private static KustoError tooLarge(String actual, long max) {
-        return KustoError.payloadTooLarge("The uncompressed data of a streaming ingestion request is limited to "
+        return KustoErrors.payloadTooLarge("The uncompressed data of a streaming ingestion request is limited to "
                 + max + " bytes (Kusto allows about 4 MB of data per streaming request); this request has " + actual
                 + ". Split it into smaller requests.");
     }

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.fault.FaultKind;
 import io.kustotyped.emulator.fault.FaultOptions;
@@ -58,18 +58,18 @@ final class IngestFaults {
                                 "Retry-After",
                                 Long.toString(Math.max(
                                         0, faults.options().retryAfter().toSeconds())));
-                Responses.error(req, info, KustoError.throttled());
+                Responses.error(req, info, KustoErrors.throttled());
             }
             case INTERNAL_ERROR ->
                 Responses.error(
                         req,
                         info,
-                        KustoError.transientServerError(500, "Injected fault: internal error " + when + " commit."));
+                        KustoErrors.transientServerError(500, "Injected fault: internal error " + when + " commit."));
             case SERVICE_UNAVAILABLE ->
                 Responses.error(
                         req,
                         info,
-                        KustoError.transientServerError(
+                        KustoErrors.transientServerError(
                                 503, "Injected fault: service unavailable " + when + " commit."));
             case CONNECTION_CLOSE -> req.connection().close();
             case SLOW -> throw new IllegalStateException("slow is not a failure");

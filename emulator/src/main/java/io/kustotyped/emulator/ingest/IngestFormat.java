@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -68,7 +69,7 @@ public enum IngestFormat {
      */
     public static IngestFormat parse(String value) {
         if (value == null || value.isBlank()) {
-            throw KustoError.formatNotSupported(
+            throw KustoErrors.formatNotSupported(
                     "The 'streamFormat' query parameter is required. Known formats: " + known() + ".");
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
@@ -77,7 +78,7 @@ public enum IngestFormat {
                 return f;
             }
         }
-        throw KustoError.formatNotSupported("Unknown streamFormat '" + value + "'. Known formats: " + known() + ".");
+        throw KustoErrors.formatNotSupported("Unknown streamFormat '" + value + "'. Known formats: " + known() + ".");
     }
 
     private static String known() {

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
@@ -124,7 +125,7 @@ public final class IngestHandler {
     }
 
     private KustoError bodyTooLarge(String actual) {
-        return KustoError.payloadTooLarge("A streaming ingestion request body is limited to "
+        return KustoErrors.payloadTooLarge("A streaming ingestion request body is limited to "
                 + limits.maxRequestBytes()
                 + " bytes regardless of format or compression; this one has "
                 + actual + " bytes.");

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ record IngestPayload(List<Object[]> rows, int records) {
         byte[] data = BodyDecoder.decode(body, target.contentEncoding(), limits.maxDataBytes());
         int invalid = Utf8.firstInvalid(data);
         if (invalid >= 0) {
-            throw KustoError.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
+            throw KustoErrors.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
                     + " starts an invalid, overlong or truncated sequence. Text formats must be UTF-8.");
         }
         List<SourceRecord> records;
@@ -35,7 +36,7 @@ record IngestPayload(List<Object[]> rows, int records) {
             records = TextRecordReader.read(target.format(), data);
         }
         if (records.isEmpty()) {
-            throw KustoError.noRecords(
+            throw KustoErrors.noRecords(
                     data.length == 0
                             ? "The input stream produced 0 bytes. This usually means that the input JSON stream was ill formed."
                             : "The input stream produced 0 records"

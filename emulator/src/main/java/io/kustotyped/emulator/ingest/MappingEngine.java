@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.ColumnDef;
 import io.kustotyped.emulator.store.IngestionMapping;
 import io.kustotyped.emulator.store.JsonPath;
@@ -67,7 +68,7 @@ final class MappingEngine {
         for (MappingElement e : mapping.elements()) {
             int index = indexOf(columns, e.column());
             if (index < 0) {
-                throw KustoError.badRequest(
+                throw KustoErrors.badRequest(
                         "BadRequest_InconsistentMapping",
                         "Mapping '" + mapping.name()
                                 + "' maps column '" + e.column() + "', which table '" + table.name()
@@ -110,7 +111,7 @@ final class MappingEngine {
         if (identity) {
             List<String> fields = record.fields();
             if (fields.size() > columns.size()) {
-                throw KustoError.badRequest(
+                throw KustoErrors.badRequest(
                         "Stream_WrongNumberOfFields",
                         "The record at line " + record.lineNumber()
                                 + " has " + fields.size() + " fields but the table has " + columns.size()

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.kql;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
 import java.math.BigDecimal;
@@ -166,7 +167,7 @@ final class Aggregates {
     }
 
     private static KustoError error(String fn, ScalarType t, Query.Aggregate a) {
-        return KustoError.generalBadRequest("Semantic error: 'summarize' operator: " + fn + "() is not defined"
+        return KustoErrors.generalBadRequest("Semantic error: 'summarize' operator: " + fn + "() is not defined"
                 + " for values of type " + t.cslName() + " (at position " + a.position() + ").");
     }
 }

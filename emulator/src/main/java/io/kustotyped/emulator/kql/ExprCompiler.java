@@ -2,6 +2,7 @@ package io.kustotyped.emulator.kql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.kql.Query.Expr;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
@@ -69,7 +70,7 @@ final class ExprCompiler {
     }
 
     private KustoError semantic(String what, int position) {
-        return KustoError.generalBadRequest(
+        return KustoErrors.generalBadRequest(
                 "Semantic error: '" + operator + "' operator: " + what + " (at position " + position + ").");
     }
 
@@ -309,7 +310,7 @@ final class ExprCompiler {
             }
             default -> {
                 if (!Functions.CONVERSIONS.contains(fn)) {
-                    throw KustoError.syntaxError("Unsupported function '" + fn + "' (at position " + c.position()
+                    throw KustoErrors.syntaxError("Unsupported function '" + fn + "' (at position " + c.position()
                             + "). The emulator supports " + QueryParser.SUPPORTED);
                 }
             }

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.kql;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.store.Catalog;
@@ -82,12 +83,12 @@ public final class KqlService {
 
     private static <T> T parse(String csl, java.util.function.Function<String, T> parser) {
         if (csl == null || csl.isBlank()) {
-            throw KustoError.syntaxError("The request has no command or query text: set 'csl' in the body.");
+            throw KustoErrors.syntaxError("The request has no command or query text: set 'csl' in the body.");
         }
         try {
             return parser.apply(csl);
         } catch (KqlSyntaxException e) {
-            throw KustoError.syntaxError("Syntax error: " + e.getMessage());
+            throw KustoErrors.syntaxError("Syntax error: " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.kql;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.ScalarType;
@@ -38,16 +39,16 @@ final class QueryExecutor {
      */
     ResultTable execute(String databaseName, Query query) {
         if (databaseName == null || databaseName.isEmpty()) {
-            throw KustoError.badRequest(
+            throw KustoErrors.badRequest(
                     "BadRequest_DatabaseNotSpecified", "The request names no database: set 'db' in the request body.");
         }
         Database db = catalog.database(databaseName);
         if (db == null) {
-            throw KustoError.databaseNotExist(databaseName);
+            throw KustoErrors.databaseNotExist(databaseName);
         }
         Table table = db.table(query.table());
         if (table == null) {
-            throw KustoError.generalBadRequest("Semantic error: Failed to resolve table expression named '"
+            throw KustoErrors.generalBadRequest("Semantic error: Failed to resolve table expression named '"
                     + query.table() + "' in database '" + db.name() + "' (at position " + query.tablePosition()
                     + ").");
         }
@@ -123,7 +124,7 @@ final class QueryExecutor {
         for (Query.ProjectItem item : items) {
             Bound b = compiler.compile(item.expr());
             if (!names.add(item.name())) {
-                throw KustoError.generalBadRequest("Semantic error: '" + operator + "' operator: column '"
+                throw KustoErrors.generalBadRequest("Semantic error: '" + operator + "' operator: column '"
                         + item.name() + "' is given more than once (at position "
                         + item.expr().position() + ").");
             }
@@ -182,7 +183,7 @@ final class QueryExecutor {
                     name = bound.defaultName() + i;
                 }
             } else if (names.contains(name)) {
-                throw KustoError.generalBadRequest("Semantic error: 'summarize' operator: column '" + name
+                throw KustoErrors.generalBadRequest("Semantic error: 'summarize' operator: column '" + name
                         + "' is given more than once (at position " + a.position() + ").");
             }
             names.add(name);

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -230,7 +231,7 @@ public final class Catalog implements AutoCloseable {
     /** The answer to a request whose change could not be written: transient, nothing changed. */
     static KustoError storageFailure(String what, IOException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return KustoError.transientServerError(
+        return KustoErrors.transientServerError(
                 500,
                 "The emulator could not write to its data directory (" + reason + "); " + what
                         + ". The request can be retried.");

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -123,7 +124,7 @@ public final class Database {
         synchronized (catalog.lock) {
             Table t = tables.get(tableName);
             if (t == null) {
-                throw KustoError.tableNotExist(name, tableName);
+                throw KustoErrors.tableNotExist(name, tableName);
             }
             Map<String, Table> before = new LinkedHashMap<>(tables);
             catalog.change(this, () -> tables.remove(tableName), () -> {
@@ -225,13 +226,13 @@ public final class Database {
 
     static void checkColumns(List<ColumnDef> columns) {
         if (columns == null || columns.isEmpty()) {
-            throw KustoError.syntaxError("A table needs at least one column.");
+            throw KustoErrors.syntaxError("A table needs at least one column.");
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (ColumnDef c : columns) {
             Names.check("column", c.name());
             if (!seen.add(c.name())) {
-                throw KustoError.generalBadRequest("Column '" + c.name() + "' is given more than once.");
+                throw KustoErrors.generalBadRequest("Column '" + c.name() + "' is given more than once.");
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 
 /** Entity name rules (docs/kusto-rules.md §5.2). */
 final class Names {
@@ -29,7 +30,7 @@ final class Names {
     }
 
     private static KustoError invalid(String kind, String name, String why) {
-        return KustoError.badRequest(
+        return KustoErrors.badRequest(
                 "BadRequest_EntityNameIsNotValid", "The " + kind + " name '" + name + "' is not valid: " + why + ".");
     }
 }

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
 import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,7 +100,7 @@ public final class Table {
                 if (existing == null) {
                     merged.add(c);
                 } else if (existing.type() != c.type()) {
-                    throw KustoError.generalBadRequest("Alter table does not support column data type change for "
+                    throw KustoErrors.generalBadRequest("Alter table does not support column data type change for "
                             + "existing columns (" + c.name() + ", current type: "
                             + existing.type().cslName()
                             + ", requested type: " + c.type().cslName() + ").");
@@ -235,7 +236,7 @@ public final class Table {
     private void appendLocked(List<Object[]> newRows) {
         synchronized (rowLock) {
             if (dropped) {
-                throw KustoError.tableNotExist(database.name(), name);
+                throw KustoErrors.tableNotExist(database.name(), name);
             }
             if (log != null) {
                 try {
