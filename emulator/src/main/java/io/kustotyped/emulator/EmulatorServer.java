@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.error.KustoErrors;
-import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.http.BoundedBody;
 import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.http.Responses;
 import io.kustotyped.emulator.http.StatsCollector;
+import io.kustotyped.emulator.ingest.FaultInjector;
 import io.kustotyped.emulator.ingest.IngestHandler;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.ingest.Utf8;
@@ -68,7 +68,13 @@ final class EmulatorServer {
         this.kql = new KqlService(catalog, propagation);
         this.stats = stats;
         this.ingest = new IngestHandler(
-                vertx, catalog, options.limits, new FaultInjector(options.faults), stats, propagation);
+                vertx,
+                catalog,
+                options.limits.maxRequestBytes(),
+                options.limits.maxDataBytes(),
+                new FaultInjector(options.faults),
+                stats,
+                propagation);
         this.guard = new ConnectionGuard(vertx, options.connectionLimits);
     }
 

@@ -2,7 +2,6 @@ package io.kustotyped.emulator;
 
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.http.StatsCollector;
-import io.kustotyped.emulator.ingest.IngestLimits;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.StoreIo;

@@ -1,7 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
 import io.kustotyped.emulator.error.KustoErrors;
-import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.fault.FaultKind;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;

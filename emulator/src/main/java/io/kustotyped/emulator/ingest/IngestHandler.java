@@ -2,7 +2,6 @@ package io.kustotyped.emulator.ingest;
 
 import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.error.KustoErrors;
-import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
 import io.kustotyped.emulator.http.BoundedBody;
@@ -35,7 +34,8 @@ public final class IngestHandler {
 
     private final Vertx vertx;
     private final Catalog catalog;
-    private final IngestLimits limits;
+    private final long maxRequestBytes;
+    private final long maxDataBytes;
     private final IngestFaults faults;
     private final StatsCollector stats;
     private final SchemaPropagation propagation;
@@ -45,21 +45,8 @@ public final class IngestHandler {
      *
      * @param vertx the Vert.x instance (worker threads and timers)
      * @param catalog the store
-     * @param limits the size limits
-     * @param faults the fault injector
-     * @param stats where to count
-     */
-    public IngestHandler(
-            Vertx vertx, Catalog catalog, IngestLimits limits, FaultInjector faults, StatsCollector stats) {
-        this(vertx, catalog, limits, faults, stats, SchemaPropagation.NONE);
-    }
-
-    /**
-     * Creates the handler.
-     *
-     * @param vertx the Vert.x instance (worker threads and timers)
-     * @param catalog the store
-     * @param limits the size limits
+     * @param maxRequestBytes the largest body on the wire (docs/kusto-rules.md §1.3)
+     * @param maxDataBytes the largest uncompressed data
      * @param faults the fault injector
      * @param stats where to count
      * @param propagation which recent schema changes streaming ingestion does not see yet
@@ -67,13 +54,15 @@ public final class IngestHandler {
     public IngestHandler(
             Vertx vertx,
             Catalog catalog,
-            IngestLimits limits,
+            long maxRequestBytes,
+            long maxDataBytes,
             FaultInjector faults,
             StatsCollector stats,
             SchemaPropagation propagation) {
         this.vertx = vertx;
         this.catalog = catalog;
-        this.limits = limits;
+        this.maxRequestBytes = maxRequestBytes;
+        this.maxDataBytes = maxDataBytes;
         this.faults = new IngestFaults(vertx, faults, stats);
         this.stats = stats;
         this.propagation = propagation;
@@ -107,7 +96,7 @@ public final class IngestHandler {
         try {
             // Size is the last header check (docs/kusto-rules.md §9.2): no 100 Continue for a body that is too large,
             // and the body is never read.
-            BoundedBody.checkDeclaredLength(req, limits.maxRequestBytes(), this::bodyTooLarge);
+            BoundedBody.checkDeclaredLength(req, maxRequestBytes, this::bodyTooLarge);
         } catch (KustoError e) {
             BoundedBody.refuse(vertx, req, () -> e, err -> fail(req, info, err));
             return;
@@ -118,7 +107,7 @@ public final class IngestHandler {
         BoundedBody.read(
                 vertx,
                 req,
-                limits.maxRequestBytes(),
+                maxRequestBytes,
                 this::bodyTooLarge,
                 e -> fail(req, info, e),
                 body -> process(req, info, target, body.getBytes()));
@@ -126,7 +115,7 @@ public final class IngestHandler {
 
     private KustoError bodyTooLarge(String actual) {
         return KustoErrors.payloadTooLarge("A streaming ingestion request body is limited to "
-                + limits.maxRequestBytes()
+                + maxRequestBytes
                 + " bytes regardless of format or compression; this one has "
                 + actual + " bytes.");
     }
@@ -134,7 +123,8 @@ public final class IngestHandler {
     /** Reads the body on a worker, draws the request's fault, commits, and answers. */
     private void process(HttpServerRequest req, RequestInfo info, IngestTarget target, byte[] body) {
         FaultOptions.Rule fault = faults.next();
-        Future<IngestPayload> prepared = vertx.executeBlocking(() -> IngestPayload.read(target, body, limits), false);
+        Future<IngestPayload> prepared =
+                vertx.executeBlocking(() -> IngestPayload.read(target, body, maxDataBytes), false);
         prepared.compose(p -> faults.delayIf(fault, FaultPhase.BEFORE_COMMIT).map(p))
                 .compose(p -> {
                     if (IngestFaults.fails(fault, FaultPhase.BEFORE_COMMIT)) {

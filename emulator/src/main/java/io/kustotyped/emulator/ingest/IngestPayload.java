@@ -19,8 +19,8 @@ record IngestPayload(List<Object[]> rows, int records) {
      *
      * @throws KustoError 413 past the data limit, 400 for data that cannot be read
      */
-    static IngestPayload read(IngestTarget target, byte[] body, IngestLimits limits) {
-        byte[] data = BodyDecoder.decode(body, target.contentEncoding(), limits.maxDataBytes());
+    static IngestPayload read(IngestTarget target, byte[] body, long maxDataBytes) {
+        byte[] data = BodyDecoder.decode(body, target.contentEncoding(), maxDataBytes);
         int invalid = Utf8.firstInvalid(data);
         if (invalid >= 0) {
             throw KustoErrors.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
