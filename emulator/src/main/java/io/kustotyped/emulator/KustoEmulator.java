@@ -6,6 +6,7 @@ import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.StoreIo;
 import io.kustotyped.emulator.store.StreamingPolicy;
+import io.kustotyped.emulator.store.Table;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -116,9 +119,62 @@ public final class KustoEmulator implements AutoCloseable {
         return tls;
     }
 
-    /** @return the store, for tests that set up or inspect tables directly */
-    public Catalog catalog() {
+    /** The store, for the emulator's own tests; users see it through the methods below and through KQL. */
+    Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * @param database a database name (case-insensitive, as on Kusto)
+     * @return the names of its tables, sorted; empty when there is no such database
+     */
+    public List<String> tableNames(String database) {
+        Database db = catalog.database(database);
+        return db == null
+                ? List.of()
+                : db.tables().stream().map(Table::name).sorted().toList();
+    }
+
+    /**
+     * The rows a table holds, in ingestion order. A cell is {@code null} or a {@code Boolean}, {@code Integer},
+     * {@code Long}, {@code Double}, {@code BigDecimal}, {@code String}, {@code Instant}, {@code Duration},
+     * {@code UUID} or Jackson {@code JsonNode} (for {@code dynamic}).
+     *
+     * @param database the database (case-insensitive)
+     * @param table the table (case-sensitive)
+     * @return a copy of the rows, one list of cells per row in column order
+     * @throws IllegalArgumentException when the database or the table does not exist
+     */
+    public List<List<Object>> rows(String database, String table) {
+        return requireTable(database, table).rows().stream()
+                .map(r -> Collections.unmodifiableList(Arrays.asList(r.clone())))
+                .toList();
+    }
+
+    /**
+     * @param database the database (case-insensitive)
+     * @param table the table (case-sensitive)
+     * @return whether streaming ingestion into the table is enabled: its own policy, else its database's
+     *     (docs/kusto-rules.md §1.6)
+     * @throws IllegalArgumentException when the database or the table does not exist
+     */
+    public boolean streamingIngestionEnabled(String database, String table) {
+        Table t = requireTable(database, table);
+        StreamingPolicy policy =
+                t.streamingPolicy() != null ? t.streamingPolicy() : t.database().streamingPolicy();
+        return policy != null && policy.enabled();
+    }
+
+    private Table requireTable(String database, String table) {
+        Database db = catalog.database(database);
+        if (db == null) {
+            throw new IllegalArgumentException("the emulator has no database '" + database + "'");
+        }
+        Table t = db.table(table);
+        if (t == null) {
+            throw new IllegalArgumentException("database '" + db.name() + "' has no table '" + table + "'");
+        }
+        return t;
     }
 
     /** @return a snapshot of the request, commit and fault counters */
