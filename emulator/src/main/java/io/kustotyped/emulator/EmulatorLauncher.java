@@ -58,9 +58,14 @@ final class EmulatorLauncher {
                 .recover(err -> {
                     catalog.close();
                     deleteGenerated(tls[0]);
-                    return server.close()
-                            .eventually(() -> owns ? v.close() : Future.<Void>succeededFuture())
-                            .transform(x -> Future.failedFuture(err));
+                    // Vert.x is closed without waiting: this runs on its event loop, and a future chained on its own
+                    // close never completes (a port in use hung start() for its whole 30 s).
+                    return server.close().transform(x -> {
+                        if (owns) {
+                            v.close();
+                        }
+                        return Future.failedFuture(err);
+                    });
                 });
     }
 
