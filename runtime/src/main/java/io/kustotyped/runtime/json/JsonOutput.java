@@ -46,6 +46,12 @@ public final class JsonOutput extends JsonBuffer {
     private static final byte[] NEGATIVE_INFINITY = {'"', '-', 'I', 'n', 'f', 'i', 'n', 'i', 't', 'y', '"'};
     private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** The day (since 1970-01-01) whose {@code yyyy-MM-dd} is in {@link #datetimeDate}; for {@code KustoTime}. */
+    long datetimeDay = Long.MIN_VALUE;
+
+    /** The last datetime's date bytes, reused while consecutive datetimes fall on the same day. */
+    final byte[] datetimeDate = new byte[KustoTime.DATE_LENGTH];
+
     /** An empty buffer with {@link #DEFAULT_CAPACITY}. */
     public JsonOutput() {
         this(DEFAULT_CAPACITY);
