@@ -70,7 +70,7 @@ final class KustoTime {
 
     /**
      * The civil date of {@code days} since 1970-01-01 as {@code yyyy-MM-dd} into {@code date[0, 10)}. The caller
-     * remembers it per output: the rows of one batch mostly share a day, and copying the 10 bytes was 4–7 % faster
+     * remembers it per output: the rows of one batch mostly share a day, and copying the 10 bytes was 4–8 % faster
      * per log row than recomputing them (docs/performance.md §1.3).
      */
     private static void writeDate(byte[] date, long days) {
