@@ -26,9 +26,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,7 +54,8 @@ import reactor.core.publisher.Mono;
  * <p>Per variant it prints rows/s (wall), this process's CPU per row and CPU utilisation (of all cores), the sink
  * process's CPU per row (from {@link ProcessHandle}), this process's peak heap (the heap pools' peak usage, reset
  * before each variant), requests and bytes the sink received, and fails unless every row was acknowledged and the
- * sink got every request. The rows cycle through 10,000 distinct ones (so memory stays independent of the count).
+ * sink got every request; the first request of each variant's warm-up is gunzipped by the sink and checked (gzip,
+ * thousands of lines, the first a 10-field object of a row that was sent). The rows cycle through 10,000 distinct ones (so memory stays independent of the count).
  *
  * <p>Run: {@code java -Xmx256m -cp benchmarks/target/benchmarks.jar io.kustotyped.benchmarks.EndToEnd [rows
  * [variant...]]}, rows defaulting to 1,000,000. It is a harness, not JMH: report two runs and the load average.
@@ -87,6 +90,10 @@ public final class EndToEnd {
             }
             String url = "http://127.0.0.1:" + first.substring(5);
             int cores = Runtime.getRuntime().availableProcessors();
+            Set<String> traceIds = new HashSet<>();
+            for (LogRow r : distinct) {
+                traceIds.add(r.traceId());
+            }
             System.out.printf(
                     "%d rows per variant, sink pid %d at %s, %d cores, max heap %d MiB%n",
                     rows, sinkProcess.pid(), url, cores, Runtime.getRuntime().maxMemory() >> 20);
@@ -115,8 +122,13 @@ public final class EndToEnd {
                         case "sdk_concurrent" -> () -> sdk(sdk, distinct, rows, cores);
                         default -> throw new IllegalArgumentException("unknown variant " + variant);
                     };
-                    // A short warm-up of the same path (200,000 rows), then the measured run.
+                    // A short warm-up of the same path (200,000 rows), its first request checked, then the measured
+                    // run.
+                    sinkIn.println("CAPTURE");
+                    expect(sinkOut.readLine(), "OK");
                     warmUp(variant, client, sdk, distinct, cores);
+                    sinkIn.println("CAPTURED");
+                    checkCaptured(variant, sinkOut.readLine(), traceIds);
                     run(variant, run, sinkProcess, sinkIn, sinkOut, rows);
                 }
             } finally {
@@ -139,6 +151,27 @@ public final class EndToEnd {
             case "kustoTyped_default" -> kustoTyped(client, new IngestOptions(), distinct, warm);
             case "kustoTyped_gzip6" -> kustoTyped(client, new IngestOptions().setGzipLevel(6), distinct, warm);
             default -> sdk(sdk, distinct, warm, cores);
+        }
+    }
+
+    private static void expect(String line, String expected) {
+        if (!expected.equals(line)) {
+            throw new IllegalStateException("sink answered " + line + ", expected " + expected);
+        }
+    }
+
+    /**
+     * The first request of a variant as the sink gunzipped it: gzip-encoded, thousands of lines, the first one a
+     * 10-field JSON object of one of the rows sent (batches may arrive out of order). Throws otherwise.
+     */
+    private static void checkCaptured(String variant, String line, Set<String> traceIds) throws Exception {
+        String[] f = line == null ? new String[0] : line.split(" ", 4);
+        if (f.length != 4 || !f[0].equals("CAPTURED") || !f[1].equals("gzip") || Integer.parseInt(f[2]) < 1_000) {
+            throw new IllegalStateException(variant + ": the sink's first request was not as expected: " + line);
+        }
+        com.fasterxml.jackson.databind.JsonNode first = new ObjectMapper().readTree(f[3]);
+        if (first.size() != 10 || !traceIds.contains(first.path("traceId").asText())) {
+            throw new IllegalStateException(variant + ": the first row arrived as " + f[3]);
         }
     }
 
