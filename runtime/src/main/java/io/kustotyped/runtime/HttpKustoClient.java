@@ -46,6 +46,11 @@ final class HttpKustoClient implements KustoClient {
     private final String clientVersion = ClientDetails.clientVersion();
     private final boolean https;
     private final ProxyOptions proxy;
+    private final String ingestionEndpoint;
+    /** The client of the Data Management endpoint when it is another URL, and the queued side; created at first use. */
+    private HttpKustoClient dmClient;
+
+    private QueuedIngest queued;
     /** Completes once a TLS connection to the cluster verified; no token is fetched before (see verifiedConnection). */
     private Future<Void> verified;
 
@@ -97,6 +102,51 @@ final class HttpKustoClient implements KustoClient {
         // The Web Client wraps a client of our own so that close() can report when the connections are closed.
         this.http = vertx.createHttpClient(webOptions, new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
         this.web = WebClient.wrap(http, webOptions);
+        String dm = options.getIngestionEndpoint() != null
+                ? options.getIngestionEndpoint()
+                : IngestionEndpoints.derive(url);
+        while (dm.endsWith("/")) {
+            dm = dm.substring(0, dm.length() - 1);
+        }
+        this.ingestionEndpoint = dm;
+    }
+
+    @Override
+    public String ingestionEndpoint() {
+        return ingestionEndpoint;
+    }
+
+    /** The client that talks to the DM endpoint: this one when the URLs are the same (loopback). */
+    private synchronized HttpKustoClient dm() {
+        if (ingestionEndpoint.equals(clusterUrl)) {
+            return this;
+        }
+        if (dmClient == null) {
+            // Its own connections, token cache and TLS verification, the same token provider, proxy and trust.
+            dmClient = new HttpKustoClient(
+                    vertx,
+                    new KustoClientOptions(options)
+                            .setClusterUrl(ingestionEndpoint)
+                            .setIngestionEndpoint(ingestionEndpoint));
+        }
+        return dmClient;
+    }
+
+    @Override
+    public Future<KustoResultTable> executeIngestionMgmt(String command) {
+        return dm().executeMgmt(IngestionResources.DM_DATABASE, command);
+    }
+
+    /** The queued-ingestion side of this client (resources cache, storage calls), created at first use. */
+    synchronized QueuedIngest queued() {
+        if (queued == null) {
+            queued = new QueuedIngest(
+                    new IngestionResources(
+                            this::executeIngestionMgmt, ingestionEndpoint, options.getIngestionResourcesRefresh()),
+                    new StorageRest(web, options.getRequestTimeout()),
+                    ingestionEndpoint);
+        }
+        return queued;
     }
 
     @Override
@@ -291,6 +341,12 @@ final class HttpKustoClient implements KustoClient {
 
     @Override
     public Future<Void> close() {
-        return http.close();
+        HttpKustoClient other;
+        synchronized (this) {
+            other = dmClient;
+        }
+        return other == null
+                ? http.close()
+                : Future.all(http.close(), other.close()).mapEmpty();
     }
 }
