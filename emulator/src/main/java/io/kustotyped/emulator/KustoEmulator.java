@@ -1,5 +1,8 @@
 package io.kustotyped.emulator;
 
+import io.kustotyped.emulator.dm.QueuedIngestion;
+import io.kustotyped.emulator.dm.QueuedIngestionOptions;
+import io.kustotyped.emulator.dm.StorageAccount;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.ingest.IngestLimits;
 import io.kustotyped.emulator.store.Catalog;
@@ -47,6 +50,7 @@ public final class KustoEmulator implements AutoCloseable {
     private final String host;
     private final int port;
     private final Tls tls;
+    private volatile QueuedIngestion queued;
 
     private KustoEmulator(
             Vertx vertx,
@@ -126,6 +130,27 @@ public final class KustoEmulator implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /**
+     * @return the storage account of queued ingestion (the Azurite the emulator started, or the one it was given)
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public StorageAccount storageAccount() {
+        return requireQueued().account();
+    }
+
+    /** @return the Data Management side (queued ingestion) @throws IllegalStateException when it is off */
+    public QueuedIngestion queuedIngestion() {
+        return requireQueued();
+    }
+
+    private QueuedIngestion requireQueued() {
+        QueuedIngestion q = queued;
+        if (q == null) {
+            throw new IllegalStateException("queued ingestion is off: use KustoEmulator.builder().queuedStorage()");
+        }
+        return q;
+    }
+
     /** @return the Vert.x instance it runs on */
     public Vertx vertx() {
         return vertx;
@@ -137,7 +162,7 @@ public final class KustoEmulator implements AutoCloseable {
      * @return completes when stopped
      */
     public Future<Void> closeAsync() {
-        return server.close().eventually(() -> {
+        return server.close().eventually(() -> closeQueued()).eventually(() -> {
             catalog.close();
             deleteGenerated(tls);
             return ownsVertx ? vertx.close() : Future.succeededFuture();
@@ -150,12 +175,27 @@ public final class KustoEmulator implements AutoCloseable {
         try {
             await(server.close());
         } finally {
+            await(closeQueued());
             catalog.close();
             deleteGenerated(tls);
             if (ownsVertx) {
                 await(vertx.close());
             }
         }
+    }
+
+    private Future<Void> closeQueued() {
+        QueuedIngestion q = queued;
+        queued = null;
+        if (q == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(
+                () -> {
+                    q.close();
+                    return null;
+                },
+                false);
     }
 
     private static void deleteGenerated(Tls tls) {
@@ -203,8 +243,44 @@ public final class KustoEmulator implements AutoCloseable {
         TlsCertificate tlsCertificate;
         boolean selfSignedTls;
         int httpsPort;
+        QueuedIngestionOptions queuedIngestion;
 
         private Builder() {}
+
+        /**
+         * Turns on the Data Management side (queued ingestion) with an Azurite the emulator starts in memory, on
+         * free loopback ports, and stops at {@link KustoEmulator#close()} (Azurite needs node; see
+         * {@link io.kustotyped.emulator.dm.Azurite}).
+         *
+         * @return this
+         */
+        public Builder queuedStorage() {
+            return queuedIngestion(QueuedIngestionOptions.DEFAULT);
+        }
+
+        /**
+         * Turns on the Data Management side (queued ingestion) on the given storage account (e.g. an Azurite the
+         * test started).
+         *
+         * @param account the account
+         * @return this
+         */
+        public Builder queuedStorage(StorageAccount account) {
+            return queuedIngestion(QueuedIngestionOptions.builder()
+                    .storage(Objects.requireNonNull(account, "account"))
+                    .build());
+        }
+
+        /**
+         * Turns on the Data Management side (queued ingestion) with these options.
+         *
+         * @param options storage and batching options
+         * @return this
+         */
+        public Builder queuedIngestion(QueuedIngestionOptions options) {
+            this.queuedIngestion = Objects.requireNonNull(options, "options");
+            return this;
+        }
 
         /**
          * Serves HTTPS too, with a self-signed certificate generated at start (by the JDK's {@code keytool}) for
@@ -398,6 +474,12 @@ public final class KustoEmulator implements AutoCloseable {
                         });
                     }))
                     .map(actualPort -> new KustoEmulator(v, owns, catalog, server, stats, host, actualPort, tls[0]))
+                    .compose(emulator -> queuedIngestion == null
+                            ? Future.succeededFuture(emulator)
+                            : QueuedIngestion.start(v, catalog, queuedIngestion).map(q -> {
+                                emulator.queued = q;
+                                return emulator;
+                            }))
                     .recover(err -> {
                         catalog.close();
                         deleteGenerated(tls[0]);
