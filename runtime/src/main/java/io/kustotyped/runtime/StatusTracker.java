@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Waits for the outcome of an ingest call's queued batches: reads each batch's row in the ingestion status table
- * (written {@code Pending} before its message was posted, updated by Kusto's Data Management service; docs/
- * managed-ingestion.md §4) every poll interval until every batch succeeded or failed, or the timeout passed. A read
+ * Waits for the outcome of an ingest call's queued batches (docs/managed-ingestion.md §4): reads each batch's row in
+ * the ingestion status table (written {@code Pending} before its message was posted, updated by Kusto's Data
+ * Management service) every poll interval until every batch succeeded or failed, or the timeout passed. A read
  * that fails is tried again at the next poll. Internal.
  */
 final class StatusTracker {
