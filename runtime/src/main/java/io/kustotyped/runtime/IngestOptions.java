@@ -261,7 +261,9 @@ public class IngestOptions {
 
     /**
      * The most batches alive at once per ingestor (being filled, compressed or sent). Memory held by an ingestor
-     * is at most {@code maxInFlight * (maxRawBatchBytes + maxCompressedBatchBytes)}, whatever the input size.
+     * is at most {@code maxInFlight * (maxRawBatchBytes + maxCompressedBatchBytes)}, whatever the input size; for
+     * queued batches (blobs), {@code maxRawBatchBytes} is {@link #getMaxRawBlobBytes()} and the gzip part is the
+     * blob's size.
      */
     public int getMaxInFlight() {
         return maxInFlight;

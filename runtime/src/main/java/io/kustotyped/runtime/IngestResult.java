@@ -79,7 +79,9 @@ public final class IngestResult {
         return rowsIngested;
     }
 
-    /** HTTP requests sent, retries included. */
+    /**
+     * Attempts sent, retries included: streaming requests, and queued attempts (a blob upload with its queue message).
+     */
     public long requests() {
         return requests;
     }
