@@ -102,6 +102,22 @@ class QueuedIngestTest extends QueuedTestBase {
     }
 
     @Test
+    void blobsStayWithinTheSlotsMemoryBound() throws Exception {
+        int blob = 256 * 1024;
+        IngestOptions o = queued().setMaxRawBlobBytes(blob).setMaxInFlight(2);
+        // About 12 MiB of JSON, read lazily: at most 2 blobs (raw and gzip) are held at once.
+        IngestResult r = await(new Event.Ingestor(client, "Db", o)
+                .ingest(java.util.stream.LongStream.range(0, 60_000)
+                        .mapToObj(i -> new Event(i, TestSupport.message((int) i, 180)))));
+        assertEquals(60_000, r.rowsQueued());
+        assertTrue(
+                r.queuedBatches().size() >= 40,
+                "blobs of at most 256 KiB: " + r.queuedBatches().size());
+        assertTrue(r.queuedBatches().stream().allMatch(b -> b.rawBytes() <= blob));
+        assertTrue(r.peakBufferedBytes() <= 2L * (blob + blob), "peak " + r.peakBufferedBytes());
+    }
+
+    @Test
     void resourcesAreCachedAndRefreshed() throws Exception {
         Event.Ingestor ingestor = new Event.Ingestor(client, "Db", queued());
         await(ingestor.ingest(TestSupport.events(10, 10)));
