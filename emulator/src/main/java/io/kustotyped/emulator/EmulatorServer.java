@@ -3,6 +3,7 @@ package io.kustotyped.emulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kustotyped.emulator.dm.QueuedIngestion;
 import io.kustotyped.emulator.fault.FaultInjector;
 import io.kustotyped.emulator.ingest.IngestHandler;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
@@ -54,6 +55,7 @@ final class EmulatorServer {
     private final ConnectionGuard guard;
     private HttpServer server;
     private HttpServer tlsServer;
+    private volatile QueuedIngestion dataManagement;
 
     EmulatorServer(Vertx vertx, Catalog catalog, String token, KustoEmulator.Builder options, StatsCollector stats) {
         this.vertx = vertx;
@@ -64,6 +66,25 @@ final class EmulatorServer {
         this.ingest = new IngestHandler(
                 vertx, catalog, options.limits, new FaultInjector(options.faults), stats, propagation);
         this.guard = new ConnectionGuard(vertx, options.connectionLimits);
+    }
+
+    /** Turns on the Data Management commands (queued ingestion). */
+    void dataManagement(QueuedIngestion dm) {
+        this.dataManagement = dm;
+    }
+
+    private String management(String db, String csl, RequestInfo info) {
+        if (QueuedIngestion.isDmCommand(csl)) {
+            QueuedIngestion dm = dataManagement;
+            if (dm == null) {
+                throw KustoException.badRequest(
+                        "BadRequest_SyntaxError",
+                        "'" + csl.strip() + "': queued ingestion is off in this emulator; start it with "
+                                + "--queued-storage (builder: queuedStorage()).");
+            }
+            return dm.answer(csl);
+        }
+        return kql.management(db, csl, info);
     }
 
     Future<HttpServer> listen(String host, int port) {
@@ -259,7 +280,7 @@ final class EmulatorServer {
     private void run(HttpServerRequest req, RequestInfo info, Kind kind, String db, String csl) {
         vertx.executeBlocking(
                         () -> switch (kind) {
-                            case MGMT -> kql.management(db, csl, info);
+                            case MGMT -> management(db, csl, info);
                             case QUERY_V1 -> kql.queryV1(db, csl, info);
                             case QUERY_V2 -> kql.queryV2(db, csl, info);
                         },

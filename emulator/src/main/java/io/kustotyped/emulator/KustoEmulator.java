@@ -478,6 +478,7 @@ public final class KustoEmulator implements AutoCloseable {
                             ? Future.succeededFuture(emulator)
                             : QueuedIngestion.start(v, catalog, queuedIngestion).map(q -> {
                                 emulator.queued = q;
+                                server.dataManagement(q);
                                 return emulator;
                             }))
                     .recover(err -> {
