@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kustotyped.emulator.dm.AzuriteExtension;
-import io.kustotyped.emulator.fault.FaultKind;
-import io.kustotyped.emulator.fault.FaultOptions;
-import io.kustotyped.emulator.fault.FaultPhase;
 import io.kustotyped.runtime.FailedRows;
 import io.kustotyped.runtime.IngestException;
 import io.kustotyped.runtime.IngestMode;
@@ -17,16 +14,13 @@ import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoClientOptions;
-import io.kustotyped.runtime.KustoResultTable;
 import io.kustotyped.runtime.QueuedBatch;
 import io.kustotyped.runtime.QueuedIngestionException;
-import io.kustotyped.runtime.RowRange;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,109 +160,6 @@ class QueuedAzuriteTest {
             assertEquals(0, failed.ranges().get(0).from());
             assertTrue(e.getMessage().contains("did not land"), e.getMessage());
             assertEquals(3_000 - failed.rowCount(), r.rowsIngested());
-        }
-    }
-
-    @Test
-    void managedSoakUnderStreamingFaultsAccountsForEveryRow() throws Exception {
-        FaultOptions faults = FaultOptions.builder()
-                .seed(11)
-                .retryAfter(Duration.ZERO)
-                .fault(FaultKind.THROTTLE, FaultPhase.BEFORE_COMMIT, 0.25)
-                .fault(FaultKind.SERVICE_UNAVAILABLE, FaultPhase.BEFORE_COMMIT, 0.05)
-                .fault(FaultKind.INTERNAL_ERROR, FaultPhase.AFTER_COMMIT, 0.08)
-                .fault(FaultKind.CONNECTION_CLOSE, FaultPhase.AFTER_COMMIT, 0.04)
-                .build();
-        try (EmulatorFixture f = new EmulatorFixture(b -> b.faults(faults));
-                AzuriteDm dm = new AzuriteDm(f.vertx, azurite.account())) {
-            IngestOptions o = new IngestOptions()
-                    .setMode(IngestMode.MANAGED)
-                    .setMaxRawBatchBytes(16 * 1024)
-                    .setMaxRawBlobBytes(256 * 1024)
-                    .setInitialBackoff(Duration.ofMillis(1))
-                    .setMaxBackoff(Duration.ofMillis(10))
-                    .setThrottleCooldown(Duration.ofMillis(200));
-            await(LogEventIngestor.create(f.client, o).applySchema());
-            LogEventIngestor ingestor = LogEventIngestor.create(client(f, dm, Duration.ofSeconds(10)), o);
-
-            int perCall = 2_000;
-            long sent = 0;
-            long streamed = 0;
-            long queued = 0;
-            long fallbacks = 0;
-            long failed = 0;
-            Map<QueuedBatch.Reason, Integer> reasons = new HashMap<>();
-            BitSet duplicatedReported = new BitSet();
-            BitSet failedRows = new BitSet();
-            long deadline = System.nanoTime() + Duration.ofSeconds(SOAK_SECONDS).toNanos();
-            while (System.nanoTime() < deadline && sent < 400_000) {
-                long first = sent;
-                sent += perCall;
-                IngestResult r = await(ingestor.ingest(LongStream.range(first, first + perCall)
-                                .mapToObj(i -> LogEvent.of(i, 60))
-                                .toList())
-                        .recover(e -> e instanceof IngestException ie
-                                ? Future.succeededFuture(ie.result())
-                                : Future.failedFuture(e)));
-                assertEquals(perCall, r.rowsIngested() + r.rowsFailed(), r.toString());
-                streamed += r.rowsIngested() - r.rowsQueued();
-                queued += r.rowsQueued();
-                fallbacks += r.fallbacks();
-                failed += r.rowsFailed();
-                r.queuedBatches().forEach(b -> reasons.merge(b.reason(), 1, Integer::sum));
-                for (RowRange d : r.possiblyDuplicated()) {
-                    duplicatedReported.set((int) (first + d.from()), (int) (first + d.to()));
-                }
-                for (FailedRows fr : r.failures()) {
-                    for (RowRange x : fr.ranges()) {
-                        failedRows.set((int) (first + x.from()), (int) (first + x.to()));
-                    }
-                }
-            }
-            List<Long> sizes = new ArrayList<>();
-            Map<Long, Integer> inBlobs = rowsInBlobs(dm, dm.takeMessages(), sizes);
-            KustoResultTable t = await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq"));
-            Map<Long, Integer> copies = new HashMap<>(inBlobs);
-            for (List<Object> row : t.rows()) {
-                copies.merge(((Number) row.get(0)).longValue(), ((Number) row.get(1)).intValue(), Integer::sum);
-            }
-            List<String> problems = new ArrayList<>();
-            long duplicates = 0;
-            for (long seq = 0; seq < sent; seq++) {
-                int n = copies.getOrDefault(seq, 0);
-                boolean fail = failedRows.get((int) seq);
-                if (n == 0 && !fail && problems.size() < 10) {
-                    problems.add("row " + seq + " acknowledged but neither in the table nor in a blob");
-                }
-                if (n > 1) {
-                    duplicates++;
-                    if (!duplicatedReported.get((int) seq) && !fail && problems.size() < 10) {
-                        problems.add("row " + seq + " is there " + n + " times, not reported");
-                    }
-                }
-            }
-            System.out.printf(
-                    "MANAGED soak (%d s): %d rows sent, %d streamed, %d queued in %d blobs (%d fallbacks %s), %d failed;"
-                            + " %d rows found twice (all reported); blob sizes %d..%d B; emulator faults %s%n",
-                    SOAK_SECONDS,
-                    sent,
-                    streamed,
-                    queued,
-                    sizes.size(),
-                    fallbacks,
-                    reasons,
-                    failed,
-                    duplicates,
-                    sizes.stream().mapToLong(Long::longValue).min().orElse(0),
-                    sizes.stream().mapToLong(Long::longValue).max().orElse(0),
-                    f.emulator.stats().faultsInjected());
-            assertEquals(List.of(), problems);
-            assertEquals(
-                    queued,
-                    inBlobs.values().stream().mapToLong(Integer::longValue).sum(),
-                    "blobs hold the queued rows");
-            assertTrue(streamed > 0 && queued > 0, "both paths taken");
-            assertTrue(reasons.containsKey(QueuedBatch.Reason.THROTTLED), reasons.toString());
         }
     }
 }
