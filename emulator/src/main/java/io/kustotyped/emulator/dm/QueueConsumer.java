@@ -28,6 +28,8 @@ final class QueueConsumer implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long a message being ingested stays invisible to other readers. */
     private static final Duration VISIBILITY = Duration.ofSeconds(30);
+    /** How long a message whose blob could not be read waits before it is read again. */
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     /** Transient failures (e.g. a blob that cannot be read) are retried until a message was read this often. */
     static final int MAX_ATTEMPTS = 3;
     /** The most uncompressed bytes of one blob (Kusto's per-source limit is larger; the emulator holds it in memory). */
@@ -128,7 +130,9 @@ final class QueueConsumer implements Runnable {
             } catch (IOException e) {
                 counters.blobReadFailures.incrementAndGet();
                 if (queued.dequeueCount() < MAX_ATTEMPTS) {
-                    return; // transient: the message becomes visible again and is retried
+                    // transient: the message becomes visible again shortly and is retried
+                    storage.hide(IngestionResources.INGESTION_QUEUE, queued, RETRY_DELAY);
+                    return;
                 }
                 report(
                         msg,
