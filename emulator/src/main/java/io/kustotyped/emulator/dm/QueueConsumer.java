@@ -89,11 +89,16 @@ final class QueueConsumer implements Runnable {
             if (stopped) {
                 return worked;
             }
-            Duration age = Duration.between(m.insertionTime(), Instant.now());
-            Duration wait = options.batchingDelay().minus(age);
-            if (wait.compareTo(Duration.ofMillis(500)) > 0) {
-                storage.hide(IngestionResources.INGESTION_QUEUE, m, wait);
-                continue;
+            if (!options.batchingDelay().isZero()) {
+                // InsertionTime has whole seconds (truncated): count from one second later, so no message is
+                // ingested before the delay; visibility timeouts are whole seconds too, rounded up
+                Duration age = Duration.between(m.insertionTime().plusSeconds(1), Instant.now());
+                Duration wait = options.batchingDelay().minus(age);
+                if (!wait.isNegative() && !wait.isZero()) {
+                    storage.hide(
+                            IngestionResources.INGESTION_QUEUE, m, Duration.ofSeconds((wait.toMillis() + 999) / 1000));
+                    continue;
+                }
             }
             process(m);
             worked = true;
