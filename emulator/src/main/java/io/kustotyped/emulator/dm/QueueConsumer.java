@@ -28,6 +28,8 @@ final class QueueConsumer implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long a message being ingested stays invisible to other readers. */
     private static final Duration VISIBILITY = Duration.ofSeconds(30);
+    /** How long a message whose blob could not be read waits before it is read again. */
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     /** Transient failures (e.g. a blob that cannot be read) are retried until a message was read this often. */
     static final int MAX_ATTEMPTS = 3;
     /** The most uncompressed bytes of one blob (Kusto's per-source limit is larger; the emulator holds it in memory). */
@@ -87,11 +89,16 @@ final class QueueConsumer implements Runnable {
             if (stopped) {
                 return worked;
             }
-            Duration age = Duration.between(m.insertionTime(), Instant.now());
-            Duration wait = options.batchingDelay().minus(age);
-            if (wait.compareTo(Duration.ofMillis(500)) > 0) {
-                storage.hide(IngestionResources.INGESTION_QUEUE, m, wait);
-                continue;
+            if (!options.batchingDelay().isZero()) {
+                // InsertionTime has whole seconds (truncated): count from one second later, so no message is
+                // ingested before the delay; visibility timeouts are whole seconds too, rounded up
+                Duration age = Duration.between(m.insertionTime().plusSeconds(1), Instant.now());
+                Duration wait = options.batchingDelay().minus(age);
+                if (!wait.isNegative() && !wait.isZero()) {
+                    storage.hide(
+                            IngestionResources.INGESTION_QUEUE, m, Duration.ofSeconds((wait.toMillis() + 999) / 1000));
+                    continue;
+                }
             }
             process(m);
             worked = true;
@@ -128,7 +135,9 @@ final class QueueConsumer implements Runnable {
             } catch (IOException e) {
                 counters.blobReadFailures.incrementAndGet();
                 if (queued.dequeueCount() < MAX_ATTEMPTS) {
-                    return; // transient: the message becomes visible again and is retried
+                    // transient: the message becomes visible again shortly and is retried
+                    storage.hide(IngestionResources.INGESTION_QUEUE, queued, RETRY_DELAY);
+                    return;
                 }
                 report(
                         msg,
