@@ -150,6 +150,23 @@ class QueuedIngestionTest {
     }
 
     @Test
+    void aBlobLargerThanStreamingAllowsLands() throws Exception {
+        // 8 MiB of CSV: twice the 4 MiB of data a streaming request may carry (docs/kusto-rules.md §1.3)
+        String marker = "big-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder();
+        int rows = 0;
+        while (csv.length() < 8 * 1024 * 1024) {
+            csv.append(rows++).append(',').append(marker).append('\n');
+        }
+        byte[] gz = QueuedTestClient.gzip(csv.toString().getBytes(StandardCharsets.UTF_8));
+        String id = client.ingest("D", "Pairs", "D__Pairs__" + marker + ".csv.gz", gz, Map.of("format", "csv"));
+        assertNotNull(client.awaitReport("SuccessfulIngestionsQueue", id, WAIT), () -> peekFailures());
+        assertEquals(rows, rowsOf("Pairs", marker).size());
+        System.out.println("large queued blob: " + csv.length() + " bytes uncompressed, " + gz.length + " gzip, " + rows
+                + " rows");
+    }
+
+    @Test
     void aBadRecordFailsTheBlobWithAReportNamingItsLine() throws Exception {
         String id = client.ingest(
                 "D",
