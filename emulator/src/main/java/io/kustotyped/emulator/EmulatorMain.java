@@ -4,7 +4,6 @@ import io.kustotyped.emulator.dm.QueuedIngestionOptions;
 import io.kustotyped.emulator.dm.StorageAccount;
 import io.kustotyped.emulator.fault.DmFaultOptions;
 import io.kustotyped.emulator.fault.FaultOptions;
-import io.kustotyped.emulator.ingest.IngestLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,8 @@ package io.kustotyped.emulator.dm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.DmFaultOptions;
 import io.kustotyped.emulator.ingest.QueuedBlobReader;
 import io.kustotyped.emulator.store.Catalog;
@@ -125,7 +126,7 @@ final class QueueConsumer implements Runnable {
         try {
             String token = msg.property("authorizationContext");
             if (token == null || !token.equals(resources.identityToken())) {
-                throw KustoException.badRequest(
+                throw KustoErrors.badRequest(
                         "BadRequest_InvalidKustoIdentityToken",
                         token == null
                                 ? "The message has no AdditionalProperties.authorizationContext; get one with"
@@ -168,7 +169,7 @@ final class QueueConsumer implements Runnable {
                     MAX_BLOB_DATA_BYTES);
             if (faults.failIngest()) {
                 counters.faultsInjected.incrementAndGet();
-                throw new KustoException(
+                throw new KustoError(
                         500,
                         "General_InternalServerError",
                         "An internal server error occurred.",
@@ -203,7 +204,7 @@ final class QueueConsumer implements Runnable {
             if (!msg.retainBlobOnSuccess()) {
                 storage.deleteBlob(URI.create(msg.blobPath()));
             }
-        } catch (KustoException e) {
+        } catch (KustoError e) {
             counters.failures.incrementAndGet();
             report(msg, sourcePath, e.code(), e.permanent() ? "Permanent" : "Transient", e.atMessage());
         }

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.dm;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.DmFaultOptions;
 import io.kustotyped.emulator.store.Catalog;
 import io.vertx.core.Future;
@@ -128,12 +129,12 @@ public final class QueuedIngestion implements AutoCloseable {
      *
      * @param csl the command
      * @return the v1 JSON body, or null when it is not a DM command
-     * @throws KustoException 429 when fault injection throttles it
+     * @throws KustoError 429 when fault injection throttles it
      */
     public String answer(String csl) {
         if (resourceFaults.throttleResourceCall()) {
             counters.faultsInjected.incrementAndGet();
-            throw KustoException.throttled();
+            throw KustoErrors.throttled();
         }
         return resources.answer(csl);
     }

@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.emulator.fault.DmFaultOptions;
-import io.kustotyped.emulator.store.ColumnDef;
-import io.kustotyped.emulator.store.ScalarType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +22,7 @@ class DmFaultTest {
     @RegisterExtension
     static AzuriteExtension azurite = AzuriteExtension.inMemory();
 
-    private static KustoEmulator emulator(DmFaultOptions faults) {
+    private static KustoEmulator emulator(DmFaultOptions faults) throws Exception {
         KustoEmulator emu = KustoEmulator.builder()
                 .database("D")
                 .queuedIngestion(QueuedIngestionOptions.builder()
@@ -33,7 +30,9 @@ class DmFaultTest {
                         .faults(faults)
                         .build())
                 .start();
-        emu.catalog().database("D").createTable("T", List.of(new ColumnDef("Line", ScalarType.STRING)), null, null);
+        if (faults.throttleResourceCalls() == 0) {
+            QueuedTestClient.mgmt(emu.uri(), "D", ".create table T (Line:string)");
+        }
         return emu;
     }
 
@@ -66,7 +65,7 @@ class DmFaultTest {
             assertTrue(failure.path("Details").asText().contains("fault injection"), failure.toString());
             assertEquals(
                     QueueConsumer.MAX_ATTEMPTS, emu.queuedIngestion().stats().blobReadFailures());
-            assertEquals(0, emu.catalog().database("D").table("T").rowCount());
+            assertEquals(0, emu.rows("D", "T").size());
         }
     }
 
@@ -79,7 +78,7 @@ class DmFaultTest {
             JsonNode failure = client.awaitReport("FailedIngestionsQueue", id, Duration.ofSeconds(30));
             assertNotNull(failure);
             assertEquals("Transient", failure.path("FailureStatus").asText());
-            assertEquals(0, emu.catalog().database("D").table("T").rowCount());
+            assertEquals(0, emu.rows("D", "T").size());
             assertEquals(1, emu.queuedIngestion().stats().failures());
         }
     }

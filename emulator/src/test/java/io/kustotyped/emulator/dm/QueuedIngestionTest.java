@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kustotyped.emulator.KustoEmulator;
-import io.kustotyped.emulator.store.Table;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,10 +73,9 @@ class QueuedIngestionTest {
         return r.body();
     }
 
-    private static List<Object[]> rowsOf(String table, String marker) {
-        Table t = emulator.catalog().database("D").table(table);
-        return t.rows().stream()
-                .filter(r -> marker.equals(r[r.length - 1]) || marker.equals(r[0]))
+    private static List<List<Object>> rowsOf(String table, String marker) {
+        return emulator.rows("D", table).stream()
+                .filter(r -> marker.equals(r.get(r.size() - 1)) || marker.equals(r.get(0)))
                 .toList();
     }
 
