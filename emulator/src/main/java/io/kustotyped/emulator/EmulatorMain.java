@@ -2,8 +2,8 @@ package io.kustotyped.emulator;
 
 import io.kustotyped.emulator.dm.QueuedIngestionOptions;
 import io.kustotyped.emulator.dm.StorageAccount;
+import io.kustotyped.emulator.fault.DmFaultOptions;
 import io.kustotyped.emulator.fault.FaultOptions;
-import io.kustotyped.emulator.ingest.IngestLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +60,10 @@ public final class EmulatorMain {
                                use this storage account instead of starting Azurite (AccountName, AccountKey,
                                BlobEndpoint, QueueEndpoint and TableEndpoint)
         --batching-delay S     seconds a queued message waits before it is ingested (default 0)
+        --dm-fault WHAT:FRACTION  fault injection on the DM side (repeatable, seeded by --fault-seed):
+                               resources (DM commands answer 429), blob (blob reads fail; retried 3 times,
+                               then reported Exhausted), ingest (the message fails, reported, nothing
+                               committed); e.g. --dm-fault blob:0.1
       Connections:
         --max-connections N    most open connections (default: half the file descriptor limit, at most
                                1024); past it the oldest waiting connection is closed
@@ -159,6 +163,8 @@ public final class EmulatorMain {
         long maxRequest = IngestLimits.DEFAULT.maxRequestBytes();
         long maxData = IngestLimits.DEFAULT.maxDataBytes();
         QueuedIngestionOptions.Builder queued = null;
+        DmFaultOptions dmFaults = DmFaultOptions.NONE;
+        long seed = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -215,14 +221,24 @@ public final class EmulatorMain {
                             .batchingDelay(Duration.ofSeconds(seconds));
                 }
                 case "--fault" -> faults.fault(FaultOptions.Rule.parse(arg(args, ++i, a)));
-                case "--fault-seed" -> faults.seed(longArg(args, ++i, a));
+                case "--fault-seed" -> {
+                    seed = longArg(args, ++i, a);
+                    faults.seed(seed);
+                }
+                case "--dm-fault" -> {
+                    dmFaults = dmFaults.with(arg(args, ++i, a));
+                }
                 case "--retry-after" -> faults.retryAfter(Duration.ofSeconds(longArg(args, ++i, a)));
                 case "--slow-delay" -> faults.slowDelay(Duration.ofMillis(longArg(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
+        if (queued == null && !dmFaults.equals(DmFaultOptions.NONE)) {
+            throw new IllegalArgumentException(
+                    "--dm-fault needs queued ingestion: add --queued-storage or --queued-storage-connection-string");
+        }
         if (queued != null) {
-            b.queuedIngestion(queued.build());
+            b.queuedIngestion(queued.faults(dmFaults.withSeed(seed)).build());
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");

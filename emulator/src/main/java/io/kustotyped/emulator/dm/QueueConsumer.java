@@ -2,7 +2,9 @@ package io.kustotyped.emulator.dm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
+import io.kustotyped.emulator.fault.DmFaultOptions;
 import io.kustotyped.emulator.ingest.QueuedBlobReader;
 import io.kustotyped.emulator.store.Catalog;
 import java.io.IOException;
@@ -40,6 +42,7 @@ final class QueueConsumer implements Runnable {
     private final Catalog catalog;
     private final QueuedIngestionOptions options;
     private final QueueConsumer.Counters counters;
+    private final DmFaultOptions.Sampler faults;
     private volatile boolean stopped;
 
     QueueConsumer(
@@ -53,6 +56,7 @@ final class QueueConsumer implements Runnable {
         this.catalog = catalog;
         this.options = options;
         this.counters = counters;
+        this.faults = options.faults().sampler();
     }
 
     void stop() {
@@ -122,7 +126,7 @@ final class QueueConsumer implements Runnable {
         try {
             String token = msg.property("authorizationContext");
             if (token == null || !token.equals(resources.identityToken())) {
-                throw KustoException.badRequest(
+                throw KustoErrors.badRequest(
                         "BadRequest_InvalidKustoIdentityToken",
                         token == null
                                 ? "The message has no AdditionalProperties.authorizationContext; get one with"
@@ -131,6 +135,10 @@ final class QueueConsumer implements Runnable {
             }
             StorageRest.Blob blob;
             try {
+                if (faults.failBlobRead()) {
+                    counters.faultsInjected.incrementAndGet();
+                    throw new IOException("the blob read failed (emulator fault injection)");
+                }
                 blob = storage.getBlob(URI.create(msg.blobPath()));
             } catch (IOException e) {
                 counters.blobReadFailures.incrementAndGet();
@@ -159,6 +167,16 @@ final class QueueConsumer implements Runnable {
                     gzip,
                     blob.bytes(),
                     MAX_BLOB_DATA_BYTES);
+            if (faults.failIngest()) {
+                counters.faultsInjected.incrementAndGet();
+                throw new KustoError(
+                        500,
+                        "General_InternalServerError",
+                        "An internal server error occurred.",
+                        "Kusto.Data.Exceptions.KustoServiceException",
+                        "The ingestion failed (emulator fault injection); nothing was committed.",
+                        false);
+            }
             String ledgerKey =
                     rows.table().database().name() + "." + rows.table().name();
             boolean seen = storage.getEntity(IngestionResources.LEDGER_TABLE, ledgerKey, msg.id()) != null;
@@ -186,7 +204,7 @@ final class QueueConsumer implements Runnable {
             if (!msg.retainBlobOnSuccess()) {
                 storage.deleteBlob(URI.create(msg.blobPath()));
             }
-        } catch (KustoException e) {
+        } catch (KustoError e) {
             counters.failures.incrementAndGet();
             report(msg, sourcePath, e.code(), e.permanent() ? "Permanent" : "Transient", e.atMessage());
         }
@@ -292,5 +310,6 @@ final class QueueConsumer implements Runnable {
         final AtomicLong blobReadFailures = new AtomicLong();
         final AtomicLong duplicateSources = new AtomicLong();
         final AtomicLong duplicateRows = new AtomicLong();
+        final AtomicLong faultsInjected = new AtomicLong();
     }
 }

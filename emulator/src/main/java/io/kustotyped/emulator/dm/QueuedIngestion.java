@@ -1,5 +1,8 @@
 package io.kustotyped.emulator.dm;
 
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
+import io.kustotyped.emulator.fault.DmFaultOptions;
 import io.kustotyped.emulator.store.Catalog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,6 +23,7 @@ public final class QueuedIngestion implements AutoCloseable {
     private final QueueConsumer consumer;
     private final QueueConsumer.Counters counters;
     private final Thread thread;
+    private final DmFaultOptions.Sampler resourceFaults;
 
     private QueuedIngestion(
             QueuedIngestionOptions options,
@@ -34,6 +38,7 @@ public final class QueuedIngestion implements AutoCloseable {
         this.resources = resources;
         this.consumer = consumer;
         this.counters = counters;
+        this.resourceFaults = options.faults().sampler();
         this.thread = new Thread(consumer, "kusto-emulator-dm");
         thread.setDaemon(true);
     }
@@ -115,7 +120,8 @@ public final class QueuedIngestion implements AutoCloseable {
                 c.failures.get(),
                 c.blobReadFailures.get(),
                 c.duplicateSources.get(),
-                c.duplicateRows.get());
+                c.duplicateRows.get(),
+                c.faultsInjected.get());
     }
 
     /**
@@ -123,8 +129,13 @@ public final class QueuedIngestion implements AutoCloseable {
      *
      * @param csl the command
      * @return the v1 JSON body, or null when it is not a DM command
+     * @throws KustoError 429 when fault injection throttles it
      */
     public String answer(String csl) {
+        if (resourceFaults.throttleResourceCall()) {
+            counters.faultsInjected.incrementAndGet();
+            throw KustoErrors.throttled();
+        }
         return resources.answer(csl);
     }
 

@@ -1,5 +1,6 @@
 package io.kustotyped.emulator.dm;
 
+import io.kustotyped.emulator.fault.DmFaultOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,18 +16,24 @@ import java.util.Objects;
  * @param batchingDelay how long a message waits in the queue before it is ingested (Kusto's DM seals a batch after
  *     its batching policy's time span, 5 minutes by default); zero ingests as soon as the message is seen
  * @param pollInterval how often an empty ingestion queue is polled
+ * @param faults fault injection on the DM side ({@link DmFaultOptions#NONE} by default)
  */
 public record QueuedIngestionOptions(
-        StorageAccount storage, Path azuriteLocation, Duration batchingDelay, Duration pollInterval) {
+        StorageAccount storage,
+        Path azuriteLocation,
+        Duration batchingDelay,
+        Duration pollInterval,
+        DmFaultOptions faults) {
 
     /** The defaults: Azurite started in memory, no batching delay, a 100 ms poll. */
     public static final QueuedIngestionOptions DEFAULT =
-            new QueuedIngestionOptions(null, null, Duration.ZERO, Duration.ofMillis(100));
+            new QueuedIngestionOptions(null, null, Duration.ZERO, Duration.ofMillis(100), DmFaultOptions.NONE);
 
     /** Checks the durations. */
     public QueuedIngestionOptions {
         Objects.requireNonNull(batchingDelay, "batchingDelay");
         Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(faults, "faults");
         if (batchingDelay.isNegative()) {
             throw new IllegalArgumentException("the batching delay cannot be negative: " + batchingDelay);
         }
@@ -51,8 +58,10 @@ public record QueuedIngestionOptions(
         private Path azuriteLocation;
         private Duration batchingDelay;
         private Duration pollInterval;
+        private DmFaultOptions faults;
 
         private Builder(QueuedIngestionOptions from) {
+            faults = from.faults;
             storage = from.storage;
             azuriteLocation = from.azuriteLocation;
             batchingDelay = from.batchingDelay;
@@ -83,9 +92,15 @@ public record QueuedIngestionOptions(
             return this;
         }
 
+        /** @param faults fault injection on the DM side @return this */
+        public Builder faults(DmFaultOptions faults) {
+            this.faults = faults;
+            return this;
+        }
+
         /** @return the options */
         public QueuedIngestionOptions build() {
-            return new QueuedIngestionOptions(storage, azuriteLocation, batchingDelay, pollInterval);
+            return new QueuedIngestionOptions(storage, azuriteLocation, batchingDelay, pollInterval, faults);
         }
     }
 }

@@ -12,6 +12,7 @@ package io.kustotyped.emulator.dm;
  * @param duplicateSources blobs ingested although their source id had been ingested before (a message delivered
  *     more than once, e.g. re-posted or left in the queue by a crash after the commit)
  * @param duplicateRows the rows those duplicates committed
+ * @param faultsInjected DM faults injected (throttled commands, failed blob reads, failed ingestions)
  */
 public record QueuedIngestionStats(
         long messages,
@@ -21,4 +22,5 @@ public record QueuedIngestionStats(
         long failures,
         long blobReadFailures,
         long duplicateSources,
-        long duplicateRows) {}
+        long duplicateRows,
+        long faultsInjected) {}

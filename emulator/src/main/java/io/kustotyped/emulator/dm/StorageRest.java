@@ -41,12 +41,23 @@ final class StorageRest {
     private final String sas;
 
     StorageRest(StorageAccount account) {
+        for (URI endpoint : List.of(account.blobEndpoint(), account.queueEndpoint(), account.tableEndpoint())) {
+            if (endpoint.getScheme().equalsIgnoreCase("http") && !isLoopback(endpoint.getHost())) {
+                // every call carries a SAS signed with the account key
+                throw new IllegalArgumentException("the storage endpoint " + endpoint + " is plain HTTP to a host "
+                        + "that is not loopback; use https, or a local Azurite");
+            }
+        }
         this.account = account;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.sas = accountSas(account, Instant.now().plus(365, ChronoUnit.DAYS));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     /** @return the account SAS query (without {@code ?}): every service and permission, valid for a year */

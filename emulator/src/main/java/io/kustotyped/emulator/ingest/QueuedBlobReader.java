@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.IngestionMapping;
@@ -36,7 +37,7 @@ public final class QueuedBlobReader {
      * @param blob the blob's bytes
      * @param maxDataBytes the most uncompressed bytes to read
      * @return the rows
-     * @throws KustoException with Kusto's error code for the first check that fails
+     * @throws KustoError with Kusto's error code for the first check that fails
      */
     public static Rows read(
             Catalog catalog,
@@ -49,20 +50,20 @@ public final class QueuedBlobReader {
             long maxDataBytes) {
         Database db = catalog.database(database);
         if (db == null) {
-            throw KustoException.databaseNotExist(database);
+            throw KustoErrors.databaseNotExist(database);
         }
         Table table = db.table(tableName);
         if (table == null) {
-            throw KustoException.tableNotExist(db.name(), tableName);
+            throw KustoErrors.tableNotExist(db.name(), tableName);
         }
-        StreamFormat f = StreamFormat.parse(format == null || format.isEmpty() ? "csv" : format);
+        IngestFormat f = IngestFormat.parse(format == null || format.isEmpty() ? "csv" : format);
         IngestionMapping mapping = IngestTarget.resolveMapping(db, table, f, mappingReference);
         if (!f.implemented()) {
-            throw KustoException.formatNotSupported("format '" + f.wireName() + "' is valid for Kusto but the "
-                    + "emulator does not implement it. Supported: " + StreamFormat.implementedNames() + ".");
+            throw KustoErrors.formatNotSupported("format '" + f.wireName() + "' is valid for Kusto but the "
+                    + "emulator does not implement it. Supported: " + IngestFormat.implementedNames() + ".");
         }
         IngestTarget target = new IngestTarget(table, f, mapping, gzip ? "gzip" : null);
-        IngestPayload payload = IngestPayload.read(target, blob, new IngestLimits(maxDataBytes, maxDataBytes));
+        IngestPayload payload = IngestPayload.read(target, blob, maxDataBytes);
         return new Rows(table, payload.rows());
     }
 }

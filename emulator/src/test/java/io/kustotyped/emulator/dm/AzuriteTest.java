@@ -132,6 +132,15 @@ class AzuriteTest {
         assertFalse(StorageAccount.devStoreAccount(1, 2, 3).toString().contains(StorageAccount.DEV_ACCOUNT_KEY));
     }
 
+    @Test
+    void storageOverPlainHttpMustBeLoopback() {
+        StorageAccount remote = StorageAccount.parse("AccountName=a;AccountKey=" + StorageAccount.DEV_ACCOUNT_KEY
+                + ";BlobEndpoint=http://storage.example.com/a;QueueEndpoint=http://127.0.0.1:1/a;"
+                + "TableEndpoint=http://127.0.0.1:2/a");
+        var e = assertThrows(IllegalArgumentException.class, () -> new StorageRest(remote));
+        assertTrue(e.getMessage().contains("http://storage.example.com/a is plain HTTP"), e.getMessage());
+    }
+
     static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("tools/azurite/package.json"))) {

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kustotyped.emulator.KustoEmulator;
-import io.kustotyped.emulator.store.ColumnDef;
-import io.kustotyped.emulator.store.ScalarType;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +27,7 @@ class BatchingDelayTest {
                         .batchingDelay(delay)
                         .build())
                 .start()) {
-            emu.catalog().database("D").createTable("T", List.of(new ColumnDef("Line", ScalarType.STRING)), null, null);
+            QueuedTestClient.mgmt(emu.uri(), "D", ".create table T (Line:string)");
             QueuedTestClient client = new QueuedTestClient(
                     emu.queuedIngestion().resources(), emu.queuedIngestion().identityToken());
             String url = client.upload("D__T__" + marker + ".txt", marker.getBytes());
@@ -39,11 +36,11 @@ class BatchingDelayTest {
             client.post(client.message(id, url, "D", "T", Map.of("format", "txt")));
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis() / 2);
-                assertEquals(0, emu.catalog().database("D").table("T").rowCount(), "pending during the delay");
+                assertEquals(0, emu.rows("D", "T").size(), "pending during the delay");
             }
             assertNotNull(client.awaitReport("SuccessfulIngestionsQueue", id, delay.plusSeconds(30)));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertEquals(1, emu.catalog().database("D").table("T").rowCount());
+            assertEquals(1, emu.rows("D", "T").size());
             return millis;
         }
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kustotyped.emulator.KustoEmulator;
-import io.kustotyped.emulator.store.Table;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,10 +73,9 @@ class QueuedIngestionTest {
         return r.body();
     }
 
-    private static List<Object[]> rowsOf(String table, String marker) {
-        Table t = emulator.catalog().database("D").table(table);
-        return t.rows().stream()
-                .filter(r -> marker.equals(r[r.length - 1]) || marker.equals(r[0]))
+    private static List<List<Object>> rowsOf(String table, String marker) {
+        return emulator.rows("D", table).stream()
+                .filter(r -> marker.equals(r.get(r.size() - 1)) || marker.equals(r.get(0)))
                 .toList();
     }
 
@@ -147,6 +145,23 @@ class QueuedIngestionTest {
         } catch (Exception e) {
             return e.toString();
         }
+    }
+
+    @Test
+    void aBlobLargerThanStreamingAllowsLands() throws Exception {
+        // 8 MiB of CSV: twice the 4 MiB of data a streaming request may carry (docs/kusto-rules.md §1.3)
+        String marker = "big-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder();
+        int rows = 0;
+        while (csv.length() < 8 * 1024 * 1024) {
+            csv.append(rows++).append(',').append(marker).append('\n');
+        }
+        byte[] gz = QueuedTestClient.gzip(csv.toString().getBytes(StandardCharsets.UTF_8));
+        String id = client.ingest("D", "Pairs", "D__Pairs__" + marker + ".csv.gz", gz, Map.of("format", "csv"));
+        assertNotNull(client.awaitReport("SuccessfulIngestionsQueue", id, WAIT), () -> peekFailures());
+        assertEquals(rows, rowsOf("Pairs", marker).size());
+        System.out.println("large queued blob: " + csv.length() + " bytes uncompressed, " + gz.length + " gzip, " + rows
+                + " rows");
     }
 
     @Test

@@ -37,6 +37,24 @@ final class QueuedTestClient {
         this.token = token;
     }
 
+    /** Runs a management command on the emulator and checks it answered 200. */
+    static String mgmt(URI cluster, String db, String csl) throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("db", db);
+        body.put("csl", csl);
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(cluster + "/v1/rest/mgmt"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError(csl + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
     static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
