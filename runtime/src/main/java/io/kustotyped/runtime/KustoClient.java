@@ -3,6 +3,8 @@ package io.kustotyped.runtime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A connection to one Kusto cluster (or the emulator). Thread-safe; share one per cluster.
@@ -55,6 +57,46 @@ public interface KustoClient {
      * @return the {@code PrimaryResult} table, or a failed future with a {@link KustoException}
      */
     Future<KustoResultTable> executeQuery(String database, String query);
+
+    /**
+     * Runs a query ({@code POST /v2/rest/query}) and reads its {@code PrimaryResult} into {@code T} through
+     * {@code reader}, straight from the response JSON. Any query whose columns match the reader's properties can be
+     * read: columns map by name, a missing column leaves its property at its default, an extra column is ignored, and
+     * a column of another Kusto type fails with a {@link RowReadException} naming the column, the row and both types.
+     *
+     * <p>The service's result limits apply (500,000 rows or 64 MB by default,
+     * https://learn.microsoft.com/kusto/concepts/query-limits): a truncated result fails with the service's error
+     * ({@code E_QUERY_RESULT_SET_TOO_LARGE}) rather than returning part of the rows.
+     *
+     * @param database the database
+     * @param kql the query
+     * @param reader the reader, usually a generated {@code XRowReader.INSTANCE}
+     * @param <T> the row type
+     * @return every row, in the order the service sent them, or a failed future with a {@link KustoException}
+     */
+    <T> Future<List<T>> query(String database, String kql, RowReader<T> reader);
+
+    /**
+     * Runs a query and hands each row of its {@code PrimaryResult}, read into {@code T} through {@code reader}, to
+     * {@code rowHandler} as it arrives: for results of any size, since no more than one row (and about a megabyte of
+     * the response) is held at a time. The rows are read on a worker thread, one query at a time per thread, and
+     * {@code rowHandler} is called there, in order; a slow handler slows the download (TCP back-pressure) rather than
+     * buffering, but must return within the request timeout.
+     *
+     * <p>Kusto's result truncation is lifted for this call (request option {@code notruncation},
+     * https://learn.microsoft.com/kusto/concepts/query-limits): the handler sees every row. An error the service
+     * reports after some rows (a partial failure, https://learn.microsoft.com/kusto/concepts/partial-query-failures)
+     * fails the future after those rows were handled. An exception thrown by {@code rowHandler} stops the query and
+     * fails the future with it.
+     *
+     * @param database the database
+     * @param kql the query
+     * @param reader the reader, usually a generated {@code XRowReader.INSTANCE}
+     * @param rowHandler called with each row, on a worker thread
+     * @param <T> the row type
+     * @return the number of rows handled, or a failed future with a {@link KustoException} or the handler's exception
+     */
+    <T> Future<Long> queryEach(String database, String kql, RowReader<T> reader, Consumer<? super T> rowHandler);
 
     /**
      * Sends one streaming-ingestion request ({@code POST /v1/rest/ingest/{db}/{table}}, docs/kusto-rules.md §1.1-1.2), once,
