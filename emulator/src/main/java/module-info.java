@@ -6,7 +6,7 @@
  * <p>Exported: {@code io.kustotyped.emulator} (the builder and its options, the JUnit extension, {@code
  * TlsCertificate}, {@code EmulatorStats}), {@code io.kustotyped.emulator.fault} (fault injection options) and {@code
  * io.kustotyped.emulator.dm} (queued ingestion: its options, the Azurite launcher and JUnit extension). Not
- * exported: {@code store}, {@code ingest}, {@code kql}, {@code http} and {@code error}, the server's internals.
+ * exported: {@code store}, {@code ingest}, {@code kql}, {@code queue}, {@code http} and {@code error}, the server's internals.
  */
 module io.kustotyped.emulator {
     // Future and Vertx are in the API (startAsync, closeAsync, vertx()).

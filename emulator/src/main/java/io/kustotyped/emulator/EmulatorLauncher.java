@@ -1,7 +1,7 @@
 package io.kustotyped.emulator;
 
-import io.kustotyped.emulator.dm.QueuedIngestion;
 import io.kustotyped.emulator.http.StatsCollector;
+import io.kustotyped.emulator.queue.QueuedIngestion;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.StreamingPolicy;

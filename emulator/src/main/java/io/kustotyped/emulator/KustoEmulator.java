@@ -1,10 +1,12 @@
 package io.kustotyped.emulator;
 
-import io.kustotyped.emulator.dm.QueuedIngestion;
+import io.kustotyped.emulator.dm.Azurite;
 import io.kustotyped.emulator.dm.QueuedIngestionOptions;
+import io.kustotyped.emulator.dm.QueuedIngestionStats;
 import io.kustotyped.emulator.dm.StorageAccount;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.http.StatsCollector;
+import io.kustotyped.emulator.queue.QueuedIngestion;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.StoreIo;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -191,9 +195,36 @@ public final class KustoEmulator implements AutoCloseable {
         return requireQueued().account();
     }
 
-    /** @return the Data Management side (queued ingestion) @throws IllegalStateException when it is off */
-    public QueuedIngestion queuedIngestion() {
-        return requireQueued();
+    /**
+     * @return what the Data Management side did so far: messages, rows, failures, duplicates, faults
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public QueuedIngestionStats queuedIngestionStats() {
+        return requireQueued().stats();
+    }
+
+    /**
+     * @return the answer of {@code .get ingestion resources}: resource type to SAS URL (secrets: do not log them)
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public Map<String, String> ingestionResources() {
+        return requireQueued().resources();
+    }
+
+    /**
+     * @return the answer of {@code .get kusto identity token}
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public String kustoIdentityToken() {
+        return requireQueued().identityToken();
+    }
+
+    /**
+     * @return the Azurite this emulator started ({@link Builder#queuedStorage()}), or empty when it was given one
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public Optional<Azurite> startedAzurite() {
+        return Optional.ofNullable(requireQueued().azurite());
     }
 
     private QueuedIngestion requireQueued() {

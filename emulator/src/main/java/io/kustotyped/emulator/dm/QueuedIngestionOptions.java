@@ -29,6 +29,12 @@ public record QueuedIngestionOptions(
     public static final QueuedIngestionOptions DEFAULT =
             new QueuedIngestionOptions(null, null, Duration.ZERO, Duration.ofMillis(100), DmFaultOptions.NONE);
 
+    /**
+     * How often the DM side tries a message whose blob cannot be read before it reports the blob failed
+     * ({@code Exhausted}) and deletes the message.
+     */
+    public static final int BLOB_READ_ATTEMPTS = 3;
+
     /** Checks the durations. */
     public QueuedIngestionOptions {
         Objects.requireNonNull(batchingDelay, "batchingDelay");

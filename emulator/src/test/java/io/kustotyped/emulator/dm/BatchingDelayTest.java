@@ -28,8 +28,7 @@ class BatchingDelayTest {
                         .build())
                 .start()) {
             QueuedTestClient.mgmt(emu.uri(), "D", ".create table T (Line:string)");
-            QueuedTestClient client = new QueuedTestClient(
-                    emu.queuedIngestion().resources(), emu.queuedIngestion().identityToken());
+            QueuedTestClient client = new QueuedTestClient(emu.ingestionResources(), emu.kustoIdentityToken());
             String url = client.upload("D__T__" + marker + ".txt", marker.getBytes());
             String id = java.util.UUID.randomUUID().toString();
             long start = System.nanoTime();

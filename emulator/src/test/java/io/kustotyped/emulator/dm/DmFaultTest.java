@@ -49,22 +49,22 @@ class DmFaultTest {
                             HttpResponse.BodyHandlers.ofString());
             assertEquals(429, r.statusCode(), r.body());
             assertTrue(r.body().contains("\"@permanent\":false"), r.body());
-            assertEquals(1, emu.queuedIngestion().stats().faultsInjected());
+            assertEquals(1, emu.queuedIngestionStats().faultsInjected());
         }
     }
 
     @Test
     void failedBlobReadsAreRetriedThenReportedExhausted() throws Exception {
         try (KustoEmulator emu = emulator(new DmFaultOptions(7, 0, 1.0, 0))) {
-            QueuedTestClient client = new QueuedTestClient(
-                    emu.queuedIngestion().resources(), emu.queuedIngestion().identityToken());
+            QueuedTestClient client = new QueuedTestClient(emu.ingestionResources(), emu.kustoIdentityToken());
             String id = client.ingest("D", "T", "D__T__x.txt", "x".getBytes(), Map.of("format", "txt"));
             JsonNode failure = client.awaitReport("FailedIngestionsQueue", id, Duration.ofSeconds(30));
             assertNotNull(failure);
             assertEquals("Exhausted", failure.path("FailureStatus").asText());
             assertTrue(failure.path("Details").asText().contains("fault injection"), failure.toString());
             assertEquals(
-                    QueueConsumer.MAX_ATTEMPTS, emu.queuedIngestion().stats().blobReadFailures());
+                    QueuedIngestionOptions.BLOB_READ_ATTEMPTS,
+                    emu.queuedIngestionStats().blobReadFailures());
             assertEquals(0, emu.rows("D", "T").size());
         }
     }
@@ -72,14 +72,13 @@ class DmFaultTest {
     @Test
     void aFailedIngestionIsReportedAndCommitsNothing() throws Exception {
         try (KustoEmulator emu = emulator(new DmFaultOptions(7, 0, 0, 1.0))) {
-            QueuedTestClient client = new QueuedTestClient(
-                    emu.queuedIngestion().resources(), emu.queuedIngestion().identityToken());
+            QueuedTestClient client = new QueuedTestClient(emu.ingestionResources(), emu.kustoIdentityToken());
             String id = client.ingest("D", "T", "D__T__y.txt", "y".getBytes(), Map.of("format", "txt"));
             JsonNode failure = client.awaitReport("FailedIngestionsQueue", id, Duration.ofSeconds(30));
             assertNotNull(failure);
             assertEquals("Transient", failure.path("FailureStatus").asText());
             assertEquals(0, emu.rows("D", "T").size());
-            assertEquals(1, emu.queuedIngestion().stats().failures());
+            assertEquals(1, emu.queuedIngestionStats().failures());
         }
     }
 

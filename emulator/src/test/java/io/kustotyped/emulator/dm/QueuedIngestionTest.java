@@ -42,9 +42,7 @@ class QueuedIngestionTest {
                 .database("D")
                 .queuedStorage(azurite.account())
                 .start();
-        client = new QueuedTestClient(
-                emulator.queuedIngestion().resources(),
-                emulator.queuedIngestion().identityToken());
+        client = new QueuedTestClient(emulator.ingestionResources(), emulator.kustoIdentityToken());
         mgmt(".create table Lines (Line:string)");
         mgmt(".create table Pairs (Id:long, Name:string)");
         mgmt(".create table Pairs ingestion json mapping 'PairsMapping' '[{\"column\":\"Id\",\"Properties\":"
@@ -208,12 +206,12 @@ class QueuedIngestionTest {
                 "D",
                 "Pairs",
                 Map.of("format", "csv"));
-        QueuedIngestionStats before = emulator.queuedIngestion().stats();
+        QueuedIngestionStats before = emulator.queuedIngestionStats();
         client.post(message);
         assertNotNull(client.awaitReport("SuccessfulIngestionsQueue", id, WAIT));
         client.post(message);
         assertNotNull(client.awaitReport("SuccessfulIngestionsQueue", id, WAIT));
-        QueuedIngestionStats after = emulator.queuedIngestion().stats();
+        QueuedIngestionStats after = emulator.queuedIngestionStats();
         // at least once, as on Kusto: the rows are there twice, and the emulator says so
         assertEquals(4, rowsOf("Pairs", marker).size());
         assertEquals(1, after.duplicateSources() - before.duplicateSources());
@@ -229,7 +227,7 @@ class QueuedIngestionTest {
                 + "\"databaseName\":\"d\",\"tableName\":\"Lines\",\"retainBlobOnSuccess\":false,"
                 + "\"reportLevel\":\"FailuresAndSuccesses\",\"reportMethod\":\"Queue\","
                 + "\"additionalProperties\":{\"authorizationContext\":\""
-                + emulator.queuedIngestion().identityToken() + "\",\"format\":\"txt\"}}";
+                + emulator.kustoIdentityToken() + "\",\"format\":\"txt\"}}";
         client.post(java.util.Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
         assertNotNull(client.awaitReport("SuccessfulIngestionsQueue", id, WAIT));
         assertEquals(1, rowsOf("Lines", marker).size());
@@ -260,14 +258,14 @@ class QueuedIngestionTest {
         String id = UUID.randomUUID().toString();
         String url = client.upload("D__Lines__gone.txt", "x".getBytes());
         String missing = url.replace("/D__Lines__gone.txt?", "/D__Lines__never-uploaded.txt?");
-        QueuedIngestionStats before = emulator.queuedIngestion().stats();
+        QueuedIngestionStats before = emulator.queuedIngestionStats();
         client.post(client.message(id, missing, "D", "Lines", Map.of("format", "txt")));
         JsonNode failure = client.awaitReport("FailedIngestionsQueue", id, WAIT);
         assertNotNull(failure);
         assertEquals("Exhausted", failure.path("FailureStatus").asText());
         assertEquals(
-                QueueConsumer.MAX_ATTEMPTS,
-                emulator.queuedIngestion().stats().blobReadFailures() - before.blobReadFailures());
+                QueuedIngestionOptions.BLOB_READ_ATTEMPTS,
+                emulator.queuedIngestionStats().blobReadFailures() - before.blobReadFailures());
     }
 
     @Test
@@ -291,7 +289,7 @@ class QueuedIngestionTest {
         assertEquals(body, mgmt(".get ingestion resources"));
         JsonNode token = QueuedTestClient.JSON.readTree(mgmt(".get kusto identity token"));
         assertEquals(
-                emulator.queuedIngestion().identityToken(),
+                emulator.kustoIdentityToken(),
                 token.path("Tables").path(0).path("Rows").path(0).path(0).asText());
     }
 }

@@ -177,7 +177,7 @@ class QueuedSdkCompatibilityTest {
             assertTrue(t.next());
             assertEquals(2, t.getLong(0));
             // every streaming attempt was throttled: the rows came through the queue
-            assertEquals(2, throttled.queuedIngestion().stats().rows());
+            assertEquals(2, throttled.queuedIngestionStats().rows());
             assertTrue(throttled.stats().faultsInjected().values().stream()
                             .mapToLong(Long::longValue)
                             .sum()

@@ -1,4 +1,4 @@
-package io.kustotyped.emulator.dm;
+package io.kustotyped.emulator.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,9 @@
-package io.kustotyped.emulator.dm;
+package io.kustotyped.emulator.queue;
 
+import io.kustotyped.emulator.dm.Azurite;
+import io.kustotyped.emulator.dm.QueuedIngestionOptions;
+import io.kustotyped.emulator.dm.QueuedIngestionStats;
+import io.kustotyped.emulator.dm.StorageAccount;
 import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.DmFaultOptions;

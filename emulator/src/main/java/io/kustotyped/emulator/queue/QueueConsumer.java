@@ -1,7 +1,8 @@
-package io.kustotyped.emulator.dm;
+package io.kustotyped.emulator.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kustotyped.emulator.dm.QueuedIngestionOptions;
 import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.DmFaultOptions;
@@ -33,7 +34,7 @@ final class QueueConsumer implements Runnable {
     /** How long a message whose blob could not be read waits before it is read again. */
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     /** Transient failures (e.g. a blob that cannot be read) are retried until a message was read this often. */
-    static final int MAX_ATTEMPTS = 3;
+    static final int MAX_ATTEMPTS = QueuedIngestionOptions.BLOB_READ_ATTEMPTS;
     /** The most uncompressed bytes of one blob (Kusto's per-source limit is larger; the emulator holds it in memory). */
     static final long MAX_BLOB_DATA_BYTES = 1L << 30;
 

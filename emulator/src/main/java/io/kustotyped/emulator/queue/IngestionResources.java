@@ -1,5 +1,6 @@
-package io.kustotyped.emulator.dm;
+package io.kustotyped.emulator.queue;
 
+import io.kustotyped.emulator.dm.StorageAccount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
