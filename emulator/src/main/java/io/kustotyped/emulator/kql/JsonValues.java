@@ -27,6 +27,21 @@ final class JsonValues {
         g.writeEndArray();
     }
 
+    /**
+     * A datetime as Kusto writes it in result rows: {@code yyyy-MM-ddTHH:mm:ss[.FFFFFFF]Z}, the fraction without
+     * trailing zeros and left out when zero ({@code 2014-01-01T01:01:01Z}, {@code 2018-05-01T09:32:38.916566Z}), as
+     * in the v2 responses the official SDKs test against (docs/kusto-rules.md §6.3).
+     */
+    static String datetime(Instant t) {
+        String full = Values.formatDatetime(t); // ...ss.fffffffZ
+        int end = full.length() - 1; // the 'Z'
+        int last = end - 1;
+        while (full.charAt(last) == '0') {
+            last--;
+        }
+        return full.charAt(last) == '.' ? full.substring(0, last) + "Z" : full.substring(0, last + 1) + "Z";
+    }
+
     static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
@@ -52,7 +67,7 @@ final class JsonValues {
             // double.
             g.writeString(dec.toPlainString());
         } else if (v instanceof Instant t) {
-            g.writeString(Values.formatDatetime(t));
+            g.writeString(datetime(t));
         } else if (v instanceof Duration d) {
             g.writeString(Values.formatTimespan(d));
         } else if (v instanceof UUID u) {
