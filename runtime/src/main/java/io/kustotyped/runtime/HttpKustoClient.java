@@ -16,12 +16,16 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -124,6 +128,20 @@ final class HttpKustoClient implements KustoClient {
     public Future<KustoResultTable> executeQuery(String database, String query) {
         String id = newRequestId("kusto-typed.query");
         return postJson("/v2/rest/query", database, query, id).map(body -> ResultParser.primaryV2Table(body, id));
+    }
+
+    @Override
+    public <T> Future<List<T>> query(String database, String kql, RowReader<T> reader) {
+        Objects.requireNonNull(reader, "reader");
+        String id = newRequestId("kusto-typed.query");
+        return postJson("/v2/rest/query", database, kql, id)
+                .compose(body -> vertx.executeBlocking(
+                        () -> {
+                            List<T> rows = new ArrayList<>();
+                            V2RowReader.read(new ByteArrayInputStream(body.getBytes()), reader, rows::add, id);
+                            return rows;
+                        },
+                        false));
     }
 
     private Future<Buffer> postJson(String path, String database, String csl, String requestId) {

@@ -3,6 +3,7 @@ package io.kustotyped.runtime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.List;
 
 /**
  * A connection to one Kusto cluster (or the emulator). Thread-safe; share one per cluster.
@@ -55,6 +56,24 @@ public interface KustoClient {
      * @return the {@code PrimaryResult} table, or a failed future with a {@link KustoException}
      */
     Future<KustoResultTable> executeQuery(String database, String query);
+
+    /**
+     * Runs a query ({@code POST /v2/rest/query}) and reads its {@code PrimaryResult} into {@code T} through
+     * {@code reader}, straight from the response JSON. Any query whose columns match the reader's properties can be
+     * read: columns map by name, a missing column leaves its property at its default, an extra column is ignored, and
+     * a column of another Kusto type fails with a {@link RowReadException} naming the column, the row and both types.
+     *
+     * <p>The service's result limits apply (500,000 rows or 64 MB by default,
+     * https://learn.microsoft.com/kusto/concepts/query-limits): a truncated result fails with the service's error
+     * ({@code E_QUERY_RESULT_SET_TOO_LARGE}) rather than returning part of the rows.
+     *
+     * @param database the database
+     * @param kql the query
+     * @param reader the reader, usually a generated {@code XRowReader.INSTANCE}
+     * @param <T> the row type
+     * @return every row, in the order the service sent them, or a failed future with a {@link KustoException}
+     */
+    <T> Future<List<T>> query(String database, String kql, RowReader<T> reader);
 
     /**
      * Sends one streaming-ingestion request ({@code POST /v1/rest/ingest/{db}/{table}}, docs/kusto-rules.md §1.1-1.2), once,

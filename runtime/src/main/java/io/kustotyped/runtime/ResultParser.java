@@ -50,7 +50,8 @@ final class ResultParser {
         return primary;
     }
 
-    private static KustoServiceException errorFrom(Object errors, String requestId) {
+    /** The Kusto error of a {@code OneApiErrors} array (decoded), or of any other description of a failure. */
+    static KustoServiceException errorFrom(Object errors, String requestId) {
         if (errors instanceof JsonArray a
                 && !a.isEmpty()
                 && a.getValue(0) instanceof JsonObject first

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +33,7 @@ public abstract class TableIngestor<T> {
     private final String database;
     private final TableSchema table;
     private final JsonRowWriter<T> writer;
+    private final RowReader<T> reader;
     private final IngestOptions options;
     private final AsyncSlots slots;
     private final WorkerExecutor workers;
@@ -46,6 +48,25 @@ public abstract class TableIngestor<T> {
      */
     protected TableIngestor(
             KustoClient client, String database, TableSchema table, JsonRowWriter<T> writer, IngestOptions options) {
+        this(client, database, table, writer, null, options);
+    }
+
+    /**
+     * @param client the client that sends requests
+     * @param database the target database
+     * @param table the generated schema of the table
+     * @param writer the generated writer of one row
+     * @param reader the generated reader of query results, or {@code null} when the row type cannot be constructed
+     * @param options batching, format and retry options (copied)
+     */
+    protected TableIngestor(
+            KustoClient client,
+            String database,
+            TableSchema table,
+            JsonRowWriter<T> writer,
+            RowReader<T> reader,
+            IngestOptions options) {
+        this.reader = reader;
         this.client = Objects.requireNonNull(client, "client");
         this.database = Objects.requireNonNull(database, "database");
         this.table = Objects.requireNonNull(table, "table");
@@ -67,6 +88,11 @@ public abstract class TableIngestor<T> {
     /** The generated writer that turns one row into one JSON object. */
     public JsonRowWriter<T> writer() {
         return writer;
+    }
+
+    /** The generated reader of query results, if the row type can be constructed. */
+    public Optional<RowReader<T>> reader() {
+        return Optional.ofNullable(reader);
     }
 
     /** The database this ingestor writes to. */
@@ -118,6 +144,27 @@ public abstract class TableIngestor<T> {
      */
     public Future<SchemaReport> checkSchema() {
         return client.checkSchema(database, table);
+    }
+
+    /**
+     * Runs {@code ['<Table>'] <pipeline>} on this ingestor's database and reads the result through the generated
+     * reader ({@link KustoClient#query(String, String, RowReader)}). Generated ingestors expose it as
+     * {@code query(String pipeline)} when the row type has a reader.
+     *
+     * @param pipeline what follows the table, starting with {@code |} (for example {@code "| take 10"}), or empty
+     * @return the rows, or a failed future; an {@link IllegalStateException} naming the row type when it has no
+     *     reader (no canonical constructor, or no public no-arg constructor)
+     */
+    protected final Future<List<T>> queryTable(String pipeline) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        if (reader == null) {
+            return Future.failedFuture(new IllegalStateException("Table " + table.tableName()
+                    + " has no generated reader: its row type cannot be constructed (a record, or a class with a public"
+                    + " no-arg constructor and setters or public fields, is needed); "
+                    + getClass().getName()
+                    + " cannot query"));
+        }
+        return client.query(database, Kql.bracket(table.tableName()) + " " + pipeline, reader);
     }
 
     /**
