@@ -5,6 +5,7 @@ import io.kustotyped.runtime.impl.Http;
 import io.kustotyped.runtime.impl.Transport;
 import io.vertx.core.Expectation;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -38,6 +39,9 @@ import java.util.UUID;
 final class HttpKustoClient implements KustoClient {
 
     private final Vertx vertx;
+    /** Whether {@link #close()} closes {@link #vertx} (created by {@link KustoClient#create(KustoClientOptions)}). */
+    private final boolean ownsVertx;
+
     private final KustoClientOptions options;
     private final String clusterUrl;
     private final boolean tokenAllowed;
@@ -53,8 +57,9 @@ final class HttpKustoClient implements KustoClient {
     /** Completes once a TLS connection to the cluster verified; no token is fetched before (see verifiedConnection). */
     private Future<Void> verified;
 
-    HttpKustoClient(Vertx vertx, KustoClientOptions options) {
-        this.vertx = vertx;
+    HttpKustoClient(Vertx vertx, KustoClientOptions options, boolean ownsVertx) {
+        this.vertx = java.util.Objects.requireNonNull(vertx, "vertx");
+        this.ownsVertx = ownsVertx;
         this.options = options;
         String url = options.getClusterUrl();
         if (url == null) {
@@ -309,6 +314,21 @@ final class HttpKustoClient implements KustoClient {
 
     @Override
     public Future<Void> close() {
-        return http.close();
+        if (!ownsVertx) {
+            return http.close();
+        }
+        // Completed from outside the Vertx being closed: a future bound to one of its contexts would never notify.
+        Promise<Void> done = Promise.promise();
+        http.close()
+                .onComplete(connections -> vertx.close().onComplete(closed -> {
+                    if (connections.failed()) {
+                        done.fail(connections.cause());
+                    } else if (closed.failed()) {
+                        done.fail(closed.cause());
+                    } else {
+                        done.complete();
+                    }
+                }));
+        return done.future();
     }
 }
