@@ -126,13 +126,15 @@ final class HttpKustoClient implements KustoClient {
     @Override
     public Future<KustoResultTable> executeMgmt(String database, String command) {
         String id = newRequestId("kusto-typed.mgmt");
-        return postJson("/v1/rest/mgmt", database, command, id).map(body -> ResultParser.firstV1Table(body, id));
+        return postJson("/v1/rest/mgmt", database, command, id).map(body -> V1Tables.first(body, id));
     }
 
     @Override
     public Future<KustoResultTable> executeQuery(String database, String query) {
-        String id = newRequestId("kusto-typed.query");
-        return postJson("/v2/rest/query", database, query, id).map(body -> ResultParser.primaryV2Table(body, id));
+        // The same v2 reading as typed queries, into rows of plain values (Cells).
+        Cells.UntypedRows reader = new Cells.UntypedRows();
+        return query(database, query, reader)
+                .map(rows -> new KustoResultTable("PrimaryResult", reader.columns(), rows));
     }
 
     @Override
