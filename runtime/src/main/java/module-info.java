@@ -3,7 +3,8 @@
  * ({@link io.kustotyped.runtime.TableIngestor}), their options, results and errors.
  *
  * <p>Exported: {@code io.kustotyped.runtime} (the API), {@code io.kustotyped.runtime.auth} (token providers) and
- * {@code io.kustotyped.runtime.json} (what generated writers call). Not exported: {@code io.kustotyped.runtime.impl}.
+ * {@code io.kustotyped.runtime.json} (what generated writers call), {@code io.kustotyped.runtime.read} (what generated
+ * readers call). Not exported: {@code io.kustotyped.runtime.impl}.
  */
 module io.kustotyped.runtime {
     // Vert.x types (Future, Vertx, Buffer, WriteStream) are in the API, so users read them through this module.
@@ -21,4 +22,5 @@ module io.kustotyped.runtime {
     exports io.kustotyped.runtime;
     exports io.kustotyped.runtime.auth;
     exports io.kustotyped.runtime.json;
+    exports io.kustotyped.runtime.read;
 }

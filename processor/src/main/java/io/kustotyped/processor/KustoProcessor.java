@@ -5,12 +5,14 @@ import io.kustotyped.processor.codegen.DdlBuilder;
 import io.kustotyped.processor.codegen.IngestorGenerator;
 import io.kustotyped.processor.codegen.JsonWriterGenerator;
 import io.kustotyped.processor.codegen.KqlScriptWriter;
+import io.kustotyped.processor.codegen.RowReaderGenerator;
 import io.kustotyped.processor.codegen.SchemaGenerator;
 import io.kustotyped.processor.model.ModelReader;
 import io.kustotyped.processor.model.TableModel;
 import io.kustotyped.processor.model.UnresolvedTypeException;
 import io.kustotyped.processor.validation.CrossTableRules;
 import io.kustotyped.processor.validation.Diagnostic;
+import io.kustotyped.processor.validation.ReadRules;
 import io.kustotyped.processor.validation.Reporter;
 import io.kustotyped.processor.validation.TableValidator;
 import java.io.IOException;
@@ -33,7 +35,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The kusto-typed annotation processor: for every {@code @KustoTable} class {@code X} it generates {@code XJsonWriter},
- * {@code XKustoSchema}, {@code XIngestor} and {@code META-INF/kusto/<Table>.kql}, in three stages: the
+ * {@code XKustoSchema}, {@code XIngestor}, {@code META-INF/kusto/<Table>.kql} and, when {@code X} can be created
+ * ({@link ReadRules}; otherwise a NOTE says why), {@code XRowReader}, in three stages: the
  * {@link ModelReader} reads the class into a model, the validators ({@link TableValidator}, {@link CrossTableRules})
  * report every rule it breaks, and the generators write the code of a model that passed. Every generated file has the
  * table class as its only originating element (Gradle: isolating). Problems are compile errors on the offending
@@ -47,6 +50,7 @@ public final class KustoProcessor extends AbstractProcessor {
     private ModelReader reader;
     private TableValidator validator;
     private CrossTableRules crossTable;
+    private ReadRules readRules;
     /** Deferred tables: qualified name to the reason, "property: type". */
     private final Map<String, UnresolvedTypeException> deferred = new LinkedHashMap<>();
 
@@ -67,6 +71,7 @@ public final class KustoProcessor extends AbstractProcessor {
         reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
         validator = new TableValidator(reporter);
         crossTable = new CrossTableRules(reporter);
+        readRules = new ReadRules(reporter);
     }
 
     @Override
@@ -141,7 +146,11 @@ public final class KustoProcessor extends AbstractProcessor {
         var filer = processingEnv.getFiler();
         new JsonWriterGenerator(model, ddl.mappingName()).generate().writeTo(filer);
         new SchemaGenerator(model, ddl).generate().writeTo(filer);
-        new IngestorGenerator(model).generate().writeTo(filer);
+        boolean readable = readRules.readable(model);
+        if (readable) {
+            new RowReaderGenerator(model).generate().writeTo(filer);
+        }
+        new IngestorGenerator(model, readable).generate().writeTo(filer);
         KqlScriptWriter.write(filer, model, ddl);
     }
 

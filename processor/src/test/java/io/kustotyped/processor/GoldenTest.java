@@ -37,7 +37,7 @@ class GoldenTest {
                         .count())
                 .isEqualTo(0);
 
-        for (String name : new String[] {"OrderJsonWriter", "OrderKustoSchema", "OrderIngestor"}) {
+        for (String name : new String[] {"OrderJsonWriter", "OrderKustoSchema", "OrderRowReader", "OrderIngestor"}) {
             JavaFileObject generated =
                     compilation.generatedSourceFile("com.acme." + name).orElseThrow();
             if (Boolean.getBoolean("golden.update")) {

@@ -5,14 +5,17 @@ import io.kustotyped.annotations.KustoGenerated;
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.TableIngestor;
+import io.vertx.core.Future;
+import java.util.List;
 
 /**
- * Streams {@link Order} rows into Kusto table {@code Orders}, described by {@link OrderKustoSchema}.
+ * Streams {@link Order} rows into Kusto table {@code Orders}, described by {@link OrderKustoSchema}, and reads them back
+ * through {@link OrderRowReader}.
  */
 @KustoGenerated("io.kustotyped.processor.KustoProcessor")
 public final class OrderIngestor extends TableIngestor<Order> {
     private OrderIngestor(KustoClient client, String database, IngestOptions options) {
-        super(client, database, OrderKustoSchema.INSTANCE, OrderJsonWriter.INSTANCE, options);
+        super(client, database, OrderKustoSchema.INSTANCE, OrderJsonWriter.INSTANCE, OrderRowReader.INSTANCE, options);
     }
 
     /**
@@ -58,5 +61,16 @@ public final class OrderIngestor extends TableIngestor<Order> {
      */
     public static OrderIngestor create(KustoClient client, IngestOptions options) {
         return new OrderIngestor(client, "Sales", options);
+    }
+
+    /**
+     * Runs {@code ['Orders'] <pipeline>} on this ingestor's database and reads the result into {@link Order}s
+     * through {@link OrderRowReader}: for example {@code query("| where ... | take 10")}.
+     *
+     * @param pipeline what follows the table, starting with {@code |}, or empty
+     * @return the rows, or a failed future with the Kusto error or a {@code RowReadException}
+     */
+    public Future<List<Order>> query(String pipeline) {
+        return queryTable(pipeline);
     }
 }

@@ -1,11 +1,15 @@
 package io.kustotyped.processor.codegen;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.kustotyped.processor.model.GeneratedNames;
 import io.kustotyped.processor.model.TableModel;
+import io.kustotyped.processor.model.ValueType;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -49,5 +53,31 @@ abstract class GeneratedClass {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /** A readable name for a type, for helper methods: {@code ListOfString}, {@code MapOfStringToLong}, ... */
+    static String describe(ValueType type) {
+        if (type instanceof ValueType.ListOf list) {
+            return rawName(type.javaType()) + "Of" + describe(list.element());
+        } else if (type instanceof ValueType.ArrayOf array) {
+            return describe(array.element()) + "Array";
+        } else if (type instanceof ValueType.MapOf map) {
+            return rawName(type.javaType()) + "Of" + rawName(map.keyType()) + "To" + describe(map.value());
+        } else if (type instanceof ValueType.OptionalOf optional) {
+            return "Optional" + describe(optional.element());
+        }
+        return rawName(type.javaType());
+    }
+
+    static String rawName(TypeName type) {
+        TypeName raw = type instanceof ParameterizedTypeName p ? p.rawType() : type;
+        if (raw instanceof ClassName c) {
+            return String.join("", c.simpleNames());
+        }
+        if (raw instanceof ArrayTypeName a) {
+            return rawName(a.componentType()) + "Array";
+        }
+        String s = raw.toString();
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

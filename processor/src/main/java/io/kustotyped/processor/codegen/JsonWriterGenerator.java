@@ -289,32 +289,6 @@ public final class JsonWriterGenerator extends GeneratedClass {
         return name;
     }
 
-    /** A readable name for a type, for helper methods: {@code ListOfString}, {@code MapOfStringToLong}, ... */
-    private static String describe(ValueType type) {
-        if (type instanceof ValueType.ListOf list) {
-            return rawName(type.javaType()) + "Of" + describe(list.element());
-        } else if (type instanceof ValueType.ArrayOf array) {
-            return describe(array.element()) + "Array";
-        } else if (type instanceof ValueType.MapOf map) {
-            return rawName(type.javaType()) + "Of" + rawName(map.keyType()) + "To" + describe(map.value());
-        } else if (type instanceof ValueType.OptionalOf optional) {
-            return "Optional" + describe(optional.element());
-        }
-        return rawName(type.javaType());
-    }
-
-    private static String rawName(TypeName type) {
-        TypeName raw = type instanceof ParameterizedTypeName p ? p.rawType() : type;
-        if (raw instanceof ClassName c) {
-            return String.join("", c.simpleNames());
-        }
-        if (raw instanceof ArrayTypeName a) {
-            return rawName(a.componentType()) + "Array";
-        }
-        String s = raw.toString();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     /** {@code camelCase} or {@code Some name} to {@code CAMEL_CASE} / {@code SOME_NAME}, a legal identifier. */
     static String upperSnake(String text) {
         StringBuilder out = new StringBuilder();

@@ -4,7 +4,7 @@ import com.palantir.javapoet.ClassName;
 
 /**
  * The names of what is generated for a table class: {@code com.acme.Order} gets {@code com.acme.OrderJsonWriter},
- * {@code OrderKustoSchema} and {@code OrderIngestor}; a nested {@code com.acme.Outer.Inner} gets
+ * {@code OrderKustoSchema}, {@code OrderRowReader} and {@code OrderIngestor}; a nested {@code com.acme.Outer.Inner} gets
  * {@code com.acme.Outer_InnerJsonWriter} and so on (the simple names joined with {@code _}). The script resource is
  * {@code META-INF/kusto/<table name>.kql}.
  */
@@ -14,6 +14,8 @@ public final class GeneratedNames {
     public static final String WRITER_SUFFIX = "JsonWriter";
     /** Class-name suffix of the schema class. */
     public static final String SCHEMA_SUFFIX = "KustoSchema";
+    /** Class-name suffix of the reader of query results. */
+    public static final String READER_SUFFIX = "RowReader";
     /** Class-name suffix of the ingestor. */
     public static final String INGESTOR_SUFFIX = "Ingestor";
 

@@ -4,8 +4,10 @@ import com.palantir.javapoet.ClassName;
 import io.kustotyped.annotations.KustoTransform;
 import io.kustotyped.annotations.KustoType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -14,6 +16,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -30,11 +33,13 @@ public final class ModelReader {
     private final Elements elements;
     private final Types types;
     private final PropertyScanner scanner;
+    private final CreatorScanner creators;
 
     public ModelReader(Elements elements, Types types) {
         this.elements = elements;
         this.types = types;
         this.scanner = new PropertyScanner(types);
+        this.creators = new CreatorScanner(elements, types);
     }
 
     /**
@@ -55,7 +60,8 @@ public final class ModelReader {
     private TableModel readChecked(TypeElement type) throws UnresolvedTypeException {
         AnnotationMirror table = PropertyScanner.annotation(type, KUSTO_TABLE);
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
-        TypeMapper mapper = new TypeMapper(elements, types, scanner, new Accessibility(elements, packageName));
+        TypeMapper mapper =
+                new TypeMapper(elements, types, scanner, creators, new Accessibility(elements, packageName));
 
         String tableName = stringValue(table, "name");
         if (tableName.isEmpty()) {
@@ -63,9 +69,12 @@ public final class ModelReader {
         }
         List<SkippedMember> skipped = new ArrayList<>();
         List<ColumnModel> columns = new ArrayList<>();
+        Map<String, TypeMirror> properties = new LinkedHashMap<>();
         for (PropertyScanner.RawProperty property : scanner.scan(type, (DeclaredType) type.asType(), skipped)) {
             columns.add(column(property, mapper, skipped));
+            properties.put(property.name(), property.type());
         }
+        Creator creator = creators.scan(type, (DeclaredType) type.asType(), properties);
         return new TableModel(
                 type,
                 Origin.of(type, table),
@@ -77,6 +86,7 @@ public final class ModelReader {
                 optional(stringValue(table, "folder")),
                 optional(stringValue(table, "docString")),
                 columns,
+                creator,
                 // A member of a nested type that two columns use is passed over twice, and recorded once.
                 List.copyOf(new LinkedHashSet<>(skipped)));
     }

@@ -20,6 +20,7 @@ import javax.lang.model.element.TypeElement;
  * @param folder the table folder, if set
  * @param docString the table docstring, if set
  * @param columns one per property, in table order
+ * @param creator how a generated reader creates an instance (or why it cannot)
  * @param skipped members of the class, or of types nested in its columns, that are not properties although they may
  *     have been meant as ones
  */
@@ -34,6 +35,7 @@ public record TableModel(
         Optional<String> folder,
         Optional<String> docString,
         List<ColumnModel> columns,
+        Creator creator,
         List<SkippedMember> skipped) {
 
     public TableModel {

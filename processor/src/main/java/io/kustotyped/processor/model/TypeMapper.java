@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -65,6 +66,7 @@ final class TypeMapper {
     private final Elements elements;
     private final Types types;
     private final PropertyScanner scanner;
+    private final CreatorScanner creators;
     private final Accessibility accessibility;
     private final TypeMirror charSequence;
     private final TypeMirror date;
@@ -73,10 +75,16 @@ final class TypeMapper {
     private final TypeMirror jsonNode;
     private final Deque<String> nesting = new ArrayDeque<>();
 
-    TypeMapper(Elements elements, Types types, PropertyScanner scanner, Accessibility accessibility) {
+    TypeMapper(
+            Elements elements,
+            Types types,
+            PropertyScanner scanner,
+            CreatorScanner creators,
+            Accessibility accessibility) {
         this.elements = elements;
         this.types = types;
         this.scanner = scanner;
+        this.creators = creators;
         this.accessibility = accessibility;
         this.charSequence = erased("java.lang.CharSequence");
         this.date = erased("java.util.Date");
@@ -187,7 +195,9 @@ final class TypeMapper {
         if (types.isAssignable(erasure, iterable)) {
             DeclaredType asIterable = supertype(type, "java.lang.Iterable");
             ValueType inner = map(argument(asIterable, 0), site, where + " (an element of " + type + ")");
-            return inner == null ? null : new ValueType.ListOf(inner, JavaTypeNames.of(type));
+            return inner == null
+                    ? null
+                    : new ValueType.ListOf(inner, JavaTypeNames.of(type), collectionImplementation(type, inner));
         }
         if (name.startsWith("java.")
                 || name.startsWith("javax.")
@@ -219,7 +229,15 @@ final class TypeMapper {
                 ClassName.get("java.util", "Map", "Entry"),
                 JavaTypeNames.of(argument(asMap, 0)),
                 JavaTypeNames.of(argument(asMap, 1)));
-        return new ValueType.MapOf(key, JavaTypeNames.of(keyType), value, entry, JavaTypeNames.of(type));
+        TypeName implementation = implementation(type, IMPLEMENTATIONS, "java.util.Map");
+        if (implementation == null && IMPLEMENTATIONS.containsKey(erasedName(type))) {
+            implementation = ParameterizedTypeName.get(
+                    IMPLEMENTATIONS.get(erasedName(type)),
+                    JavaTypeNames.of(keyType).box(),
+                    value.javaType().box());
+        }
+        return new ValueType.MapOf(
+                key, JavaTypeNames.of(keyType), value, entry, JavaTypeNames.of(type), implementation);
     }
 
     private ValueType.MapKey mapKey(TypeMirror keyType) throws UnresolvedTypeException {
@@ -263,6 +281,7 @@ final class TypeMapper {
         nesting.push(name);
         try {
             List<ValueType.Property> properties = new ArrayList<>();
+            Map<String, TypeMirror> propertyTypes = new LinkedHashMap<>();
             boolean failed = false;
             for (PropertyScanner.RawProperty raw : scanner.scan(element, type, site.skipped())) {
                 String jsonName = raw.name();
@@ -291,12 +310,69 @@ final class TypeMapper {
                     failed = true;
                 } else {
                     properties.add(new ValueType.Property(raw.name(), jsonName, raw.accessor(), value));
+                    propertyTypes.put(raw.name(), raw.type());
                 }
             }
-            return failed ? null : new ValueType.Nested(JavaTypeNames.of(type), properties);
+            return failed
+                    ? null
+                    : new ValueType.Nested(
+                            JavaTypeNames.of(type), properties, creators.scan(element, type, propertyTypes));
         } finally {
             nesting.pop();
         }
+    }
+
+    /** What a reader fills for a JDK collection or map interface (or class) of this erased name. */
+    private static final Map<String, ClassName> IMPLEMENTATIONS = Map.ofEntries(
+            Map.entry("java.lang.Iterable", ClassName.get("java.util", "ArrayList")),
+            Map.entry("java.util.Collection", ClassName.get("java.util", "ArrayList")),
+            Map.entry("java.util.List", ClassName.get("java.util", "ArrayList")),
+            Map.entry("java.util.SequencedCollection", ClassName.get("java.util", "ArrayList")),
+            Map.entry("java.util.Set", ClassName.get("java.util", "LinkedHashSet")),
+            Map.entry("java.util.SequencedSet", ClassName.get("java.util", "LinkedHashSet")),
+            Map.entry("java.util.SortedSet", ClassName.get("java.util", "TreeSet")),
+            Map.entry("java.util.NavigableSet", ClassName.get("java.util", "TreeSet")),
+            Map.entry("java.util.Queue", ClassName.get("java.util", "ArrayDeque")),
+            Map.entry("java.util.Deque", ClassName.get("java.util", "ArrayDeque")),
+            Map.entry("java.util.Map", ClassName.get("java.util", "LinkedHashMap")),
+            Map.entry("java.util.SequencedMap", ClassName.get("java.util", "LinkedHashMap")),
+            Map.entry("java.util.SortedMap", ClassName.get("java.util", "TreeMap")),
+            Map.entry("java.util.NavigableMap", ClassName.get("java.util", "TreeMap")),
+            Map.entry(
+                    "java.util.concurrent.ConcurrentMap", ClassName.get("java.util.concurrent", "ConcurrentHashMap")));
+
+    private TypeName collectionImplementation(DeclaredType type, ValueType element) {
+        TypeName own = implementation(type, IMPLEMENTATIONS, "java.util.Collection");
+        if (own != null) {
+            return own;
+        }
+        ClassName known = IMPLEMENTATIONS.get(erasedName(type));
+        return known == null
+                ? null
+                : ParameterizedTypeName.get(known, element.javaType().box());
+    }
+
+    /**
+     * {@code type} itself when it is a concrete class assignable to {@code kind} with a public no-argument
+     * constructor; else {@code null} (an interface is looked up in {@code known} by the caller).
+     */
+    private TypeName implementation(DeclaredType type, Map<String, ClassName> known, String kind) {
+        TypeElement element = (TypeElement) type.asElement();
+        TypeElement kindElement = elements.getTypeElement(kind);
+        if (element.getKind() != ElementKind.CLASS
+                || element.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)
+                || kindElement == null
+                || !types.isAssignable(types.erasure(type), types.erasure(kindElement.asType()))) {
+            return null;
+        }
+        boolean noArg = javax.lang.model.util.ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty()
+                        && c.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC));
+        return noArg ? JavaTypeNames.of(type) : null;
+    }
+
+    private String erasedName(DeclaredType type) {
+        return ((TypeElement) type.asElement()).getQualifiedName().toString();
     }
 
     private ValueType scalar(ScalarKind kind, TypeMirror type) {

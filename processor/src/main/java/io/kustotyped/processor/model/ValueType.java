@@ -49,18 +49,38 @@ public sealed interface ValueType {
     /** {@code OptionalInt}, {@code OptionalLong} or {@code OptionalDouble} ({@code kind} INT, LONG or DOUBLE). */
     record OptionalPrimitive(ScalarKind kind, TypeName javaType) implements ValueType {}
 
-    /** Any {@code Iterable<E>} (List, Set, ...), written as a JSON array. */
-    record ListOf(ValueType element, TypeName javaType) implements ValueType {}
+    /**
+     * Any {@code Iterable<E>} (List, Set, ...), written as a JSON array.
+     *
+     * @param implementation the collection a reader fills ({@code ArrayList<E>} for a {@code List<E>}, the type
+     *     itself when it is a concrete collection with a public no-argument constructor), or {@code null} when none
+     */
+    record ListOf(ValueType element, TypeName javaType, TypeName implementation) implements ValueType {}
 
     /** An array {@code E[]} (other than {@code byte[]} and {@code char[]}), written as a JSON array. */
     record ArrayOf(ValueType element, TypeName javaType) implements ValueType {}
 
-    /** A {@code Map<K, V>}, written as a JSON object; keys are written as strings. */
-    record MapOf(MapKey key, TypeName keyType, ValueType value, TypeName entryType, TypeName javaType)
+    /**
+     * A {@code Map<K, V>}, written as a JSON object; keys are written as strings.
+     *
+     * @param implementation the map a reader fills ({@code LinkedHashMap<K, V>} for a {@code Map<K, V>}, the type
+     *     itself when it is a concrete map with a public no-argument constructor), or {@code null} when none
+     */
+    record MapOf(
+            MapKey key,
+            TypeName keyType,
+            ValueType value,
+            TypeName entryType,
+            TypeName javaType,
+            TypeName implementation)
             implements ValueType {}
 
-    /** A record or class with readable properties, written as a JSON object keyed by property name. */
-    record Nested(TypeName javaType, List<Property> properties) implements ValueType {
+    /**
+     * A record or class with readable properties, written as a JSON object keyed by property name.
+     *
+     * @param creator how a reader creates one
+     */
+    record Nested(TypeName javaType, List<Property> properties, Creator creator) implements ValueType {
         public Nested {
             properties = List.copyOf(properties);
         }

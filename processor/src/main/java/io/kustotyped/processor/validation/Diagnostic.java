@@ -91,7 +91,12 @@ public enum Diagnostic {
     NESTED_ATTRIBUTE(
             "Column/NestedAttribute",
             "@Column(%s) on property '%s' of %s has no effect: %s is written inside a dynamic column, where only "
-                    + "@Column(name) applies. Remove the attribute.");
+                    + "@Column(name) applies. Remove the attribute."),
+    NO_READER(
+            "KustoTable/NoReader",
+            "%s gets no generated reader, so %s has no query(...): %s. To read query results into it, make it a "
+                    + "record, or give it a public no-argument constructor and a public setter (or public non-final "
+                    + "field) for every property.");
 
     private final String key;
     private final String template;

@@ -6,7 +6,7 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * The one way the processor reports problems: an ERROR (or a WARNING) through {@link Messager}, on the offending
+ * The one way the processor reports problems: an ERROR (or a WARNING, or a NOTE) through {@link Messager}, on the offending
  * element, and on the annotation (and its value) when an annotation value is what is wrong. Counts the errors so that
  * a table with any error generates nothing.
  */
@@ -36,6 +36,14 @@ public final class Reporter {
     /** Reports {@code diagnostic} as a warning, placed as {@link #error(Origin, Diagnostic, Object...)} places it. */
     public void warning(Origin origin, Diagnostic diagnostic, Object... args) {
         print(Kind.WARNING, origin, diagnostic.format(args));
+    }
+
+    /**
+     * Reports {@code diagnostic} as a note on {@code element}: something the user may want to know that is not a
+     * problem.
+     */
+    public void note(Element element, Diagnostic diagnostic, Object... args) {
+        print(Kind.NOTE, Origin.of(element), diagnostic.format(args));
     }
 
     private void print(Kind kind, Origin origin, String message) {
