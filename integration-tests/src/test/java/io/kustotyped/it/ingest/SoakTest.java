@@ -196,11 +196,9 @@ class SoakTest {
     /** seq to the number of copies in the table. */
     private static Map<Long, Long> copiesBySeq(EmulatorFixture f) throws Exception {
         KustoResultTable t = await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq"));
-        int seqColumn = t.columnIndex("seq");
-        int nColumn = t.columnIndex("n");
         Map<Long, Long> out = new HashMap<>(t.rowCount() * 2);
-        for (List<Object> row : t.rows()) {
-            out.put(((Number) row.get(seqColumn)).longValue(), ((Number) row.get(nColumn)).longValue());
+        for (int row = 0; row < t.rowCount(); row++) {
+            out.put(t.getLong(row, "seq"), t.getLong(row, "n"));
         }
         return out;
     }
