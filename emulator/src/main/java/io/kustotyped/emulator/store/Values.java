@@ -296,10 +296,11 @@ public final class Values {
     public static String formatTimespan(Duration d) {
         long ticks = toTicks(d);
         boolean negative = ticks < 0;
-        // Long.MIN_VALUE cannot be negated; it is far outside .NET's TimeSpan range anyway.
+        // Long.MIN_VALUE ticks is TimeSpan.MinValue (-10675199.02:48:05.4775808): its negation overflows to itself,
+        // which read as unsigned is the right magnitude, 2^63.
         long abs = negative ? -ticks : ticks;
-        long days = abs / TICKS_PER_DAY;
-        long rest = abs % TICKS_PER_DAY;
+        long days = Long.divideUnsigned(abs, TICKS_PER_DAY);
+        long rest = Long.remainderUnsigned(abs, TICKS_PER_DAY);
         long hours = rest / (3600 * TICKS_PER_SECOND);
         rest %= 3600 * TICKS_PER_SECOND;
         long minutes = rest / (60 * TICKS_PER_SECOND);

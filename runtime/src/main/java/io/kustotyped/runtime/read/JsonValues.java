@@ -410,6 +410,47 @@ public final class JsonValues {
         return type.cast(node);
     }
 
+    /**
+     * A number of any kind: {@code Long} (or {@code BigInteger}) for whole numbers, {@code Double} otherwise, also
+     * from {@code "NaN"} and the infinities; null stays null.
+     */
+    public static Number number(JsonParser p) throws IOException {
+        return switch (p.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER_INT ->
+                p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_STRING -> KustoScalars.parseReal(p.getText());
+            default -> throw wrong(p, "a number");
+        };
+    }
+
+    /** A map key that names a constant of {@code type}. */
+    public static <E extends Enum<E>> E enumKey(String key, Class<E> type) {
+        try {
+            return Enum.valueOf(type, key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("key '" + abbreviate(key) + "' is not a constant of " + type.getName());
+        }
+    }
+
+    /** A map key of one character. */
+    public static Character charKey(String key) {
+        if (key.length() != 1) {
+            throw new IllegalArgumentException("key '" + abbreviate(key) + "' is not one character");
+        }
+        return key.charAt(0);
+    }
+
+    /** A map key {@code true} or {@code false}. */
+    public static Boolean booleanKey(String key) {
+        return switch (key) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("key '" + abbreviate(key) + "' is not true or false");
+        };
+    }
+
     /** Starts reading an array: true when the current token starts one, false for null; otherwise an error. */
     public static boolean startArray(JsonParser p) {
         return start(p, JsonToken.START_ARRAY, "an array");
