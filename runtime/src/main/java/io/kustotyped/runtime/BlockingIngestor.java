@@ -103,7 +103,8 @@ public final class BlockingIngestor<T> {
      *
      * @param pipeline what follows the table name, e.g. {@code "| where Level == 'Error' | take 10"}; may be empty
      * @return the rows
-     * @throws UnsupportedOperationException when the row type has no generated reader (it cannot be constructed)
+     * @throws IllegalStateException when the row type has no generated reader (it cannot be constructed; the
+     *     generated ingestor then has no {@code query} either)
      * @throws RowReadException when a column does not fit its property
      */
     public List<T> query(String pipeline) {
