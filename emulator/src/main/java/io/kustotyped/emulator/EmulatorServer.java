@@ -59,7 +59,7 @@ final class EmulatorServer {
         this.vertx = vertx;
         this.auth = new Auth(token);
         SchemaPropagation propagation = new SchemaPropagation(options.schemaPropagationDelay);
-        this.kql = new KqlService(catalog, propagation);
+        this.kql = new KqlService(catalog, propagation, options.queryRecordLimit);
         this.stats = stats;
         this.ingest = new IngestHandler(
                 vertx, catalog, options.limits, new FaultInjector(options.faults), stats, propagation);
@@ -188,7 +188,7 @@ final class EmulatorServer {
     /** docs/kusto-rules.md §6.1: a JSON body {"db","csl","properties"}; GET takes db and csl as query parameters. */
     private void command(HttpServerRequest req, RequestInfo info, Kind kind) {
         if (req.method() == HttpMethod.GET) {
-            run(req, info, kind, req.getParam("db"), req.getParam("csl"));
+            run(req, info, kind, req.getParam("db"), req.getParam("csl"), null);
             return;
         }
         BoundedBody.read(
@@ -208,7 +208,8 @@ final class EmulatorServer {
                                 info,
                                 kind,
                                 db == null || db.isNull() ? null : db.asText(),
-                                csl == null || csl.isNull() ? null : csl.asText());
+                                csl == null || csl.isNull() ? null : csl.asText(),
+                                options(body.get("properties")));
                     } catch (KustoException e) {
                         Responses.error(req, info, e);
                     }
@@ -256,12 +257,26 @@ final class EmulatorServer {
         return body;
     }
 
-    private void run(HttpServerRequest req, RequestInfo info, Kind kind, String db, String csl) {
+    /** The {@code Options} of the request properties (an object, or a JSON string; parseBody checked it), or null. */
+    private static JsonNode options(JsonNode properties) {
+        JsonNode props = properties;
+        if (props != null && props.isTextual() && !props.textValue().isBlank()) {
+            try {
+                props = JSON.readTree(props.textValue());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        JsonNode options = props == null ? null : props.get("Options");
+        return options != null && options.isObject() ? options : null;
+    }
+
+    private void run(HttpServerRequest req, RequestInfo info, Kind kind, String db, String csl, JsonNode options) {
         vertx.executeBlocking(
                         () -> switch (kind) {
                             case MGMT -> kql.management(db, csl, info);
                             case QUERY_V1 -> kql.queryV1(db, csl, info);
-                            case QUERY_V2 -> kql.queryV2(db, csl, info);
+                            case QUERY_V2 -> kql.queryV2(db, csl, info, options);
                         },
                         false)
                 .onComplete(ar -> {

@@ -199,6 +199,7 @@ public final class KustoEmulator implements AutoCloseable {
         IngestLimits limits = IngestLimits.DEFAULT;
         ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
         Duration schemaPropagationDelay = Duration.ZERO;
+        long queryRecordLimit = 500_000;
         Vertx vertx;
         TlsCertificate tlsCertificate;
         boolean selfSignedTls;
@@ -350,6 +351,23 @@ public final class KustoEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("the schema propagation delay cannot be negative: " + delay);
             }
             this.schemaPropagationDelay = delay;
+            return this;
+        }
+
+        /**
+         * Sets how many records a v2 query returns before its result is truncated, as Kusto's result truncation
+         * limit does (https://learn.microsoft.com/kusto/concepts/query-limits): the rows up to the limit, then a
+         * {@code LimitsExceeded} error ({@code E_QUERY_RESULT_SET_TOO_LARGE}) in {@code DataSetCompletion}. The
+         * request properties {@code notruncation} and {@code truncationmaxrecords} lift or change it per query.
+         *
+         * @param records the limit; Kusto's default is 500,000
+         * @return this
+         */
+        public Builder queryRecordLimit(long records) {
+            if (records < 0) {
+                throw new IllegalArgumentException("the query record limit cannot be negative: " + records);
+            }
+            this.queryRecordLimit = records;
             return this;
         }
 

@@ -2,22 +2,24 @@ package io.kustotyped.runtime;
 
 import io.kustotyped.runtime.impl.ClientDetails;
 import io.kustotyped.runtime.impl.Http;
+import io.kustotyped.runtime.impl.ResponseInputStream;
 import io.kustotyped.runtime.impl.Transport;
 import io.vertx.core.Expectation;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,6 +31,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The {@link KustoClient} over Vert.x Web Client: one pooled, keep-alive {@link WebClient} per client; every request
@@ -54,6 +58,8 @@ final class HttpKustoClient implements KustoClient {
     private final String clientVersion = ClientDetails.clientVersion();
     private final boolean https;
     private final ProxyOptions proxy;
+    /** Where query responses are parsed as they arrive: one thread per connection that can carry one. */
+    private final WorkerExecutor queryWorkers;
     /** Completes once a TLS connection to the cluster verified; no token is fetched before (see verifiedConnection). */
     private Future<Void> verified;
 
@@ -106,6 +112,8 @@ final class HttpKustoClient implements KustoClient {
         // The Web Client wraps a client of our own so that close() can report when the connections are closed.
         this.http = vertx.createHttpClient(webOptions, new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
         this.web = WebClient.wrap(http, webOptions);
+        this.queryWorkers =
+                vertx.createSharedWorkerExecutor("kusto-typed-query", Math.max(1, options.getMaxConnections()));
     }
 
     @Override
@@ -140,15 +148,84 @@ final class HttpKustoClient implements KustoClient {
     @Override
     public <T> Future<List<T>> query(String database, String kql, RowReader<T> reader) {
         Objects.requireNonNull(reader, "reader");
+        List<T> rows = new ArrayList<>();
+        // Kusto's result limits stay on: a list holds every row, and a truncated result fails with the service's
+        // error rather than returning part of it (https://learn.microsoft.com/kusto/concepts/query-limits).
+        return streamQuery(database, kql, false, reader, rows::add)
+                .<List<T>>map(n -> rows)
+                .recover(e -> Future.failedFuture(truncationHint(e)));
+    }
+
+    @Override
+    public <T> Future<Long> queryEach(
+            String database, String kql, RowReader<T> reader, Consumer<? super T> rowHandler) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(rowHandler, "rowHandler");
+        // Nothing is held, so the result limits are lifted (notruncation; docs/kusto-rules.md §6.1 request properties).
+        return streamQuery(database, kql, true, reader, rowHandler);
+    }
+
+    private static Throwable truncationHint(Throwable e) {
+        if (e instanceof KustoServiceException k
+                && (k.code().filter("LimitsExceeded"::equals).isPresent()
+                        || k.detail()
+                                .filter(d -> d.contains("E_QUERY_RESULT_SET_TOO_LARGE"))
+                                .isPresent())) {
+            return ServiceErrors.withHint(
+                    k,
+                    "The result was larger than Kusto's result limit (by default 500,000 rows or 64 MB): narrow"
+                            + " the query (where, project, summarize, take), or read it row by row with"
+                            + " KustoClient.queryEach, which lifts the limit and holds no rows.");
+        }
+        return e;
+    }
+
+    /**
+     * Posts a v2 query and parses the response while it arrives, on a worker thread, through a
+     * {@link ResponseInputStream} that pauses the response while a megabyte waits: no more than that and one row is
+     * held, whatever the size of the result. A non-2xx answer is read whole (it is small) into the Kusto error.
+     */
+    private <T> Future<Long> streamQuery(
+            String database, String kql, boolean noTruncation, RowReader<T> reader, Consumer<? super T> sink) {
         String id = newRequestId("kusto-typed.query");
-        return postJson("/v2/rest/query", database, kql, id)
-                .compose(body -> vertx.executeBlocking(
-                        () -> {
-                            List<T> rows = new ArrayList<>();
-                            V2RowReader.read(new ByteArrayInputStream(body.getBytes()), reader, rows::add, id);
-                            return rows;
-                        },
-                        false));
+        JsonObject payload = new JsonObject();
+        if (database != null) {
+            payload.put("db", database);
+        }
+        payload.put("csl", kql);
+        if (noTruncation) {
+            payload.put("properties", new JsonObject().put("Options", new JsonObject().put("notruncation", true)));
+        }
+        Buffer body = payload.toBuffer();
+        return authorization(id).compose(authorization -> {
+            RequestOptions request = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setAbsoluteURI(clusterUrl + "/v2/rest/query")
+                    .setIdleTimeout(options.getRequestTimeout().toMillis())
+                    .setConnectTimeout(options.getConnectTimeout().toMillis());
+            putHeaders(request::putHeader, "application/json; charset=utf-8", null, body.length(), id, authorization);
+            return http.request(request)
+                    .compose(req -> req.send(body))
+                    .recover(cause -> Future.failedFuture(transportFailure(cause, id)))
+                    .compose(response -> {
+                        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                            return response.body()
+                                    .compose(error -> Future.failedFuture(
+                                            ErrorParser.parse(response.statusCode(), response.headers(), error, id)));
+                        }
+                        ResponseInputStream in = new ResponseInputStream(
+                                response,
+                                vertx.getOrCreateContext(),
+                                () -> response.request().reset());
+                        return queryWorkers.executeBlocking(
+                                () -> {
+                                    try (in) {
+                                        return V2RowReader.read(in, reader, sink, id);
+                                    }
+                                },
+                                false);
+                    });
+        });
     }
 
     private Future<Buffer> postJson(String path, String database, String csl, String requestId) {
@@ -186,37 +263,51 @@ final class HttpKustoClient implements KustoClient {
 
     private Future<HttpResponse<Buffer>> send(
             String pathAndQuery, String contentType, String contentEncoding, Buffer body, String requestId) {
-        if (tokens != null && !tokenAllowed) {
-            return Future.failedFuture(new IllegalStateException("Refusing to send a bearer token over plain HTTP to "
-                    + "the non-loopback host '" + host + "': use an https:// cluster URL"));
-        }
-        Future<String> auth = tokens == null
-                ? Future.succeededFuture(null)
-                : verifiedConnection(requestId).compose(v -> tokens.get()).map(t -> "Bearer " + t.token());
-        return auth.compose(authorization -> {
+        return authorization(requestId).compose(authorization -> {
             HttpRequest<Buffer> request = web.requestAbs(HttpMethod.POST, clusterUrl + pathAndQuery)
                     .idleTimeout(options.getRequestTimeout().toMillis())
                     .connectTimeout(options.getConnectTimeout().toMillis());
-            // docs/kusto-rules.md §1.2 / docs/streaming-ingest.md: every recommended header.
-            request.putHeader("Accept", "application/json")
-                    .putHeader("Accept-Encoding", "gzip,deflate")
-                    .putHeader("Connection", "Keep-Alive")
-                    .putHeader("Content-Type", contentType)
-                    .putHeader("Content-Length", Integer.toString(body.length()))
-                    .putHeader("x-ms-client-request-id", requestId)
-                    .putHeader("x-ms-app", application)
-                    .putHeader("x-ms-user", user)
-                    .putHeader("x-ms-client-version", clientVersion);
-            if (contentEncoding != null) {
-                request.putHeader("Content-Encoding", contentEncoding);
-            }
-            if (authorization != null) {
-                request.putHeader("Authorization", authorization);
-            }
+            putHeaders(request::putHeader, contentType, contentEncoding, body.length(), requestId, authorization);
             return request.sendBuffer(body)
                     .recover(cause -> Future.failedFuture(transportFailure(cause, requestId)))
                     .expecting(success(requestId));
         });
+    }
+
+    /** The {@code Authorization} value ({@code Bearer ...}), or null without a token provider. */
+    private Future<String> authorization(String requestId) {
+        if (tokens != null && !tokenAllowed) {
+            return Future.failedFuture(new IllegalStateException("Refusing to send a bearer token over plain HTTP to "
+                    + "the non-loopback host '" + host + "': use an https:// cluster URL"));
+        }
+        return tokens == null
+                ? Future.succeededFuture(null)
+                : verifiedConnection(requestId).compose(v -> tokens.get()).map(t -> "Bearer " + t.token());
+    }
+
+    /** docs/kusto-rules.md §1.2 / docs/streaming-ingest.md: every recommended header, and the token if any. */
+    private void putHeaders(
+            BiConsumer<String, String> put,
+            String contentType,
+            String contentEncoding,
+            int contentLength,
+            String requestId,
+            String authorization) {
+        put.accept("Accept", "application/json");
+        put.accept("Accept-Encoding", "gzip,deflate");
+        put.accept("Connection", "Keep-Alive");
+        put.accept("Content-Type", contentType);
+        put.accept("Content-Length", Integer.toString(contentLength));
+        put.accept("x-ms-client-request-id", requestId);
+        put.accept("x-ms-app", application);
+        put.accept("x-ms-user", user);
+        put.accept("x-ms-client-version", clientVersion);
+        if (contentEncoding != null) {
+            put.accept("Content-Encoding", contentEncoding);
+        }
+        if (authorization != null) {
+            put.accept("Authorization", authorization);
+        }
     }
 
     /** 2xx, or the error the body describes (docs/kusto-rules.md §1.5). */
@@ -316,21 +407,21 @@ final class HttpKustoClient implements KustoClient {
 
     @Override
     public Future<Void> close() {
+        Future<Void> connections = queryWorkers.close().transform(ar -> http.close());
         if (!ownsVertx) {
-            return http.close();
+            return connections;
         }
         // Completed from outside the Vertx being closed: a future bound to one of its contexts would never notify.
         Promise<Void> done = Promise.promise();
-        http.close()
-                .onComplete(connections -> vertx.close().onComplete(closed -> {
-                    if (connections.failed()) {
-                        done.fail(connections.cause());
-                    } else if (closed.failed()) {
-                        done.fail(closed.cause());
-                    } else {
-                        done.complete();
-                    }
-                }));
+        connections.onComplete(closedConnections -> vertx.close().onComplete(closed -> {
+            if (closedConnections.failed()) {
+                done.fail(closedConnections.cause());
+            } else if (closed.failed()) {
+                done.fail(closed.cause());
+            } else {
+                done.complete();
+            }
+        }));
         return done.future();
     }
 }

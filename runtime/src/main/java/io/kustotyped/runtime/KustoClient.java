@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A connection to one Kusto cluster (or the emulator). Thread-safe; share one per cluster.
@@ -107,6 +108,28 @@ public interface KustoClient {
      * @return every row, in the order the service sent them, or a failed future with a {@link KustoException}
      */
     <T> Future<List<T>> query(String database, String kql, RowReader<T> reader);
+
+    /**
+     * Runs a query and hands each row of its {@code PrimaryResult}, read into {@code T} through {@code reader}, to
+     * {@code rowHandler} as it arrives: for results of any size, since no more than one row (and about a megabyte of
+     * the response) is held at a time. The rows are read on a worker thread, one query at a time per thread, and
+     * {@code rowHandler} is called there, in order; a slow handler slows the download (TCP back-pressure) rather than
+     * buffering, but must return within the request timeout.
+     *
+     * <p>Kusto's result truncation is lifted for this call (request option {@code notruncation},
+     * https://learn.microsoft.com/kusto/concepts/query-limits): the handler sees every row. An error the service
+     * reports after some rows (a partial failure, https://learn.microsoft.com/kusto/concepts/partial-query-failures)
+     * fails the future after those rows were handled. An exception thrown by {@code rowHandler} stops the query and
+     * fails the future with it.
+     *
+     * @param database the database
+     * @param kql the query
+     * @param reader the reader, usually a generated {@code XRowReader.INSTANCE}
+     * @param rowHandler called with each row, on a worker thread
+     * @param <T> the row type
+     * @return the number of rows handled, or a failed future with a {@link KustoException} or the handler's exception
+     */
+    <T> Future<Long> queryEach(String database, String kql, RowReader<T> reader, Consumer<? super T> rowHandler);
 
     /**
      * Sends one streaming-ingestion request ({@code POST /v1/rest/ingest/{db}/{table}}, docs/kusto-rules.md §1.1-1.2), once,

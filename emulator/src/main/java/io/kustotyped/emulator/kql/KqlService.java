@@ -1,5 +1,6 @@
 package io.kustotyped.emulator.kql;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kustotyped.emulator.KustoException;
 import io.kustotyped.emulator.RequestInfo;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
@@ -19,6 +20,7 @@ import java.util.Objects;
 public final class KqlService {
     private final CommandExecutor commands;
     private final QueryExecutor queries;
+    private final long recordLimit;
 
     /**
      * @param catalog the databases the commands and queries act on
@@ -32,7 +34,17 @@ public final class KqlService {
      * @param propagation where schema changes and {@code .clear ... cache streamingingestion schema} are recorded
      */
     public KqlService(Catalog catalog, SchemaPropagation propagation) {
+        this(catalog, propagation, 500_000);
+    }
+
+    /**
+     * @param catalog the databases the commands and queries act on
+     * @param propagation where schema changes and {@code .clear ... cache streamingingestion schema} are recorded
+     * @param recordLimit the records a v2 query returns before it is truncated (Kusto's default: 500,000)
+     */
+    public KqlService(Catalog catalog, SchemaPropagation propagation, long recordLimit) {
         Objects.requireNonNull(catalog, "catalog");
+        this.recordLimit = recordLimit;
         this.commands = new CommandExecutor(catalog, Objects.requireNonNull(propagation, "propagation"));
         this.queries = new QueryExecutor(catalog);
     }
@@ -76,8 +88,37 @@ public final class KqlService {
      * @throws KustoException for anything the query cannot do
      */
     public String queryV2(String database, String csl, RequestInfo info) {
+        return queryV2(database, csl, info, null);
+    }
+
+    /**
+     * Runs a query and renders the v2 frames, truncating the result as Kusto does
+     * (https://learn.microsoft.com/kusto/concepts/query-limits): past the record limit, the rows up to it and a
+     * {@code LimitsExceeded} error. The request options {@code notruncation: true} and
+     * {@code truncationmaxrecords: N} lift or change the limit.
+     *
+     * @param database the request's {@code db}
+     * @param csl the query text
+     * @param info the request's correlation ids
+     * @param options the {@code Options} object of the request properties, or null
+     * @return the v2 JSON response body (an array of frames)
+     * @throws KustoException for anything the query cannot do
+     */
+    public String queryV2(
+            String database, String csl, RequestInfo info, com.fasterxml.jackson.databind.JsonNode options) {
         Query query = parse(csl, QueryParser::parse);
-        return V2Writer.query(queries.execute(database, query), info);
+        long limit = recordLimit;
+        if (options != null) {
+            JsonNode max = options.get("truncationmaxrecords");
+            if (max != null && max.canConvertToLong()) {
+                limit = max.asLong();
+            }
+            JsonNode off = options.get("notruncation");
+            if (off != null && (off.asBoolean(false) || off.asText().equalsIgnoreCase("true"))) {
+                limit = Long.MAX_VALUE;
+            }
+        }
+        return V2Writer.query(queries.execute(database, query), info, limit);
     }
 
     private static <T> T parse(String csl, java.util.function.Function<String, T> parser) {

@@ -29,6 +29,19 @@ final class V2Writer {
     private V2Writer() {}
 
     static String query(ResultTable primary, RequestInfo info) {
+        return query(primary, info, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param recordLimit past this many rows the result is truncated: the rows up to it, an error event in
+     *     {@code QueryCompletionInformation} and a {@code LimitsExceeded} error in {@code DataSetCompletion}
+     */
+    static String query(ResultTable primary, RequestInfo info, long recordLimit) {
+        boolean truncated = primary.rows().size() > recordLimit;
+        String limitMessage = "Query execution has exceeded the allowed limits (80DA0003): The results of this query"
+                + " exceed the set limit of " + recordLimit + " records, so not all records were returned"
+                + " (E_QUERY_RESULT_SET_TOO_LARGE, 0x80DA0003). See https://aka.ms/kustoquerylimits for more"
+                + " information and possible solutions.";
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartArray();
@@ -50,7 +63,8 @@ final class V2Writer {
                     // in the v2 responses the official SDKs test against, docs/kusto-rules.md §6.3).
                     List.<Object[]>of(new Object[] {1, "Visualization", VISUALIZATION}));
             dataTable(g, 0, "QueryProperties", properties);
-            dataTable(g, 1, "PrimaryResult", new ResultTable("PrimaryResult", primary.columns(), primary.rows()));
+            List<Object[]> rows = truncated ? primary.rows().subList(0, (int) recordLimit) : primary.rows();
+            dataTable(g, 1, "PrimaryResult", new ResultTable("PrimaryResult", primary.columns(), rows));
 
             String clientRequestId = info == null ? null : info.clientRequestId();
             String activityId = info == null ? null : info.activityId();
@@ -69,26 +83,56 @@ final class V2Writer {
                             ResultTable.col("EventType", ScalarType.INT),
                             ResultTable.col("EventTypeName", ScalarType.STRING),
                             ResultTable.col("Payload", ScalarType.STRING)),
-                    List.<Object[]>of(new Object[] {
-                        Instant.now(),
-                        clientRequestId,
-                        activityId,
-                        UUID.randomUUID(),
-                        activityId,
-                        4,
-                        "Info",
-                        0,
-                        "S_OK (0)",
-                        4,
-                        "QueryInfo",
-                        "{\"Count\":1,\"Text\":\"Query completed successfully\"}"
-                    }));
+                    List.<Object[]>of(
+                            truncated
+                                    ? new Object[] {
+                                        Instant.now(),
+                                        clientRequestId,
+                                        activityId,
+                                        UUID.randomUUID(),
+                                        activityId,
+                                        2,
+                                        "Error",
+                                        -2133196797,
+                                        "LimitsExceeded",
+                                        4,
+                                        "QueryInfo",
+                                        "{\"Count\":1,\"Text\":\"" + limitMessage + "\"}"
+                                    }
+                                    : new Object[] {
+                                        Instant.now(),
+                                        clientRequestId,
+                                        activityId,
+                                        UUID.randomUUID(),
+                                        activityId,
+                                        4,
+                                        "Info",
+                                        0,
+                                        "S_OK (0)",
+                                        4,
+                                        "QueryInfo",
+                                        "{\"Count\":1,\"Text\":\"Query completed successfully\"}"
+                                    }));
             dataTable(g, 2, "QueryCompletionInformation", completion);
 
             g.writeStartObject();
             g.writeStringField("FrameType", "DataSetCompletion");
-            g.writeBooleanField("HasErrors", false);
+            g.writeBooleanField("HasErrors", truncated);
             g.writeBooleanField("Cancelled", false);
+            if (truncated) {
+                g.writeArrayFieldStart("OneApiErrors");
+                g.writeStartObject();
+                g.writeObjectFieldStart("error");
+                g.writeStringField("code", "LimitsExceeded");
+                g.writeStringField("message", "Request is invalid and cannot be executed.");
+                g.writeStringField(
+                        "@type", "Kusto.Data.Exceptions.KustoServicePartialQueryFailureLimitsExceededException");
+                g.writeStringField("@message", limitMessage);
+                g.writeBooleanField("@permanent", false);
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndArray();
+            }
             g.writeEndObject();
             g.writeEndArray();
         } catch (IOException e) {

@@ -141,8 +141,7 @@ public final class RowReaderGenerator extends GeneratedClass {
             CodeBlock value =
                     value(column.valueType(), CodeBlock.of("p"), CodeBlock.of("cells.dynamic()"), column.transform());
             if (table.creator() instanceof Creator.Bean bean) {
-                code.addStatement(
-                        "case $L -> $L", i, bean.writer(column.propertyName()).assign(instance, value.toString()));
+                code.addStatement("case $L -> $L", i, assign(bean.writer(column.propertyName()), instance, value));
             } else {
                 code.addStatement("case $L -> $N = $L", i, targets[i], value);
             }
@@ -167,6 +166,13 @@ public final class RowReaderGenerator extends GeneratedClass {
                 .addException(IOException.class)
                 .addCode(code.build())
                 .build();
+    }
+
+    /** {@code target.setX(value)} or {@code target.x = value}. */
+    private static CodeBlock assign(Creator.Writer writer, String target, CodeBlock value) {
+        return writer.setter()
+                ? CodeBlock.of("$N.$N($L)", target, writer.member(), value)
+                : CodeBlock.of("$N.$N = $L", target, writer.member(), value);
     }
 
     /** The canonical constructor's arguments: each property's local, or the default of a component left out. */
@@ -412,9 +418,7 @@ public final class RowReaderGenerator extends GeneratedClass {
                 CodeBlock value = value(property.type(), p, p, KustoTransform.NONE);
                 if (nested.creator() instanceof Creator.Bean bean) {
                     code.addStatement(
-                            "case $S -> $L",
-                            property.jsonName(),
-                            bean.writer(property.name()).assign("value", value.toString()));
+                            "case $S -> $L", property.jsonName(), assign(bean.writer(property.name()), "value", value));
                 } else {
                     code.addStatement("case $S -> $N = $L", property.jsonName(), targets[i], value);
                 }

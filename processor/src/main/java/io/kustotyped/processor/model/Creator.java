@@ -58,13 +58,7 @@ public sealed interface Creator {
      * @param member the setter's or field's name
      * @param setter whether it is a setter (else a public field)
      */
-    record Writer(String property, String member, boolean setter) {
-
-        /** The statement (without {@code ;}) that sets the property of {@code target} to {@code value}. */
-        public String assign(String target, String value) {
-            return setter ? target + "." + member + "(" + value + ")" : target + "." + member + " = " + value;
-        }
-    }
+    record Writer(String property, String member, boolean setter) {}
 
     /**
      * The type cannot be created.

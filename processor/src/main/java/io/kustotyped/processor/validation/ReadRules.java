@@ -1,7 +1,6 @@
 package io.kustotyped.processor.validation;
 
 import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.kustotyped.processor.model.ColumnModel;
@@ -125,9 +124,5 @@ public final class ReadRules {
 
     private static TypeName raw(TypeName type) {
         return type instanceof ParameterizedTypeName p ? p.rawType() : type;
-    }
-
-    static boolean isClass(TypeName type, String name) {
-        return raw(type) instanceof ClassName c && c.canonicalName().equals(name);
     }
 }
