@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Summarises a JMH JSON result file (-rf json -rff FILE): min and median ns/row of the measured iterations,
 B/row from -prof gc, and each variant's ratio to the baseline computed within the same run: `generated`
-(SerializerBenchmark) or, if absent, `kustoTyped_gzip1` (IngestBenchmark)."""
+(SerializerBenchmark) or, if absent, `kustoTyped_gzip1` (IngestBenchmark) or `level1` (GzipBenchmark)."""
 import json
 import statistics
 import sys
 
-BASES = (("generated", "gen"), ("kustoTyped_gzip1", "gz1"))
+BASES = (("generated", "gen"), ("kustoTyped_gzip1", "gz1"), ("level1", "L1"))
 
 def main(path):
     rows = {}

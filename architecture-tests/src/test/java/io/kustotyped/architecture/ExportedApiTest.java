@@ -1,6 +1,7 @@
 package io.kustotyped.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExportedApiTest {
 
-    private static final List<KtModule> DESCRIBED = List.of(KtModule.ANNOTATIONS, KtModule.RUNTIME);
+    private static final List<KtModule> DESCRIBED = List.of(KtModule.ANNOTATIONS, KtModule.RUNTIME, KtModule.EMULATOR);
 
     @Test
     void theModulesThatUsersDependOnHaveDescriptors() {
@@ -41,6 +42,11 @@ class ExportedApiTest {
         ModuleDescriptor runtime = KtModule.RUNTIME.descriptor().orElseThrow();
         assertFalse(exported(runtime).contains("io.kustotyped.runtime.impl"), "runtime.impl is not exported");
         assertTrue(exported(runtime).contains("io.kustotyped.runtime.json"), "generated writers call runtime.json");
+        ModuleDescriptor emulator = KtModule.EMULATOR.descriptor().orElseThrow();
+        assertEquals(
+                Set.of("io.kustotyped.emulator", "io.kustotyped.emulator.fault"),
+                exported(emulator),
+                "the emulator exports its builder, extension and fault options, not its store, ingest or kql");
     }
 
     @Test
@@ -60,6 +66,7 @@ class ExportedApiTest {
             }
         }
         assertTrue(internal.contains("io.kustotyped.runtime.impl"), "the rule sees the runtime's internals");
+        assertTrue(internal.contains("io.kustotyped.emulator.store"), "the rule sees the emulator's internals");
         for (KtModule m : DESCRIBED) {
             classes()
                     .that(areUserVisibleIn(exportedPackages))

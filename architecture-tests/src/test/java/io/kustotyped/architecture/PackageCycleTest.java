@@ -5,7 +5,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +29,6 @@ class PackageCycleTest {
     }
 
     @Test
-    @Disabled("emulator only: its root package and store/kql/ingest still depend on each other (issue 10 §1); "
-            + "enable once they do not")
     void emulatorHasNoPackageCycle() {
         check(KtModule.EMULATOR);
     }

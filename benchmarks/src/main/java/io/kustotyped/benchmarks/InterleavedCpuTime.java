@@ -3,7 +3,9 @@ package io.kustotyped.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A cross-check of {@link SerializerBenchmark} for a shared, overloaded machine, where JMH's wall-clock
@@ -12,7 +14,8 @@ import java.util.List;
  * and allocated bytes ({@code com.sun.management.ThreadMXBean}). The first half of the rounds is warm-up. Not a
  * replacement for JMH (no dead-code or fork control beyond what the methods already do); report both.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.kustotyped.benchmarks.InterleavedCpuTime [rounds]}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.kustotyped.benchmarks.InterleavedCpuTime [rounds
+ * [generated variant...]]}; variants are {@link SerializerBenchmark}'s method names, {@code generated} first.
  */
 public final class InterleavedCpuTime {
 
@@ -25,7 +28,7 @@ public final class InterleavedCpuTime {
     /**
      * Runs the comparison and prints min and median CPU ns/row, B/row and ratios to {@code generated}.
      *
-     * @param args optional number of rounds (default 80)
+     * @param args optional number of rounds (default 80), then optional variant names ({@code generated} first)
      * @throws Exception if a variant fails or the outputs differ
      */
     public static void main(String[] args) throws Exception {
@@ -33,20 +36,40 @@ public final class InterleavedCpuTime {
         int slice = 50; // invocations (of 1,024 rows each) per measured slice
         SerializerBenchmark b = new SerializerBenchmark();
         b.setUp(); // also verifies that all variants write the same JSON
-        String[] names = {
-            "generated",
-            "handWritten_directBytes",
-            "jackson_handGenerator",
-            "jackson_sequenceWriter",
-            "jackson_writeValue_perRow"
-        };
-        Variant[] variants = {
-            b::generated,
-            b::handWritten_directBytes,
-            b::jackson_handGenerator,
-            b::jackson_sequenceWriter,
-            b::jackson_writeValue_perRow
-        };
+        Map<String, Variant> all = new LinkedHashMap<>();
+        all.put("generated", b::generated);
+        all.put("handWritten_directBytes", b::handWritten_directBytes);
+        all.put("lever_dateRecomputed", b::lever_dateRecomputed);
+        all.put("lever_oneReserve", b::lever_oneReserve);
+        all.put("lever_compareEscapes", b::lever_compareEscapes);
+        all.put("lever_getChars", b::lever_getChars);
+        all.put("lever_twoPass", b::lever_twoPass);
+        all.put("dslJson_compiled", b::dslJson_compiled);
+        all.put("fastjson2_oneWriter", b::fastjson2_oneWriter);
+        all.put("fastjson2_toJSONBytes_perRow", b::fastjson2_toJSONBytes_perRow);
+        all.put("avajeJsonb_perRow", b::avajeJsonb_perRow);
+        all.put("jackson_handGenerator", b::jackson_handGenerator);
+        all.put("jackson_sequenceWriter", b::jackson_sequenceWriter);
+        all.put("jackson_writeValue_perRow", b::jackson_writeValue_perRow);
+        List<String> chosen = args.length > 1
+                ? List.of(args).subList(1, args.length)
+                : List.of(
+                        "generated",
+                        "handWritten_directBytes",
+                        "jackson_handGenerator",
+                        "jackson_sequenceWriter",
+                        "jackson_writeValue_perRow");
+        if (!chosen.get(0).equals("generated")) {
+            throw new IllegalArgumentException("the first variant must be generated (the ratios' base)");
+        }
+        String[] names = chosen.toArray(new String[0]);
+        Variant[] variants = new Variant[names.length];
+        for (int v = 0; v < names.length; v++) {
+            variants[v] = all.get(names[v]);
+            if (variants[v] == null) {
+                throw new IllegalArgumentException("unknown variant " + names[v] + "; known: " + all.keySet());
+            }
+        }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
         List<List<Double>> cpu = new ArrayList<>();
@@ -72,12 +95,12 @@ public final class InterleavedCpuTime {
         }
         List<Double> base = sorted(cpu.get(0));
         System.out.printf(
-                "%-28s %12s %9s %8s %9s %12s%n",
+                "%-30s %12s %9s %8s %9s %12s%n",
                 "variant (thread CPU time)", "min ns/row", "median", "B/row", "min ×gen", "median ×gen");
         for (int v = 0; v < variants.length; v++) {
             List<Double> l = sorted(cpu.get(v));
             System.out.printf(
-                    "%-28s %12.0f %9.0f %8.1f %9.2f %12.2f%n",
+                    "%-30s %12.0f %9.0f %8.1f %9.2f %12.2f%n",
                     names[v], l.get(0), median(l), allocated[v], l.get(0) / base.get(0), median(l) / median(base));
         }
         System.out.println("(checksum " + sink + ")");

@@ -17,6 +17,7 @@ import io.avaje.jsonb.JsonType;
 import io.avaje.jsonb.Jsonb;
 import io.kustotyped.runtime.json.JsonOutput;
 import io.kustotyped.runtime.json.JsonRowWriter;
+import io.kustotyped.runtime.json.WriterLevers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -145,6 +146,41 @@ public class SerializerBenchmark {
     @OperationsPerInvocation(ROWS)
     public int handWritten_directBytes() {
         return writeAll(HandWrittenLogRowWriter.INSTANCE);
+    }
+
+    /** Lever probe: the datetime's date recomputed per row, as before the kept date lever ({@link WriterLevers}). */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int lever_dateRecomputed() {
+        return writeAll(WriterLevers.DATE_RECOMPUTED);
+    }
+
+    /** Lever probe: one capacity check per row ({@link WriterLevers}). */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int lever_oneReserve() {
+        return writeAll(WriterLevers.ONE_RESERVE);
+    }
+
+    /** Lever probe: comparisons instead of the escape table in the string fast path ({@link WriterLevers}). */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int lever_compareEscapes() {
+        return writeAll(WriterLevers.COMPARE_ESCAPES);
+    }
+
+    /** Lever probe: strings through {@code String.getChars} into a scratch array ({@link WriterLevers}). */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int lever_getChars() {
+        return writeAll(WriterLevers.GET_CHARS);
+    }
+
+    /** Lever probe: strings checked in one branch-free pass, then copied ({@link WriterLevers}). */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int lever_twoPass() {
+        return writeAll(WriterLevers.TWO_PASS);
     }
 
     private int writeAll(JsonRowWriter<LogRow> writer) {
@@ -291,6 +327,19 @@ public class SerializerBenchmark {
         outputs.put("generated", parseLines(out.toByteArray()));
         handWritten_directBytes();
         outputs.put("handWritten_directBytes", parseLines(out.toByteArray()));
+        // The lever probes must write generated's bytes exactly, not only the same values.
+        generated();
+        byte[] generatedBytes = out.toByteArray();
+        lever_dateRecomputed();
+        requireSameBytes("lever_dateRecomputed", generatedBytes);
+        lever_oneReserve();
+        requireSameBytes("lever_oneReserve", generatedBytes);
+        lever_compareEscapes();
+        requireSameBytes("lever_compareEscapes", generatedBytes);
+        lever_getChars();
+        requireSameBytes("lever_getChars", generatedBytes);
+        lever_twoPass();
+        requireSameBytes("lever_twoPass", generatedBytes);
         jackson_writeValue_perRow();
         outputs.put("jackson_writeValue_perRow", parseLines(sink.toByteArray()));
         jackson_sequenceWriter();
@@ -325,6 +374,12 @@ public class SerializerBenchmark {
                             e.getKey() + " row " + i + " has " + lines.get(i).size() + " fields: " + lines.get(i));
                 }
             }
+        }
+    }
+
+    private void requireSameBytes(String variant, byte[] expected) {
+        if (!Arrays.equals(expected, out.toByteArray())) {
+            throw new IllegalStateException(variant + " does not write the same bytes as generated");
         }
     }
 

@@ -70,10 +70,7 @@ class KustoTypedCliTest {
     }
 
     private List<String> tableNames() {
-        return emulator.catalog().database("Test").tables().stream()
-                .map(t -> t.name())
-                .sorted()
-                .toList();
+        return emulator.tableNames("Test");
     }
 
     private String cluster() {
@@ -164,9 +161,8 @@ class KustoTypedCliTest {
         assertTrue(err().matches("(?s)error: .*Broken.kql, command 2 failed: BadRequest_\\w+: .*\\(HTTP 400.*"), err());
         assertTrue(err().contains("Stopped: 1 of 3 commands ran; the 1 after the failed one were not run."), err());
         assertTrue(tableNames().contains("Broken"));
-        assertEquals(
-                null,
-                emulator.catalog().database("Test").table("Broken").streamingPolicy(),
+        assertFalse(
+                emulator.streamingIngestionEnabled("Test", "Broken"),
                 "the policy command after the failure did not run");
     }
 

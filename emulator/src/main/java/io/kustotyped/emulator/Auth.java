@@ -1,5 +1,7 @@
 package io.kustotyped.emulator;
 
+import io.kustotyped.emulator.http.RequestInfo;
+import io.kustotyped.emulator.http.Responses;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

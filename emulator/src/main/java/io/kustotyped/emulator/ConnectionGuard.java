@@ -1,5 +1,8 @@
 package io.kustotyped.emulator;
 
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.http.RequestInfo;
+import io.kustotyped.emulator.http.Responses;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
@@ -171,7 +174,7 @@ final class ConnectionGuard {
             Responses.error(
                     req,
                     info,
-                    new KustoException(
+                    new KustoError(
                             408,
                             "RequestTimeout",
                             "The request timed out.",

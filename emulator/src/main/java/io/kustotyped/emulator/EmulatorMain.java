@@ -1,7 +1,6 @@
 package io.kustotyped.emulator;
 
 import io.kustotyped.emulator.fault.FaultOptions;
-import io.kustotyped.emulator.ingest.IngestLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,13 @@ package io.kustotyped.emulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.kustotyped.emulator.fault.FaultInjector;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
+import io.kustotyped.emulator.http.BoundedBody;
+import io.kustotyped.emulator.http.RequestInfo;
+import io.kustotyped.emulator.http.Responses;
+import io.kustotyped.emulator.http.StatsCollector;
+import io.kustotyped.emulator.ingest.FaultInjector;
 import io.kustotyped.emulator.ingest.IngestHandler;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.ingest.Utf8;
@@ -62,7 +68,13 @@ final class EmulatorServer {
         this.kql = new KqlService(catalog, propagation, options.queryRecordLimit);
         this.stats = stats;
         this.ingest = new IngestHandler(
-                vertx, catalog, options.limits, new FaultInjector(options.faults), stats, propagation);
+                vertx,
+                catalog,
+                options.limits.maxRequestBytes(),
+                options.limits.maxDataBytes(),
+                new FaultInjector(options.faults),
+                stats,
+                propagation);
         this.guard = new ConnectionGuard(vertx, options.connectionLimits);
     }
 
@@ -144,9 +156,9 @@ final class EmulatorServer {
                 }
                 command(req, info, path.startsWith("/v1") ? Kind.QUERY_V1 : Kind.QUERY_V2);
             } else if (path.equals("/emulator/stats") && method == HttpMethod.GET) {
-                Responses.json(req, info, 200, stats.snapshot().toJson().toString());
+                Responses.json(req, info, 200, EmulatorStats.of(stats).toJson().toString());
             } else {
-                throw new KustoException(
+                throw new KustoError(
                         404,
                         "NotFound",
                         "The requested resource was not found.",
@@ -157,14 +169,14 @@ final class EmulatorServer {
                                 + "GET /emulator/stats.",
                         true);
             }
-        } catch (KustoException e) {
+        } catch (KustoError e) {
             Responses.error(req, info, e);
         }
     }
 
     private static void requireMethod(HttpMethod actual, HttpMethod expected) {
         if (actual != expected) {
-            throw new KustoException(
+            throw new KustoError(
                     405,
                     "MethodNotAllowed",
                     "The HTTP method is not allowed.",
@@ -195,7 +207,7 @@ final class EmulatorServer {
                 vertx,
                 req,
                 MAX_COMMAND_BODY,
-                size -> KustoException.payloadTooLarge("A command or query body is limited to " + MAX_COMMAND_BODY
+                size -> KustoErrors.payloadTooLarge("A command or query body is limited to " + MAX_COMMAND_BODY
                         + " bytes; this one has " + size + " bytes."),
                 e -> Responses.error(req, info, e),
                 buffer -> {
@@ -210,7 +222,7 @@ final class EmulatorServer {
                                 db == null || db.isNull() ? null : db.asText(),
                                 csl == null || csl.isNull() ? null : csl.asText(),
                                 options(body.get("properties")));
-                    } catch (KustoException e) {
+                    } catch (KustoError e) {
                         Responses.error(req, info, e);
                     }
                 });
@@ -219,7 +231,7 @@ final class EmulatorServer {
     private static JsonNode parseBody(byte[] bytes) {
         int invalid = Utf8.firstInvalid(bytes);
         if (invalid >= 0) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "General_BadRequest",
                     "The request body is not valid UTF-8: " + Utf8.describe(bytes, invalid)
                             + " starts an invalid, overlong or truncated sequence.");
@@ -228,14 +240,13 @@ final class EmulatorServer {
         try {
             body = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "General_BadRequest", "The request body is not valid JSON: " + JsonLimits.describe(e, null));
         } catch (IOException e) {
-            throw KustoException.badRequest(
-                    "General_BadRequest", "The request body is not valid JSON: " + e.getMessage());
+            throw KustoErrors.badRequest("General_BadRequest", "The request body is not valid JSON: " + e.getMessage());
         }
         if (body == null || !body.isObject()) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "General_BadRequest",
                     "The request body must be a JSON object {\"db\":..,\"csl\":..,\"properties\":..}.");
         }
@@ -245,14 +256,14 @@ final class EmulatorServer {
                 JSON.readTree(
                         props.textValue()); // a JSON-encoded string is fine (docs/kusto-rules.md §6.1); it must be JSON
             } catch (JsonProcessingException e) {
-                throw KustoException.badRequest(
+                throw KustoErrors.badRequest(
                         "General_BadRequest", "'properties' is a string but not JSON: " + JsonLimits.describe(e, null));
             } catch (IOException e) {
-                throw KustoException.badRequest(
+                throw KustoErrors.badRequest(
                         "General_BadRequest", "'properties' is a string but not JSON: " + e.getMessage());
             }
         } else if (props != null && !props.isNull() && !props.isObject() && !props.isTextual()) {
-            throw KustoException.badRequest("General_BadRequest", "'properties' must be an object or a JSON string.");
+            throw KustoErrors.badRequest("General_BadRequest", "'properties' must be an object or a JSON string.");
         }
         return body;
     }
@@ -282,14 +293,14 @@ final class EmulatorServer {
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
                         Responses.json(req, info, 200, ar.result());
-                    } else if (ar.cause() instanceof KustoException e) {
+                    } else if (ar.cause() instanceof KustoError e) {
                         Responses.error(req, info, e);
                     } else {
                         LOG.log(Level.WARNING, "command failed: " + csl, ar.cause());
                         Responses.error(
                                 req,
                                 info,
-                                new KustoException(
+                                new KustoError(
                                         500,
                                         "General_InternalServerError",
                                         "An internal server error occurred.",

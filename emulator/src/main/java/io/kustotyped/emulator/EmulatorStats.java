@@ -2,6 +2,7 @@ package io.kustotyped.emulator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kustotyped.emulator.http.StatsCollector;
 import java.util.Map;
 
 /**
@@ -32,6 +33,19 @@ public record EmulatorStats(
     public EmulatorStats {
         rowsCommitted = Map.copyOf(rowsCommitted);
         faultsInjected = Map.copyOf(faultsInjected);
+    }
+
+    /** A snapshot of the counters. */
+    static EmulatorStats of(StatsCollector c) {
+        return new EmulatorStats(
+                c.requestCount(),
+                c.ingestRequestCount(),
+                c.ingestSucceededCount(),
+                c.ingestFailedCount(),
+                c.rowsCommitted(),
+                c.commitCount(),
+                c.faultsInjected(),
+                c.rowsInFailedRequests());
     }
 
     /** @return all rows committed, over all tables */

@@ -1,25 +1,24 @@
 package io.kustotyped.emulator;
 
 import io.kustotyped.emulator.fault.FaultOptions;
-import io.kustotyped.emulator.ingest.IngestLimits;
+import io.kustotyped.emulator.http.StatsCollector;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.StoreIo;
 import io.kustotyped.emulator.store.StreamingPolicy;
+import io.kustotyped.emulator.store.Table;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * A running Kusto emulator, started in process:
@@ -37,6 +36,10 @@ import java.util.stream.Stream;
  *
  * <p>It listens on loopback only. Without a token it accepts requests with no {@code Authorization} header; with
  * one, every request except {@code GET /v1/rest/auth/metadata} needs {@code Authorization: Bearer <token>}.
+ *
+ * <p>This file holds the running emulator and its {@link Builder}, whose documented options are about half of it: the
+ * builder stays nested because users name it {@code KustoEmulator.Builder}. Starting (store, HTTP, HTTPS, undoing a
+ * failed start) is {@code EmulatorLauncher}'s.
  */
 public final class KustoEmulator implements AutoCloseable {
     private final Vertx vertx;
@@ -46,9 +49,9 @@ public final class KustoEmulator implements AutoCloseable {
     private final StatsCollector stats;
     private final String host;
     private final int port;
-    private final Tls tls;
+    private final EmulatorLauncher.Tls tls;
 
-    private KustoEmulator(
+    KustoEmulator(
             Vertx vertx,
             boolean ownsVertx,
             Catalog catalog,
@@ -56,7 +59,7 @@ public final class KustoEmulator implements AutoCloseable {
             StatsCollector stats,
             String host,
             int port,
-            Tls tls) {
+            EmulatorLauncher.Tls tls) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.catalog = catalog;
@@ -66,9 +69,6 @@ public final class KustoEmulator implements AutoCloseable {
         this.port = port;
         this.tls = tls;
     }
-
-    /** The HTTPS side: its port, certificate, and the directory of a generated certificate (deleted at close). */
-    private record Tls(int port, TlsCertificate certificate, Path generatedDir) {}
 
     /** @return a builder with the defaults: 127.0.0.1, a free port, no token, in memory, no faults */
     public static Builder builder() {
@@ -108,7 +108,7 @@ public final class KustoEmulator implements AutoCloseable {
         return requireTls().certificate().certificatePem();
     }
 
-    private Tls requireTls() {
+    private EmulatorLauncher.Tls requireTls() {
         if (tls == null) {
             throw new IllegalStateException(
                     "the emulator was started without TLS: use KustoEmulator.builder().selfSignedTls() or .tls(...)");
@@ -116,14 +116,67 @@ public final class KustoEmulator implements AutoCloseable {
         return tls;
     }
 
-    /** @return the store, for tests that set up or inspect tables directly */
-    public Catalog catalog() {
+    /** The store, for the emulator's own tests; users see it through the methods below and through KQL. */
+    Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * @param database a database name (case-insensitive, as on Kusto)
+     * @return the names of its tables, sorted; empty when there is no such database
+     */
+    public List<String> tableNames(String database) {
+        Database db = catalog.database(database);
+        return db == null
+                ? List.of()
+                : db.tables().stream().map(Table::name).sorted().toList();
+    }
+
+    /**
+     * The rows a table holds, in ingestion order. A cell is {@code null} or a {@code Boolean}, {@code Integer},
+     * {@code Long}, {@code Double}, {@code BigDecimal}, {@code String}, {@code Instant}, {@code Duration},
+     * {@code UUID} or Jackson {@code JsonNode} (for {@code dynamic}).
+     *
+     * @param database the database (case-insensitive)
+     * @param table the table (case-sensitive)
+     * @return a copy of the rows, one list of cells per row in column order
+     * @throws IllegalArgumentException when the database or the table does not exist
+     */
+    public List<List<Object>> rows(String database, String table) {
+        return requireTable(database, table).rows().stream()
+                .map(r -> Collections.unmodifiableList(Arrays.asList(r.clone())))
+                .toList();
+    }
+
+    /**
+     * @param database the database (case-insensitive)
+     * @param table the table (case-sensitive)
+     * @return whether streaming ingestion into the table is enabled: its own policy, else its database's
+     *     (docs/kusto-rules.md §1.6)
+     * @throws IllegalArgumentException when the database or the table does not exist
+     */
+    public boolean streamingIngestionEnabled(String database, String table) {
+        Table t = requireTable(database, table);
+        StreamingPolicy policy =
+                t.streamingPolicy() != null ? t.streamingPolicy() : t.database().streamingPolicy();
+        return policy != null && policy.enabled();
+    }
+
+    private Table requireTable(String database, String table) {
+        Database db = catalog.database(database);
+        if (db == null) {
+            throw new IllegalArgumentException("the emulator has no database '" + database + "'");
+        }
+        Table t = db.table(table);
+        if (t == null) {
+            throw new IllegalArgumentException("database '" + db.name() + "' has no table '" + table + "'");
+        }
+        return t;
     }
 
     /** @return a snapshot of the request, commit and fault counters */
     public EmulatorStats stats() {
-        return stats.snapshot();
+        return EmulatorStats.of(stats);
     }
 
     /** @return the Vert.x instance it runs on */
@@ -139,7 +192,7 @@ public final class KustoEmulator implements AutoCloseable {
     public Future<Void> closeAsync() {
         return server.close().eventually(() -> {
             catalog.close();
-            deleteGenerated(tls);
+            EmulatorLauncher.deleteGenerated(tls);
             return ownsVertx ? vertx.close() : Future.succeededFuture();
         });
     }
@@ -151,38 +204,24 @@ public final class KustoEmulator implements AutoCloseable {
             await(server.close());
         } finally {
             catalog.close();
-            deleteGenerated(tls);
+            EmulatorLauncher.deleteGenerated(tls);
             if (ownsVertx) {
                 await(vertx.close());
             }
         }
     }
 
-    private static void deleteGenerated(Tls tls) {
-        if (tls == null || tls.generatedDir() == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(tls.generatedDir())) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(tls.generatedDir());
-        } catch (IOException e) {
-            // a temporary directory left behind: nothing else depends on it
-        }
-    }
-
+    /** Waits for a start or a stop (Vert.x 5's {@code Future.await}); on a Vert.x event loop it throws. */
     private static <T> T await(Future<T> future) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
+            return future.await(30, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException("the emulator did not start or stop within 30 s", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // await rethrows a checked failure (a BindException) undeclared: keep start()'s contract unchecked.
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -383,64 +422,7 @@ public final class KustoEmulator implements AutoCloseable {
          * @return completes with the running emulator once it listens
          */
         public Future<KustoEmulator> startAsync() {
-            boolean owns = vertx == null;
-            Vertx v = owns ? Vertx.vertx() : vertx;
-            Catalog catalog;
-            try {
-                catalog = dataDir == null ? new Catalog() : Catalog.open(dataDir, storeIo);
-                for (String name : databases) {
-                    Database db = catalog.createDatabase(name, true);
-                    if (enableStreaming && db.streamingPolicy() == null) {
-                        db.setStreamingPolicy(StreamingPolicy.ENABLED);
-                    }
-                }
-            } catch (RuntimeException e) {
-                if (owns) {
-                    v.close();
-                }
-                return Future.failedFuture(e);
-            }
-            StatsCollector stats = new StatsCollector();
-            EmulatorServer server = new EmulatorServer(v, catalog, token, this, stats);
-            Tls[] tls = new Tls[1];
-            return server.listen(host, port)
-                    .compose(plain -> certificate(v).compose(cert -> {
-                        if (cert == null) {
-                            return Future.succeededFuture(plain.actualPort());
-                        }
-                        tls[0] = new Tls(
-                                0, cert, selfSignedTls ? cert.certificatePem().getParent() : null);
-                        return server.listenTls(host, httpsPort, cert).map(s -> {
-                            tls[0] = new Tls(s.actualPort(), cert, tls[0].generatedDir());
-                            return plain.actualPort();
-                        });
-                    }))
-                    .map(actualPort -> new KustoEmulator(v, owns, catalog, server, stats, host, actualPort, tls[0]))
-                    .recover(err -> {
-                        catalog.close();
-                        deleteGenerated(tls[0]);
-                        return server.close()
-                                .eventually(() -> owns ? v.close() : Future.<Void>succeededFuture())
-                                .transform(x -> Future.failedFuture(err));
-                    });
-        }
-
-        /** The configured certificate, or a generated one (keytool runs off the event loop), or null. */
-        private Future<TlsCertificate> certificate(Vertx v) {
-            if (tlsCertificate != null || !selfSignedTls) {
-                return Future.succeededFuture(tlsCertificate);
-            }
-            return v.executeBlocking(
-                    () -> {
-                        Path dir = Files.createTempDirectory("kusto-emulator-tls-");
-                        try {
-                            return TlsCertificate.selfSigned(dir);
-                        } catch (RuntimeException e) {
-                            deleteGenerated(new Tls(0, null, dir));
-                            throw e;
-                        }
-                    },
-                    false);
+            return EmulatorLauncher.start(this);
         }
 
         /**

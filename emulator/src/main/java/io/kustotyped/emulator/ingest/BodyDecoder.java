@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,12 +20,12 @@ final class BodyDecoder {
     /**
      * Checks the encoding before the body is read.
      *
-     * @throws KustoException 400 for an encoding the emulator cannot decode
+     * @throws KustoError 400 for an encoding the emulator cannot decode
      */
     static void checkEncoding(String contentEncoding) {
         String e = normalize(contentEncoding);
         if (!e.isEmpty() && !e.equals("identity") && !e.equals("gzip") && !e.equals("deflate")) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "BadRequest_InvalidBlob",
                     "Content-Encoding '" + contentEncoding
                             + "' is not supported; send gzip, deflate, or an uncompressed body.");
@@ -55,8 +56,8 @@ final class BodyDecoder {
             }
             return out.toByteArray();
         } catch (IOException ex) {
-            throw KustoException.invalidBlob("The body is not valid " + e + " data (Content-Encoding: "
-                    + contentEncoding + "): " + ex.getMessage() + ".");
+            throw KustoErrors.invalidBlob("The body is not valid " + e + " data (Content-Encoding: " + contentEncoding
+                    + "): " + ex.getMessage() + ".");
         }
     }
 
@@ -64,8 +65,8 @@ final class BodyDecoder {
         return contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static KustoException tooLarge(String actual, long max) {
-        return KustoException.payloadTooLarge("The uncompressed data of a streaming ingestion request is limited to "
+    private static KustoError tooLarge(String actual, long max) {
+        return KustoErrors.payloadTooLarge("The uncompressed data of a streaming ingestion request is limited to "
                 + max + " bytes (Kusto allows about 4 MB of data per streaming request); this request has " + actual
                 + ". Split it into smaller requests.");
     }

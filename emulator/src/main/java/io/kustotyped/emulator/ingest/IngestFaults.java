@@ -1,13 +1,12 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
-import io.kustotyped.emulator.RequestInfo;
-import io.kustotyped.emulator.Responses;
-import io.kustotyped.emulator.StatsCollector;
-import io.kustotyped.emulator.fault.FaultInjector;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.FaultKind;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
+import io.kustotyped.emulator.http.RequestInfo;
+import io.kustotyped.emulator.http.Responses;
+import io.kustotyped.emulator.http.StatsCollector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -58,19 +57,18 @@ final class IngestFaults {
                                 "Retry-After",
                                 Long.toString(Math.max(
                                         0, faults.options().retryAfter().toSeconds())));
-                Responses.error(req, info, KustoException.throttled());
+                Responses.error(req, info, KustoErrors.throttled());
             }
             case INTERNAL_ERROR ->
                 Responses.error(
                         req,
                         info,
-                        KustoException.transientServerError(
-                                500, "Injected fault: internal error " + when + " commit."));
+                        KustoErrors.transientServerError(500, "Injected fault: internal error " + when + " commit."));
             case SERVICE_UNAVAILABLE ->
                 Responses.error(
                         req,
                         info,
-                        KustoException.transientServerError(
+                        KustoErrors.transientServerError(
                                 503, "Injected fault: service unavailable " + when + " commit."));
             case CONNECTION_CLOSE -> req.connection().close();
             case SLOW -> throw new IllegalStateException("slow is not a failure");

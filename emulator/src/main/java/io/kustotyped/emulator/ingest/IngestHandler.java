@@ -1,13 +1,13 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.BoundedBody;
-import io.kustotyped.emulator.KustoException;
-import io.kustotyped.emulator.RequestInfo;
-import io.kustotyped.emulator.Responses;
-import io.kustotyped.emulator.StatsCollector;
-import io.kustotyped.emulator.fault.FaultInjector;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
+import io.kustotyped.emulator.http.BoundedBody;
+import io.kustotyped.emulator.http.RequestInfo;
+import io.kustotyped.emulator.http.Responses;
+import io.kustotyped.emulator.http.StatsCollector;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Table;
 import io.vertx.core.Future;
@@ -34,7 +34,8 @@ public final class IngestHandler {
 
     private final Vertx vertx;
     private final Catalog catalog;
-    private final IngestLimits limits;
+    private final long maxRequestBytes;
+    private final long maxDataBytes;
     private final IngestFaults faults;
     private final StatsCollector stats;
     private final SchemaPropagation propagation;
@@ -44,21 +45,8 @@ public final class IngestHandler {
      *
      * @param vertx the Vert.x instance (worker threads and timers)
      * @param catalog the store
-     * @param limits the size limits
-     * @param faults the fault injector
-     * @param stats where to count
-     */
-    public IngestHandler(
-            Vertx vertx, Catalog catalog, IngestLimits limits, FaultInjector faults, StatsCollector stats) {
-        this(vertx, catalog, limits, faults, stats, SchemaPropagation.NONE);
-    }
-
-    /**
-     * Creates the handler.
-     *
-     * @param vertx the Vert.x instance (worker threads and timers)
-     * @param catalog the store
-     * @param limits the size limits
+     * @param maxRequestBytes the largest body on the wire (docs/kusto-rules.md §1.3)
+     * @param maxDataBytes the largest uncompressed data
      * @param faults the fault injector
      * @param stats where to count
      * @param propagation which recent schema changes streaming ingestion does not see yet
@@ -66,13 +54,15 @@ public final class IngestHandler {
     public IngestHandler(
             Vertx vertx,
             Catalog catalog,
-            IngestLimits limits,
+            long maxRequestBytes,
+            long maxDataBytes,
             FaultInjector faults,
             StatsCollector stats,
             SchemaPropagation propagation) {
         this.vertx = vertx;
         this.catalog = catalog;
-        this.limits = limits;
+        this.maxRequestBytes = maxRequestBytes;
+        this.maxDataBytes = maxDataBytes;
         this.faults = new IngestFaults(vertx, faults, stats);
         this.stats = stats;
         this.propagation = propagation;
@@ -95,7 +85,7 @@ public final class IngestHandler {
         IngestTarget target;
         try {
             target = IngestTarget.check(req, PREFIX, catalog, propagation);
-        } catch (KustoException e) {
+        } catch (KustoError e) {
             if (expectContinue) {
                 // The client will not send the body it announced: the connection cannot carry another request.
                 req.response().putHeader("Connection", "close");
@@ -106,8 +96,8 @@ public final class IngestHandler {
         try {
             // Size is the last header check (docs/kusto-rules.md §9.2): no 100 Continue for a body that is too large,
             // and the body is never read.
-            BoundedBody.checkDeclaredLength(req, limits.maxRequestBytes(), this::bodyTooLarge);
-        } catch (KustoException e) {
+            BoundedBody.checkDeclaredLength(req, maxRequestBytes, this::bodyTooLarge);
+        } catch (KustoError e) {
             BoundedBody.refuse(vertx, req, () -> e, err -> fail(req, info, err));
             return;
         }
@@ -117,15 +107,15 @@ public final class IngestHandler {
         BoundedBody.read(
                 vertx,
                 req,
-                limits.maxRequestBytes(),
+                maxRequestBytes,
                 this::bodyTooLarge,
                 e -> fail(req, info, e),
                 body -> process(req, info, target, body.getBytes()));
     }
 
-    private KustoException bodyTooLarge(String actual) {
-        return KustoException.payloadTooLarge("A streaming ingestion request body is limited to "
-                + limits.maxRequestBytes()
+    private KustoError bodyTooLarge(String actual) {
+        return KustoErrors.payloadTooLarge("A streaming ingestion request body is limited to "
+                + maxRequestBytes
                 + " bytes regardless of format or compression; this one has "
                 + actual + " bytes.");
     }
@@ -133,7 +123,8 @@ public final class IngestHandler {
     /** Reads the body on a worker, draws the request's fault, commits, and answers. */
     private void process(HttpServerRequest req, RequestInfo info, IngestTarget target, byte[] body) {
         FaultOptions.Rule fault = faults.next();
-        Future<IngestPayload> prepared = vertx.executeBlocking(() -> IngestPayload.read(target, body, limits), false);
+        Future<IngestPayload> prepared =
+                vertx.executeBlocking(() -> IngestPayload.read(target, body, maxDataBytes), false);
         prepared.compose(p -> faults.delayIf(fault, FaultPhase.BEFORE_COMMIT).map(p))
                 .compose(p -> {
                     if (IngestFaults.fails(fault, FaultPhase.BEFORE_COMMIT)) {
@@ -152,7 +143,7 @@ public final class IngestHandler {
                                 }
                             });
                 })
-                .onFailure(err -> fail(req, info, err instanceof KustoException k ? k : internal(err)));
+                .onFailure(err -> fail(req, info, err instanceof KustoError k ? k : internal(err)));
     }
 
     private Boolean commit(Table table, IngestPayload p) {
@@ -161,15 +152,15 @@ public final class IngestHandler {
         return Boolean.TRUE;
     }
 
-    private void fail(HttpServerRequest req, RequestInfo info, KustoException e) {
+    private void fail(HttpServerRequest req, RequestInfo info, KustoError e) {
         stats.ingestFailed();
         Responses.error(req, info, e);
     }
 
-    private static KustoException internal(Throwable err) {
+    private static KustoError internal(Throwable err) {
         // A cancelled timer or task means the emulator is closing with this request in flight: not worth a warning.
         LOG.log(err instanceof CancellationException ? Level.FINE : Level.WARNING, "ingest failed", err);
-        return new KustoException(
+        return new KustoError(
                 500,
                 "General_InternalServerError",
                 "An internal server error occurred.",

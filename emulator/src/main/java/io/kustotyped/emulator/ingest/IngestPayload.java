@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +17,13 @@ record IngestPayload(List<Object[]> rows, int records) {
     /**
      * Reads a body; runs on a worker thread.
      *
-     * @throws KustoException 413 past the data limit, 400 for data that cannot be read
+     * @throws KustoError 413 past the data limit, 400 for data that cannot be read
      */
-    static IngestPayload read(IngestTarget target, byte[] body, IngestLimits limits) {
-        byte[] data = BodyDecoder.decode(body, target.contentEncoding(), limits.maxDataBytes());
+    static IngestPayload read(IngestTarget target, byte[] body, long maxDataBytes) {
+        byte[] data = BodyDecoder.decode(body, target.contentEncoding(), maxDataBytes);
         int invalid = Utf8.firstInvalid(data);
         if (invalid >= 0) {
-            throw KustoException.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
+            throw KustoErrors.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
                     + " starts an invalid, overlong or truncated sequence. Text formats must be UTF-8.");
         }
         List<SourceRecord> records;
@@ -35,7 +36,7 @@ record IngestPayload(List<Object[]> rows, int records) {
             records = TextRecordReader.read(target.format(), data);
         }
         if (records.isEmpty()) {
-            throw KustoException.noRecords(
+            throw KustoErrors.noRecords(
                     data.length == 0
                             ? "The input stream produced 0 bytes. This usually means that the input JSON stream was ill formed."
                             : "The input stream produced 0 records"

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.IngestionMapping;
@@ -17,39 +18,39 @@ import io.vertx.core.http.HttpServerRequest;
  * @param mapping the ingestion mapping, or null
  * @param contentEncoding the {@code Content-Encoding} header, or null
  */
-record IngestTarget(Table table, StreamFormat format, IngestionMapping mapping, String contentEncoding) {
+record IngestTarget(Table table, IngestFormat format, IngestionMapping mapping, String contentEncoding) {
 
     /**
      * Checks an ingest request's path, parameters and headers.
      *
-     * @throws KustoException the first check that fails
+     * @throws KustoError the first check that fails
      */
     static IngestTarget check(HttpServerRequest req, String prefix, Catalog catalog, SchemaPropagation propagation) {
         String[] parts = req.path().substring(prefix.length()).split("/", -1);
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "General_BadRequest",
                     "The ingest path must be /v1/rest/ingest/{database}/{table}, not '" + req.path() + "'.");
         }
         String dbName = PathCodec.decode(parts[0]);
         String tableName = PathCodec.decode(parts[1]);
         if ("uri".equalsIgnoreCase(req.getParam("sourceKind"))) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "BadRequest_IngestionPropertyNotSupportedInThisContext",
                     "sourceKind=uri (ingesting from a blob) is not supported by the emulator; send the data in the body.");
         }
-        StreamFormat format = StreamFormat.parse(req.getParam("streamFormat"));
+        IngestFormat format = IngestFormat.parse(req.getParam("streamFormat"));
         Database db = catalog.database(dbName);
         if (db == null) {
-            throw KustoException.databaseNotExist(dbName);
+            throw KustoErrors.databaseNotExist(dbName);
         }
         Table table = db.table(tableName);
         if (table == null) {
-            throw KustoException.tableNotExist(db.name(), tableName);
+            throw KustoErrors.tableNotExist(db.name(), tableName);
         }
         propagation.checkTable(db.name(), table.name());
         if (!table.streamingEnabled()) {
-            throw KustoException.streamingPolicyNotEnabled(db.name(), tableName);
+            throw KustoErrors.streamingPolicyNotEnabled(db.name(), tableName);
         }
         propagation.checkStreamingPolicy(db.name(), table.name(), table.streamingPolicy() != null);
         IngestionMapping mapping = resolveMapping(db, table, format, req.getParam("mappingName"));
@@ -58,8 +59,8 @@ record IngestTarget(Table table, StreamFormat format, IngestionMapping mapping, 
             propagation.checkMapping(db.name(), tableScope ? table.name() : null, mapping.kind(), mapping.name());
         }
         if (!format.implemented()) {
-            throw KustoException.formatNotSupported("streamFormat '" + format.wireName() + "' is valid for Kusto but "
-                    + "the emulator does not implement it. Supported: " + StreamFormat.implementedNames() + ".");
+            throw KustoErrors.formatNotSupported("streamFormat '" + format.wireName() + "' is valid for Kusto but "
+                    + "the emulator does not implement it. Supported: " + IngestFormat.implementedNames() + ".");
         }
         String encoding = req.getHeader("Content-Encoding");
         BodyDecoder.checkEncoding(encoding);
@@ -67,10 +68,10 @@ record IngestTarget(Table table, StreamFormat format, IngestionMapping mapping, 
     }
 
     /** docs/kusto-rules.md §9.1.3: table scope before database scope; the kind must match the format. */
-    private static IngestionMapping resolveMapping(Database db, Table table, StreamFormat format, String name) {
+    private static IngestionMapping resolveMapping(Database db, Table table, IngestFormat format, String name) {
         if (name == null || name.isEmpty()) {
             if (format.requiresMapping()) {
-                throw KustoException.badRequest(
+                throw KustoErrors.badRequest(
                         "BadRequest_MappingReferenceWasNotFound",
                         "streamFormat '"
                                 + format.wireName()
@@ -86,7 +87,7 @@ record IngestTarget(Table table, StreamFormat format, IngestionMapping mapping, 
             m = db.mapping(format.mappingKind(), name);
         }
         if (m == null) {
-            throw KustoException.mappingNotFound(db.name(), name, format.mappingKind());
+            throw KustoErrors.mappingNotFound(db.name(), name, format.mappingKind());
         }
         return m;
     }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.JsonLimits;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class JsonRecordReader {
     /** The result of reading: the records and how many lines {@code json} skipped. */
     record Result(List<SourceRecord> records, int skipped) {}
 
-    static Result read(StreamFormat format, byte[] data) {
+    static Result read(IngestFormat format, byte[] data) {
         return switch (format) {
             case JSON -> jsonLines(data);
             case MULTIJSON -> multiJson(data);
@@ -91,10 +92,10 @@ final class JsonRecordReader {
                 JsonNode node = MAPPER.readTree(p);
                 return p.nextToken() == null ? node : null;
             } catch (StreamConstraintsException e) {
-                throw KustoException.invalidBlob("json: the record at line " + lineNumber + " has "
+                throw KustoErrors.invalidBlob("json: the record at line " + lineNumber + " has "
                         + JsonLimits.describe(e, p).replaceFirst(" at line \\d+,", " at") + ".");
             }
-        } catch (KustoException e) {
+        } catch (KustoError e) {
             throw e;
         } catch (IOException e) {
             return null;
@@ -110,13 +111,13 @@ final class JsonRecordReader {
             if (t == JsonToken.START_ARRAY) {
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == null) {
-                        throw KustoException.invalidBlob("multijson: the JSON array is not closed (at line "
+                        throw KustoErrors.invalidBlob("multijson: the JSON array is not closed (at line "
                                 + p.currentLocation().getLineNr() + ").");
                     }
                     records.add(record(p, t, records.size()));
                 }
                 if (p.nextToken() != null) {
-                    throw KustoException.invalidBlob("multijson: unexpected content after the JSON array at line "
+                    throw KustoErrors.invalidBlob("multijson: unexpected content after the JSON array at line "
                             + p.currentLocation().getLineNr() + ", column "
                             + p.currentLocation().getColumnNr() + ".");
                 }
@@ -127,10 +128,10 @@ final class JsonRecordReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw KustoException.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
+            throw KustoErrors.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
                     + JsonLimits.describe(e, p) + "). A malformed record fails the whole multijson payload.");
         } catch (IOException e) {
-            throw KustoException.invalidBlob("multijson: cannot read the payload: " + e.getMessage());
+            throw KustoErrors.invalidBlob("multijson: cannot read the payload: " + e.getMessage());
         }
         return new Result(records, 0);
     }
@@ -138,7 +139,7 @@ final class JsonRecordReader {
     private static SourceRecord record(JsonParser p, JsonToken t, int index) throws IOException {
         long line = p.currentTokenLocation().getLineNr();
         if (t != JsonToken.START_OBJECT) {
-            throw KustoException.invalidBlob("multijson: record " + (index + 1) + " at line " + line
+            throw KustoErrors.invalidBlob("multijson: record " + (index + 1) + " at line " + line
                     + " is not a JSON object (found " + t + ").");
         }
         return new SourceRecord(MAPPER.readTree(p), null, line);
@@ -150,21 +151,20 @@ final class JsonRecordReader {
             p = parser;
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
-                throw KustoException.invalidBlob("singlejson: the payload must be one JSON object (found "
+                throw KustoErrors.invalidBlob("singlejson: the payload must be one JSON object (found "
                         + (t == null ? "nothing" : t.toString()) + ").");
             }
             long line = p.currentTokenLocation().getLineNr();
             JsonNode node = MAPPER.readTree(p);
             if (p.nextToken() != null) {
-                throw KustoException.invalidBlob(
-                        "singlejson: only one JSON object is allowed per payload; more content " + "at line "
-                                + p.currentLocation().getLineNr() + ". Use multijson for several records.");
+                throw KustoErrors.invalidBlob("singlejson: only one JSON object is allowed per payload; more content "
+                        + "at line " + p.currentLocation().getLineNr() + ". Use multijson for several records.");
             }
             return new Result(List.of(new SourceRecord(node, null, line)), 0);
         } catch (JsonProcessingException e) {
-            throw KustoException.invalidBlob("singlejson: malformed JSON (" + JsonLimits.describe(e, p) + ").");
+            throw KustoErrors.invalidBlob("singlejson: malformed JSON (" + JsonLimits.describe(e, p) + ").");
         } catch (IOException e) {
-            throw KustoException.invalidBlob("singlejson: cannot read the payload: " + e.getMessage());
+            throw KustoErrors.invalidBlob("singlejson: cannot read the payload: " + e.getMessage());
         }
     }
 }

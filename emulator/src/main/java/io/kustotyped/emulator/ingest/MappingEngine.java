@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.ColumnDef;
 import io.kustotyped.emulator.store.IngestionMapping;
 import io.kustotyped.emulator.store.JsonPath;
@@ -49,7 +50,7 @@ final class MappingEngine {
      * @param table the target table
      * @param mapping the mapping, or {@code null} for ordinal identity (separated-values formats)
      * @return the engine
-     * @throws KustoException 400 {@code BadRequest_InconsistentMapping} when the mapping names a column the table
+     * @throws KustoError 400 {@code BadRequest_InconsistentMapping} when the mapping names a column the table
      *     does not have (streaming ingestion never creates columns, docs/kusto-rules.md §3.1)
      */
     static MappingEngine prepare(Table table, IngestionMapping mapping) {
@@ -67,7 +68,7 @@ final class MappingEngine {
         for (MappingElement e : mapping.elements()) {
             int index = indexOf(columns, e.column());
             if (index < 0) {
-                throw KustoException.badRequest(
+                throw KustoErrors.badRequest(
                         "BadRequest_InconsistentMapping",
                         "Mapping '" + mapping.name()
                                 + "' maps column '" + e.column() + "', which table '" + table.name()
@@ -110,7 +111,7 @@ final class MappingEngine {
         if (identity) {
             List<String> fields = record.fields();
             if (fields.size() > columns.size()) {
-                throw KustoException.badRequest(
+                throw KustoErrors.badRequest(
                         "Stream_WrongNumberOfFields",
                         "The record at line " + record.lineNumber()
                                 + " has " + fields.size() + " fields but the table has " + columns.size()

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +86,7 @@ public final class SchemaPropagation {
     /** Fails like Kusto when the table was created less than the delay ago. */
     public void checkTable(String database, String table) {
         if (pending(tableKey(database, table))) {
-            throw KustoException.tableNotExist(database, table);
+            throw KustoErrors.tableNotExist(database, table);
         }
     }
 
@@ -97,7 +97,7 @@ public final class SchemaPropagation {
      */
     public void checkStreamingPolicy(String database, String table, boolean ownPolicy) {
         if (pending(policyKey(database, ownPolicy ? table : null))) {
-            throw KustoException.streamingPolicyNotEnabled(database, table);
+            throw KustoErrors.streamingPolicyNotEnabled(database, table);
         }
     }
 
@@ -108,7 +108,7 @@ public final class SchemaPropagation {
      */
     public void checkMapping(String database, String mappingTable, String kind, String name) {
         if (pending(mappingKey(database, mappingTable, kind, name))) {
-            throw KustoException.mappingNotFound(database, name, kind);
+            throw KustoErrors.mappingNotFound(database, name, kind);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.List;
 final class TextRecordReader {
     private TextRecordReader() {}
 
-    static List<SourceRecord> read(StreamFormat format, byte[] data) {
+    static List<SourceRecord> read(IngestFormat format, byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -97,7 +97,7 @@ final class TextRecordReader {
             }
         }
         if (inQuotes) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "Stream_ClosingQuoteMissing",
                     "Invalid CSV format: the closing quote of " + "the field starting in record at line " + recordLine
                             + " is missing.");
@@ -119,7 +119,7 @@ final class TextRecordReader {
         fields.add(field.toString());
         field.setLength(0);
         if (expected >= 0 && fields.size() != expected) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "Stream_WrongNumberOfFields",
                     "Inconsistent number of fields in the input "
                             + "records: the record at line " + line + " has " + fields.size()

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.kql;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
 import java.math.BigDecimal;
@@ -165,8 +166,8 @@ final class Aggregates {
         });
     }
 
-    private static KustoException error(String fn, ScalarType t, Query.Aggregate a) {
-        return KustoException.generalBadRequest("Semantic error: 'summarize' operator: " + fn + "() is not defined"
+    private static KustoError error(String fn, ScalarType t, Query.Aggregate a) {
+        return KustoErrors.generalBadRequest("Semantic error: 'summarize' operator: " + fn + "() is not defined"
                 + " for values of type " + t.cslName() + " (at position " + a.position() + ").");
     }
 }

@@ -2,7 +2,8 @@ package io.kustotyped.emulator.kql;
 
 import static io.kustotyped.emulator.kql.ResultTable.col;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.kql.Command.Scope;
 import io.kustotyped.emulator.kql.Command.Target;
@@ -52,7 +53,7 @@ final class CommandExecutor {
      * @param requestDatabase the request's {@code db}: the scope of commands that name no database
      * @param command the parsed command
      * @return the result table
-     * @throws KustoException for a missing entity or a rejected change
+     * @throws KustoError for a missing entity or a rejected change
      */
     ResultTable execute(String requestDatabase, Command command) {
         String db = requestDatabase;
@@ -60,7 +61,7 @@ final class CommandExecutor {
             return createDatabase(db, c);
         } else if (command instanceof Command.DropDatabase c) {
             if (!catalog.dropDatabase(c.name()) && !c.ifExists()) {
-                throw KustoException.databaseNotExist(c.name());
+                throw KustoErrors.databaseNotExist(c.name());
             }
             return showDatabases(db);
         } else if (command instanceof Command.ShowVersion) {
@@ -112,12 +113,12 @@ final class CommandExecutor {
     /** The request's database; 400 {@code BadRequest_DatabaseNotExist} when it is missing. */
     private Database database(String name) {
         if (name == null || name.isEmpty()) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "BadRequest_DatabaseNotSpecified", "The request names no database: set 'db' in the request body.");
         }
         Database db = catalog.database(name);
         if (db == null) {
-            throw KustoException.databaseNotExist(name);
+            throw KustoErrors.databaseNotExist(name);
         }
         return db;
     }
@@ -133,7 +134,7 @@ final class CommandExecutor {
     static Table table(Database db, String name) {
         Table t = db.table(name);
         if (t == null) {
-            throw KustoException.tableNotExist(db.name(), name);
+            throw KustoErrors.tableNotExist(db.name(), name);
         }
         return t;
     }
@@ -145,7 +146,7 @@ final class CommandExecutor {
         synchronized (catalog) {
             Database existing = catalog.database(c.name());
             if (existing != null && !c.ifNotExists()) {
-                throw KustoException.badRequest(
+                throw KustoErrors.badRequest(
                         "BadRequest_EntityAlreadyExists",
                         "Entity '" + c.name()
                                 + "' of kind 'Database' already exists. Add 'ifnotexists' to make the command idempotent.");
@@ -183,7 +184,7 @@ final class CommandExecutor {
         for (Command.ColumnSpec s : specs) {
             ScalarType type = ScalarType.parse(s.type());
             if (type == null) {
-                throw KustoException.syntaxError("Unknown type '" + s.type() + "' for column '" + s.name()
+                throw KustoErrors.syntaxError("Unknown type '" + s.type() + "' for column '" + s.name()
                         + "' (at position " + s.position() + "). Known types: bool, int, long, real, decimal, string,"
                         + " datetime, timespan, guid, dynamic and their aliases.");
             }

@@ -1,7 +1,8 @@
 package io.kustotyped.emulator.kql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.kql.Query.Expr;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
@@ -68,8 +69,8 @@ final class ExprCompiler {
         return b;
     }
 
-    private KustoException semantic(String what, int position) {
-        return KustoException.generalBadRequest(
+    private KustoError semantic(String what, int position) {
+        return KustoErrors.generalBadRequest(
                 "Semantic error: '" + operator + "' operator: " + what + " (at position " + position + ").");
     }
 
@@ -309,7 +310,7 @@ final class ExprCompiler {
             }
             default -> {
                 if (!Functions.CONVERSIONS.contains(fn)) {
-                    throw KustoException.syntaxError("Unsupported function '" + fn + "' (at position " + c.position()
+                    throw KustoErrors.syntaxError("Unsupported function '" + fn + "' (at position " + c.position()
                             + "). The emulator supports " + QueryParser.SUPPORTED);
                 }
             }

@@ -14,6 +14,11 @@ import java.util.Set;
  * (docs/kusto-rules.md §5.2). A scalar type name directly followed by {@code (} becomes one {@link Token.Kind#TYPED_LITERAL}
  * carrying the raw text between the parentheses, because literals like {@code datetime(2024-01-01 10:00)} and
  * {@code guid(74be27de-...)} are not made of ordinary tokens.
+ *
+ * <p>One idea, one cursor: every method advances the same position over the same text, and which reader runs
+ * depends on what the previous characters were (a {@code @} or {@code h} before a quote, a type name before a
+ * parenthesis). The file is a little over 400 lines because KQL has that many literal forms; splitting the string
+ * readers out would make two classes share the cursor.
  */
 final class KqlLexer {
 

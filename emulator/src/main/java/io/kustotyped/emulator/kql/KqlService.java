@@ -1,8 +1,9 @@
 package io.kustotyped.emulator.kql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kustotyped.emulator.KustoException;
-import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
+import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.store.Catalog;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Objects;
 /**
  * The emulator's management and query endpoints: {@code POST /v1/rest/mgmt} and {@code /v1|v2/rest/query}
  * (docs/kusto-rules.md §6). The HTTP server hands over the request's {@code db} and {@code csl}; this class parses, runs and
- * renders the v1 or v2 JSON body. Every failure is a {@link KustoException}: unparsable or unsupported text is
+ * renders the v1 or v2 JSON body. Every failure is a {@link KustoError}: unparsable or unsupported text is
  * 400 {@code BadRequest_SyntaxError} with a message listing what the emulator supports, a semantic problem (unknown
  * column, type mismatch) is 400 {@code General_BadRequest}, missing entities have their own codes.
  *
@@ -56,7 +57,7 @@ public final class KqlService {
      * @param csl the command text, starting with {@code .}
      * @param info the request's correlation ids
      * @return the v1 JSON response body
-     * @throws KustoException for anything the command cannot do
+     * @throws KustoError for anything the command cannot do
      */
     public String management(String database, String csl, RequestInfo info) {
         Command command = parse(csl, CommandParser::parse);
@@ -71,7 +72,7 @@ public final class KqlService {
      * @param csl the query text
      * @param info the request's correlation ids
      * @return the v1 JSON response body
-     * @throws KustoException for anything the query cannot do
+     * @throws KustoError for anything the query cannot do
      */
     public String queryV1(String database, String csl, RequestInfo info) {
         Query query = parse(csl, QueryParser::parse);
@@ -85,7 +86,7 @@ public final class KqlService {
      * @param csl the query text
      * @param info the request's correlation ids
      * @return the v2 JSON response body (an array of frames)
-     * @throws KustoException for anything the query cannot do
+     * @throws KustoError for anything the query cannot do
      */
     public String queryV2(String database, String csl, RequestInfo info) {
         return queryV2(database, csl, info, null);
@@ -102,7 +103,7 @@ public final class KqlService {
      * @param info the request's correlation ids
      * @param options the {@code Options} object of the request properties, or null
      * @return the v2 JSON response body (an array of frames)
-     * @throws KustoException for anything the query cannot do
+     * @throws KustoError for anything the query cannot do
      */
     public String queryV2(
             String database, String csl, RequestInfo info, com.fasterxml.jackson.databind.JsonNode options) {
@@ -123,12 +124,12 @@ public final class KqlService {
 
     private static <T> T parse(String csl, java.util.function.Function<String, T> parser) {
         if (csl == null || csl.isBlank()) {
-            throw KustoException.syntaxError("The request has no command or query text: set 'csl' in the body.");
+            throw KustoErrors.syntaxError("The request has no command or query text: set 'csl' in the body.");
         }
         try {
             return parser.apply(csl);
         } catch (KqlSyntaxException e) {
-            throw KustoException.syntaxError("Syntax error: " + e.getMessage());
+            throw KustoErrors.syntaxError("Syntax error: " + e.getMessage());
         }
     }
 }

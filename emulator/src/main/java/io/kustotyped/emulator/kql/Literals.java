@@ -1,7 +1,7 @@
 package io.kustotyped.emulator.kql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.JsonLimits;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Values;
@@ -25,7 +25,7 @@ final class Literals {
             case TIMESPAN -> {
                 Duration d = Values.parseTimespan((String) l.value());
                 if (d == null) {
-                    throw KustoException.syntaxError(
+                    throw KustoErrors.syntaxError(
                             "Invalid timespan literal '" + l.value() + "' (at position " + l.position() + ").");
                 }
                 yield new Bound(ScalarType.TIMESPAN, row -> d);
@@ -65,7 +65,7 @@ final class Literals {
             v = null;
         }
         if (v == null) {
-            throw KustoException.syntaxError("Invalid " + type.cslName() + " literal '" + t.type() + "(" + raw + ")'"
+            throw KustoErrors.syntaxError("Invalid " + type.cslName() + " literal '" + t.type() + "(" + raw + ")'"
                     + " (at position " + t.position() + ").");
         }
         return v;

@@ -3,7 +3,7 @@ package io.kustotyped.emulator.kql;
 import static io.kustotyped.emulator.kql.CommandExecutor.table;
 import static io.kustotyped.emulator.kql.ResultTable.col;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.kql.Command.Scope;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.IngestionMapping;
@@ -29,7 +29,7 @@ final class MappingCommands {
     static ResultTable define(Database db, Command.DefineMapping c) {
         String kind = MappingParser.canonicalKind(c.kind());
         if (!kind.equals("Json") && !kind.equals("Csv")) {
-            throw KustoException.invalidMapping(
+            throw KustoErrors.invalidMapping(
                     "The emulator supports json and csv ingestion mappings only," + " not '" + c.kind() + "'.");
         }
         Table table = c.target().scope() == Scope.TABLE ? table(db, c.target().name()) : null;
@@ -40,12 +40,12 @@ final class MappingCommands {
             switch (c.verb()) {
                 case CREATE -> {
                     if (existing != null) {
-                        throw KustoException.duplicateMapping(kind, c.name());
+                        throw KustoErrors.duplicateMapping(kind, c.name());
                     }
                 }
                 case ALTER -> {
                     if (existing == null) {
-                        throw KustoException.mappingNotFound(db.name(), c.name(), kind);
+                        throw KustoErrors.mappingNotFound(db.name(), c.name(), kind);
                     }
                 }
                 case CREATE_OR_ALTER -> {}
@@ -66,7 +66,7 @@ final class MappingCommands {
         if (c.name() != null) {
             IngestionMapping m = table != null ? table.mapping(kind, c.name()) : db.mapping(kind, c.name());
             if (m == null) {
-                throw KustoException.mappingNotFound(db.name(), c.name(), kind);
+                throw KustoErrors.mappingNotFound(db.name(), c.name(), kind);
             }
             return result(db, table, List.of(m));
         }
@@ -78,7 +78,7 @@ final class MappingCommands {
         String kind = MappingParser.canonicalKind(c.kind());
         boolean removed = table != null ? table.dropMapping(kind, c.name()) : db.dropMapping(kind, c.name());
         if (!removed) {
-            throw KustoException.mappingNotFound(db.name(), c.name(), kind);
+            throw KustoErrors.mappingNotFound(db.name(), c.name(), kind);
         }
         return result(db, table, table != null ? table.mappings(kind) : db.mappings(kind));
     }

@@ -6,7 +6,7 @@ import static io.kustotyped.emulator.kql.ResultTable.col;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.kql.Command.Scope;
 import io.kustotyped.emulator.kql.Command.Target;
 import io.kustotyped.emulator.store.Database;
@@ -84,11 +84,11 @@ final class PolicyCommands {
         try {
             root = JSON.readTree(json);
         } catch (java.io.IOException e) {
-            throw KustoException.generalBadRequest("The streaming ingestion policy is not valid JSON: "
+            throw KustoErrors.generalBadRequest("The streaming ingestion policy is not valid JSON: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
-            throw KustoException.generalBadRequest(
+            throw KustoErrors.generalBadRequest(
                     "The streaming ingestion policy must be a JSON object such as {\"IsEnabled\": true}.");
         }
         Boolean enabled = base == null ? null : base.enabled();
@@ -98,25 +98,25 @@ final class PolicyCommands {
             switch (e.getKey().toLowerCase(java.util.Locale.ROOT)) {
                 case "isenabled" -> {
                     if (!v.isBoolean()) {
-                        throw KustoException.generalBadRequest(
+                        throw KustoErrors.generalBadRequest(
                                 "The streaming ingestion policy property 'IsEnabled' must be true or false.");
                     }
                     enabled = v.booleanValue();
                 }
                 case "hintallocatedrate" -> {
                     if (!v.isNull() && (!v.isNumber() || v.doubleValue() <= 0)) {
-                        throw KustoException.generalBadRequest("The streaming ingestion policy property"
+                        throw KustoErrors.generalBadRequest("The streaming ingestion policy property"
                                 + " 'HintAllocatedRate' must be a positive number (GB per hour) or null.");
                     }
                     rate = v.isNull() ? null : v.doubleValue();
                 }
                 default ->
-                    throw KustoException.generalBadRequest("Unknown streaming ingestion policy property '" + e.getKey()
+                    throw KustoErrors.generalBadRequest("Unknown streaming ingestion policy property '" + e.getKey()
                             + "'; known: IsEnabled, HintAllocatedRate.");
             }
         }
         if (enabled == null) {
-            throw KustoException.generalBadRequest(
+            throw KustoErrors.generalBadRequest(
                     "The streaming ingestion policy needs the mandatory property 'IsEnabled'.");
         }
         return new StreamingPolicy(enabled, rate);

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.kql;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.ScalarType;
@@ -34,20 +35,20 @@ final class QueryExecutor {
      * @param databaseName the request's {@code db}
      * @param query the parsed query
      * @return the primary result
-     * @throws KustoException 400 for a missing database or table, an unknown column or a type error
+     * @throws KustoError 400 for a missing database or table, an unknown column or a type error
      */
     ResultTable execute(String databaseName, Query query) {
         if (databaseName == null || databaseName.isEmpty()) {
-            throw KustoException.badRequest(
+            throw KustoErrors.badRequest(
                     "BadRequest_DatabaseNotSpecified", "The request names no database: set 'db' in the request body.");
         }
         Database db = catalog.database(databaseName);
         if (db == null) {
-            throw KustoException.databaseNotExist(databaseName);
+            throw KustoErrors.databaseNotExist(databaseName);
         }
         Table table = db.table(query.table());
         if (table == null) {
-            throw KustoException.generalBadRequest("Semantic error: Failed to resolve table expression named '"
+            throw KustoErrors.generalBadRequest("Semantic error: Failed to resolve table expression named '"
                     + query.table() + "' in database '" + db.name() + "' (at position " + query.tablePosition()
                     + ").");
         }
@@ -123,7 +124,7 @@ final class QueryExecutor {
         for (Query.ProjectItem item : items) {
             Bound b = compiler.compile(item.expr());
             if (!names.add(item.name())) {
-                throw KustoException.generalBadRequest("Semantic error: '" + operator + "' operator: column '"
+                throw KustoErrors.generalBadRequest("Semantic error: '" + operator + "' operator: column '"
                         + item.name() + "' is given more than once (at position "
                         + item.expr().position() + ").");
             }
@@ -182,7 +183,7 @@ final class QueryExecutor {
                     name = bound.defaultName() + i;
                 }
             } else if (names.contains(name)) {
-                throw KustoException.generalBadRequest("Semantic error: 'summarize' operator: column '" + name
+                throw KustoErrors.generalBadRequest("Semantic error: 'summarize' operator: column '" + name
                         + "' is given more than once (at position " + a.position() + ").");
             }
             names.add(name);

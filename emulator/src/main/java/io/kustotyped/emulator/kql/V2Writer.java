@@ -2,7 +2,7 @@ package io.kustotyped.emulator.kql;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.store.ScalarType;
 import java.io.IOException;
 import java.io.StringWriter;

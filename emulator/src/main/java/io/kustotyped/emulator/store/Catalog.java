@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * lock; row appends lock only their table. With a data directory ({@link #open(Path)}), every schema change
  * of a persistent database is written to disk before the method returns, and so is every append (see
  * {@link Table#append(List)}); when the write fails, memory is left as it was and the method throws a 500
- * {@code @permanent: false} {@link KustoException}. A volatile database ({@code .create database X volatile}) always lives in
+ * {@code @permanent: false} {@link KustoError}. A volatile database ({@code .create database X volatile}) always lives in
  * memory only.
  */
 public final class Catalog implements AutoCloseable {
@@ -228,9 +229,9 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** The answer to a request whose change could not be written: transient, nothing changed. */
-    static KustoException storageFailure(String what, IOException e) {
+    static KustoError storageFailure(String what, IOException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return KustoException.transientServerError(
+        return KustoErrors.transientServerError(
                 500,
                 "The emulator could not write to its data directory (" + reason + "); " + what
                         + ". The request can be retried.");

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class Database {
      * @param folder the folder, or {@code null} for none
      * @param docString the doc string, or {@code null} for none
      * @return the table
-     * @throws KustoException for an invalid name or column list
+     * @throws KustoError for an invalid name or column list
      */
     public Table createTable(String tableName, List<ColumnDef> columns, String folder, String docString) {
         Names.check("table", tableName);
@@ -98,7 +99,7 @@ public final class Database {
      * @param folder the folder, or {@code null} to keep it
      * @param docString the doc string, or {@code null} to keep it
      * @return the table
-     * @throws KustoException 400 when an existing column is given with another type
+     * @throws KustoError 400 when an existing column is given with another type
      */
     public Table createMergeTable(String tableName, List<ColumnDef> columns, String folder, String docString) {
         Names.check("table", tableName);
@@ -117,13 +118,13 @@ public final class Database {
      * Drops a table with its rows and mappings.
      *
      * @param tableName the table name
-     * @throws KustoException 400 {@code BadRequest_TableNotExist} when there is no such table
+     * @throws KustoError 400 {@code BadRequest_TableNotExist} when there is no such table
      */
     public void dropTable(String tableName) {
         synchronized (catalog.lock) {
             Table t = tables.get(tableName);
             if (t == null) {
-                throw KustoException.tableNotExist(name, tableName);
+                throw KustoErrors.tableNotExist(name, tableName);
             }
             Map<String, Table> before = new LinkedHashMap<>(tables);
             catalog.change(this, () -> tables.remove(tableName), () -> {
@@ -225,13 +226,13 @@ public final class Database {
 
     static void checkColumns(List<ColumnDef> columns) {
         if (columns == null || columns.isEmpty()) {
-            throw KustoException.syntaxError("A table needs at least one column.");
+            throw KustoErrors.syntaxError("A table needs at least one column.");
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (ColumnDef c : columns) {
             Names.check("column", c.name());
             if (!seen.add(c.name())) {
-                throw KustoException.generalBadRequest("Column '" + c.name() + "' is given more than once.");
+                throw KustoErrors.generalBadRequest("Column '" + c.name() + "' is given more than once.");
             }
         }
     }

@@ -32,7 +32,7 @@ public record IngestionMapping(
      * @param json the mapping JSON text
      * @param table the table it is for (its columns are checked), or {@code null} for a database-scope mapping
      * @return the mapping, stamped now
-     * @throws io.kustotyped.emulator.KustoException 400 {@code BadRequest_InvalidMapping} when it is not valid
+     * @throws io.kustotyped.emulator.error.KustoError 400 {@code BadRequest_InvalidMapping} when it is not valid
      */
     public static IngestionMapping create(String name, String kind, String json, Table table) {
         String canonicalKind = MappingParser.canonicalKind(kind);

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,12 +75,12 @@ public final class MappingParser {
      *
      * @param kind the kind in any case
      * @return the canonical kind
-     * @throws KustoException 400 {@code BadRequest_InvalidMapping} for an unknown kind
+     * @throws KustoError 400 {@code BadRequest_InvalidMapping} for an unknown kind
      */
     public static String canonicalKind(String kind) {
         String canonical = kind == null ? null : KINDS.get(kind.toLowerCase(Locale.ROOT));
         if (canonical == null) {
-            throw KustoException.invalidMapping("Unknown ingestion mapping kind '" + kind + "'. Known kinds: "
+            throw KustoErrors.invalidMapping("Unknown ingestion mapping kind '" + kind + "'. Known kinds: "
                     + String.join(", ", KINDS.values()) + ".");
         }
         return canonical;
@@ -91,7 +92,7 @@ public final class MappingParser {
      * @param json the mapping JSON text
      * @param table the target table, whose columns are checked; {@code null} for a database-scope mapping
      * @return the elements in order
-     * @throws KustoException 400 {@code BadRequest_InvalidMapping}
+     * @throws KustoError 400 {@code BadRequest_InvalidMapping}
      */
     public static List<MappingElement> parse(String json, Table table) {
         return parse("Json", json, table);
@@ -104,7 +105,7 @@ public final class MappingParser {
      * @param json the mapping JSON text
      * @param table the target table, whose columns are checked; {@code null} for a database-scope mapping
      * @return the elements in order
-     * @throws KustoException 400 {@code BadRequest_InvalidMapping}
+     * @throws KustoError 400 {@code BadRequest_InvalidMapping}
      */
     public static List<MappingElement> parse(String kind, String json, Table table) {
         String canonicalKind = canonicalKind(kind);
@@ -112,22 +113,22 @@ public final class MappingParser {
         try {
             root = LENIENT.readTree(json == null ? "" : json);
         } catch (JsonProcessingException e) {
-            throw KustoException.invalidMapping(canonicalKind + " column mapping isn't valid: it is not valid JSON ("
+            throw KustoErrors.invalidMapping(canonicalKind + " column mapping isn't valid: it is not valid JSON ("
                     + JsonLimits.describe(e, null) + ").");
         }
         if (root == null || !root.isArray()) {
-            throw KustoException.invalidMapping(
+            throw KustoErrors.invalidMapping(
                     canonicalKind + " column mapping isn't valid: it must be a JSON array of mapping elements.");
         }
         if (root.isEmpty()) {
-            throw KustoException.invalidMapping(canonicalKind + " column mapping isn't valid: it has no elements.");
+            throw KustoErrors.invalidMapping(canonicalKind + " column mapping isn't valid: it has no elements.");
         }
         List<MappingElement> elements = new ArrayList<>();
         Set<String> columns = new HashSet<>();
         for (int i = 0; i < root.size(); i++) {
             MappingElement e = element(canonicalKind, i, root.get(i), table);
             if (!columns.add(e.column())) {
-                throw KustoException.invalidMapping(canonicalKind + " column mapping isn't valid: Two or more mapping "
+                throw KustoErrors.invalidMapping(canonicalKind + " column mapping isn't valid: Two or more mapping "
                         + "elements point to the same column ('" + e.column() + "', element " + i + ").");
             }
             elements.add(e);
@@ -138,7 +139,7 @@ public final class MappingParser {
     private static MappingElement element(String kind, int index, JsonNode node, Table table) {
         String where = kind + " column mapping isn't valid: element " + index;
         if (!node.isObject()) {
-            throw KustoException.invalidMapping(where + " is not a JSON object.");
+            throw KustoErrors.invalidMapping(where + " is not a JSON object.");
         }
         String column = null;
         String datatype = null;
@@ -154,14 +155,14 @@ public final class MappingParser {
                         try {
                             value = LENIENT.readTree(value.asText());
                         } catch (JsonProcessingException e) {
-                            throw KustoException.invalidMapping(where + " has a 'Properties' string that is not JSON.");
+                            throw KustoErrors.invalidMapping(where + " has a 'Properties' string that is not JSON.");
                         }
                     }
                     if (value.isNull()) {
                         continue;
                     }
                     if (!value.isObject()) {
-                        throw KustoException.invalidMapping(where + ": 'Properties' must be an object.");
+                        throw KustoErrors.invalidMapping(where + ": 'Properties' must be an object.");
                     }
                     for (var prop : value.properties()) {
                         putProperty(props, prop.getKey(), prop.getValue(), where);
@@ -171,14 +172,14 @@ public final class MappingParser {
             }
         }
         if (column == null || column.isEmpty()) {
-            throw KustoException.invalidMapping(where + " has no 'column'.");
+            throw KustoErrors.invalidMapping(where + " has no 'column'.");
         }
         where = where + " (column '" + column + "')";
         if (datatype != null && !datatype.isEmpty() && ScalarType.parse(datatype) == null) {
-            throw KustoException.invalidMapping(where + ": unknown datatype '" + datatype + "'.");
+            throw KustoErrors.invalidMapping(where + ": unknown datatype '" + datatype + "'.");
         }
         if (table != null && table.column(column) == null && (datatype == null || datatype.isEmpty())) {
-            throw KustoException.invalidMapping(where + ": the table '" + table.name()
+            throw KustoErrors.invalidMapping(where + ": the table '" + table.name()
                     + "' has no such column, and streaming ingestion does not create columns.");
         }
         String transform = canonicalTransform(props.get("Transform"), where);
@@ -197,7 +198,7 @@ public final class MappingParser {
                 ordinal = -1;
             }
             if (ordinal < 0) {
-                throw KustoException.invalidMapping(
+                throw KustoErrors.invalidMapping(
                         where + ": 'Ordinal' must be a non-negative integer, not '" + props.get("Ordinal") + "'.");
             }
         }
@@ -205,7 +206,7 @@ public final class MappingParser {
             try {
                 JsonPath.compile(path);
             } catch (IllegalArgumentException e) {
-                throw KustoException.invalidMapping(where + ": invalid JSONPath '" + path + "': " + e.getMessage()
+                throw KustoErrors.invalidMapping(where + ": invalid JSONPath '" + path + "': " + e.getMessage()
                         + ". Supported: $, .prop, ['prop'], [n].");
             }
         }
@@ -215,7 +216,7 @@ public final class MappingParser {
             default -> path != null || constValue != null || props.containsKey("Field");
         };
         if (!hasSource && !sourceTransform) {
-            throw KustoException.invalidMapping(where + " has no source: give "
+            throw KustoErrors.invalidMapping(where + " has no source: give "
                     + ("Csv".equals(kind) ? "'Ordinal'" : "'Path'") + ", 'ConstValue', or the transform "
                     + "'SourceLocation' or 'SourceLineNumber'.");
         }
@@ -228,7 +229,7 @@ public final class MappingParser {
             return null;
         }
         if (!value.isValueNode()) {
-            throw KustoException.invalidMapping(where + ": '" + key + "' must be a string.");
+            throw KustoErrors.invalidMapping(where + ": '" + key + "' must be a string.");
         }
         return value.asText();
     }
@@ -257,7 +258,7 @@ public final class MappingParser {
         if (t.regionMatches(true, 0, "GetPathElement(", 0, 15) && t.endsWith(")")) {
             return "GetPathElement" + t.substring(14);
         }
-        throw KustoException.invalidMapping(where + ": unknown transform '" + transform + "'. Known transforms: "
+        throw KustoErrors.invalidMapping(where + ": unknown transform '" + transform + "'. Known transforms: "
                 + String.join(", ", TRANSFORMS) + ".");
     }
 

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 
 /** Entity name rules (docs/kusto-rules.md §5.2). */
 final class Names {
@@ -9,7 +10,7 @@ final class Names {
     /**
      * Checks an entity name: 1–1024 characters of letters, digits, {@code _}, space, {@code .} and {@code -}.
      *
-     * @throws KustoException 400 {@code BadRequest_EntityNameIsNotValid}
+     * @throws KustoError 400 {@code BadRequest_EntityNameIsNotValid}
      */
     static String check(String kind, String name) {
         if (name == null || name.isEmpty() || name.length() > 1024) {
@@ -28,8 +29,8 @@ final class Names {
         return name;
     }
 
-    private static KustoException invalid(String kind, String name, String why) {
-        return KustoException.badRequest(
+    private static KustoError invalid(String kind, String name, String why) {
+        return KustoErrors.badRequest(
                 "BadRequest_EntityNameIsNotValid", "The " + kind + " name '" + name + "' is not valid: " + why + ".");
     }
 }

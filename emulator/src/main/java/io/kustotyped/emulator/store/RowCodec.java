@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -8,23 +9,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Encodes row cells as JSON for the row files, and decodes them back by column type, exactly: decimals keep
+ * Encodes row cells as JSON for the row files (through {@link CellJson}), and decodes them back by column type,
+ * exactly: decimals keep
  * their digits and scale ({@code 1.10} stays {@code 1.10}, {@code 1E+400} stays a number), integers of any
  * size stay integers, and text is written as ASCII with {@code \\u} escapes so that any Java string
  * (unpaired surrogates included) comes back unchanged.
  */
 final class RowCodec {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
     /**
      * The nesting the store's own files may hold: a dynamic value plus the row and the record around it. The
      * ingest readers accept less, so whatever was acknowledged can be written and read back.
@@ -50,37 +48,23 @@ final class RowCodec {
 
     private RowCodec() {}
 
-    static ArrayNode encode(Object[] row) {
-        ArrayNode a = F.arrayNode(row.length);
-        for (Object v : row) {
-            if (v == null) {
-                a.addNull();
-            } else if (v instanceof Boolean b) {
-                a.add(b);
-            } else if (v instanceof Integer i) {
-                a.add(i);
-            } else if (v instanceof Long l) {
-                a.add(l);
-            } else if (v instanceof Double d) {
-                a.add(d.toString()); // as text: exact, and keeps -0.0, NaN and the infinities
-            } else if (v instanceof BigDecimal bd) {
-                a.add(bd.toString());
-            } else if (v instanceof String s) {
-                a.add(s);
-            } else if (v instanceof Instant t) {
-                a.add(Values.formatDatetime(t));
-            } else if (v instanceof Duration d) {
-                a.add(Long.toString(Values.toTicks(d)));
-            } else if (v instanceof UUID u) {
-                a.add(u.toString());
-            } else if (v instanceof JsonNode n) {
-                a.add(n);
-            } else {
-                throw new IllegalArgumentException(
-                        "unsupported cell value type " + v.getClass().getName());
+    /**
+     * Encodes rows as one JSON array of rows, each cell in its exact form ({@link CellJson.Form#EXACT}).
+     *
+     * @param rows the rows
+     * @return the UTF-8 JSON (ASCII only)
+     * @throws IOException from the generator (a value nested deeper than {@link #MAX_DEPTH})
+     */
+    static byte[] encodeBatch(List<Object[]> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (Object[] row : rows) {
+                CellJson.writeRow(g, row, CellJson.Form.EXACT);
             }
+            g.writeEndArray();
         }
-        return a;
+        return out.toByteArray();
     }
 
     static Object[] decode(JsonNode row, List<ColumnDef> columns) {

@@ -161,11 +161,7 @@ final class RowFile {
          * whatever a failed earlier attempt left behind is overwritten or cut off, never glued to.
          */
         void append(List<Object[]> rows) throws IOException {
-            ArrayNode batch = RowCodec.JSON.createArrayNode();
-            for (Object[] row : rows) {
-                batch.add(RowCodec.encode(row));
-            }
-            ByteBuffer frame = frame(RowCodec.JSON.writeValueAsBytes(batch));
+            ByteBuffer frame = frame(RowCodec.encodeBatch(rows));
             long start = end;
             long newEnd = start + frame.remaining();
             try {

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.store;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,7 +89,7 @@ public final class Table {
      * @param newColumns the columns to merge
      * @param newFolder the folder, or {@code null} to keep it
      * @param newDocString the doc string, or {@code null} to keep it
-     * @throws KustoException 400 when an existing column is given with another type
+     * @throws KustoError 400 when an existing column is given with another type
      */
     public void alterMerge(List<ColumnDef> newColumns, String newFolder, String newDocString) {
         Database.checkColumns(newColumns);
@@ -99,7 +100,7 @@ public final class Table {
                 if (existing == null) {
                     merged.add(c);
                 } else if (existing.type() != c.type()) {
-                    throw KustoException.generalBadRequest("Alter table does not support column data type change for "
+                    throw KustoErrors.generalBadRequest("Alter table does not support column data type change for "
                             + "existing columns (" + c.name() + ", current type: "
                             + existing.type().cslName()
                             + ", requested type: " + c.type().cslName() + ").");
@@ -212,8 +213,8 @@ public final class Table {
      *
      * @param newRows rows aligned with the columns at the time they were converted; a shorter row (the table
      *     gained columns meanwhile) is padded
-     * @throws KustoException 400 {@code BadRequest_TableNotExist} when the table was dropped meanwhile
-     * @throws KustoException 500 {@code @permanent: false} when the rows cannot be written to disk (nothing is
+     * @throws KustoError 400 {@code BadRequest_TableNotExist} when the table was dropped meanwhile
+     * @throws KustoError 500 {@code @permanent: false} when the rows cannot be written to disk (nothing is
      *     committed)
      */
     public void append(List<Object[]> newRows) {
@@ -235,7 +236,7 @@ public final class Table {
     private void appendLocked(List<Object[]> newRows) {
         synchronized (rowLock) {
             if (dropped) {
-                throw KustoException.tableNotExist(database.name(), name);
+                throw KustoErrors.tableNotExist(database.name(), name);
             }
             if (log != null) {
                 try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kustotyped.emulator.EmulatorInternals;
 import io.kustotyped.emulator.EmulatorStats;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.emulator.TestClient;
@@ -41,8 +42,9 @@ class FaultInjectionTest {
     static KustoEmulator start(FaultOptions faults) {
         KustoEmulator emu =
                 KustoEmulator.builder().database("Db").faults(faults).start();
-        Table t =
-                emu.catalog().database("Db").createTable("T", List.of(new ColumnDef("id", ScalarType.INT)), null, null);
+        Table t = EmulatorInternals.catalog(emu)
+                .database("Db")
+                .createTable("T", List.of(new ColumnDef("id", ScalarType.INT)), null, null);
         t.setStreamingPolicy(StreamingPolicy.ENABLED);
         return emu;
     }
@@ -73,7 +75,7 @@ class FaultInjectionTest {
                 }
             }
             EmulatorStats stats = emu.stats();
-            Table t = emu.catalog().database("Db").table("T");
+            Table t = EmulatorInternals.catalog(emu).database("Db").table("T");
             Map<Object, Integer> copies = new HashMap<>();
             t.rows().forEach(r -> copies.merge(r[0], 1, Integer::sum));
             assertEquals(n, copies.size(), "every row arrived");

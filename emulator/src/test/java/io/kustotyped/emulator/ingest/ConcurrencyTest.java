@@ -2,6 +2,7 @@ package io.kustotyped.emulator.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kustotyped.emulator.EmulatorInternals;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.emulator.TestClient;
 import io.kustotyped.emulator.store.ColumnDef;
@@ -35,7 +36,7 @@ class ConcurrencyTest {
         int rowsPerRequest = 50;
         try (KustoEmulator emu =
                 KustoEmulator.builder().database("Db").dataDir(dataDir).start()) {
-            Table t = emu.catalog()
+            Table t = EmulatorInternals.catalog(emu)
                     .database("Db")
                     .createTable(
                             "T",
@@ -80,7 +81,10 @@ class ConcurrencyTest {
             try (KustoEmulator again = KustoEmulator.builder().dataDir(dataDir).start()) {
                 assertEquals(
                         requests * rowsPerRequest,
-                        again.catalog().database("Db").table("T").rowCount());
+                        EmulatorInternals.catalog(again)
+                                .database("Db")
+                                .table("T")
+                                .rowCount());
             }
         }
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kustotyped.emulator.EmulatorInternals;
+import io.kustotyped.emulator.IngestLimits;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.emulator.TestClient;
 import io.kustotyped.emulator.store.ColumnDef;
@@ -35,7 +37,7 @@ class IngestErrorsTest {
                 .limits(new IngestLimits(2000, 1000))
                 .start();
         client = new TestClient(emu.uri());
-        db = emu.catalog().database("Db");
+        db = EmulatorInternals.catalog(emu).database("Db");
         table = db.createTable(
                 "T", List.of(new ColumnDef("a", ScalarType.LONG), new ColumnDef("b", ScalarType.STRING)), null, null);
         table.putMapping(IngestionMapping.create(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kustotyped.emulator.EmulatorInternals;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.emulator.TestClient;
 import io.kustotyped.emulator.store.ColumnDef;
@@ -30,7 +31,7 @@ class MappingFeaturesTest {
     static void start() {
         emu = KustoEmulator.builder().database("Db").enableStreaming().start();
         client = new TestClient(emu.uri());
-        db = emu.catalog().database("Db");
+        db = EmulatorInternals.catalog(emu).database("Db");
     }
 
     @AfterAll

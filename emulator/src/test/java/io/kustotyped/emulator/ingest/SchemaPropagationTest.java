@@ -3,7 +3,7 @@ package io.kustotyped.emulator.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class SchemaPropagationTest {
     private final SchemaPropagation cache = new SchemaPropagation(Duration.ofSeconds(10), now::get);
 
     private static String code(Runnable check) {
-        return assertThrows(KustoException.class, check::run).code();
+        return assertThrows(KustoError.class, check::run).code();
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.store.ScalarType;
 import io.kustotyped.emulator.store.Table;
 import java.util.List;
@@ -107,7 +107,7 @@ class CommandExecutorTest extends KqlTestSupport {
 
     @Test
     void unknownColumnTypeIsASyntaxError() {
-        KustoException e = fails("BadRequest_SyntaxError", () -> mgmt(".create table T (a:strin)"));
+        KustoError e = fails("BadRequest_SyntaxError", () -> mgmt(".create table T (a:strin)"));
         assertTrue(e.atMessage().contains("Unknown type 'strin' for column 'a'"), e.atMessage());
     }
 
@@ -149,7 +149,7 @@ class CommandExecutorTest extends KqlTestSupport {
 
     @Test
     void missingDatabaseIsReported() {
-        KustoException e = fails("BadRequest_DatabaseNotExist", () -> service.management("Nope", ".show tables", INFO));
+        KustoError e = fails("BadRequest_DatabaseNotExist", () -> service.management("Nope", ".show tables", INFO));
         assertTrue(e.atMessage().contains("Nope"), e.atMessage());
         fails("BadRequest_DatabaseNotExist", () -> mgmt(".alter database Nope policy streamingingestion enable"));
         fails("BadRequest_DatabaseNotSpecified", () -> service.management(null, ".show tables", INFO));
@@ -163,7 +163,7 @@ class CommandExecutorTest extends KqlTestSupport {
 
     @Test
     void unsupportedCommandIsASyntaxErrorListingWhatIsSupported() {
-        KustoException e = fails("BadRequest_SyntaxError", () -> mgmt(".show cluster"));
+        KustoError e = fails("BadRequest_SyntaxError", () -> mgmt(".show cluster"));
         assertEquals(400, e.httpStatus());
         assertTrue(e.atMessage().contains(".create-merge"), e.atMessage());
         fails("BadRequest_SyntaxError", () -> mgmt("   "));
@@ -247,7 +247,7 @@ class CommandExecutorTest extends KqlTestSupport {
                             ".create table T ingestion json mapping \"M\" " + "'[{\"column\":\"a\",\"path\":\"$.a\"}]'",
                             INFO);
                     return true;
-                } catch (KustoException e) {
+                } catch (KustoError e) {
                     assertEquals("BadRequest_DuplicateMapping", e.code());
                     return false;
                 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kustotyped.emulator.KustoException;
-import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.store.Catalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +71,8 @@ abstract class KqlTestSupport {
         return rows;
     }
 
-    static KustoException fails(String code, org.junit.jupiter.api.function.Executable call) {
-        KustoException e = assertThrows(KustoException.class, call);
+    static KustoError fails(String code, org.junit.jupiter.api.function.Executable call) {
+        KustoError e = assertThrows(KustoError.class, call);
         assertEquals(code, e.code(), e::toString);
         assertTrue(e.httpStatus() >= 400, e::toString);
         return e;

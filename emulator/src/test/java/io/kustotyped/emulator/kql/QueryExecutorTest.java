@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.store.Table;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -346,7 +346,7 @@ class QueryExecutorTest extends KqlTestSupport {
 
     @Test
     void semanticErrorsAreGeneralBadRequest() {
-        KustoException e = fails("General_BadRequest", () -> query("Nope | count"));
+        KustoError e = fails("General_BadRequest", () -> query("Nope | count"));
         assertTrue(e.atMessage().contains("'Nope'"), e.atMessage());
         e = fails("General_BadRequest", () -> query("Logs | where Missing == 1"));
         assertTrue(e.atMessage().contains("'Missing'"), e.atMessage());
@@ -365,7 +365,7 @@ class QueryExecutorTest extends KqlTestSupport {
 
     @Test
     void syntaxErrorsSayWhatIsSupported() {
-        KustoException e = fails("BadRequest_SyntaxError", () -> query("Logs | mv-expand D"));
+        KustoError e = fails("BadRequest_SyntaxError", () -> query("Logs | mv-expand D"));
         assertTrue(e.atMessage().contains("summarize count()"), e.atMessage());
         e = fails("BadRequest_SyntaxError", () -> query("Logs | where strlen(Name) > 1"));
         assertTrue(e.atMessage().contains("Unsupported function 'strlen'"), e.atMessage());

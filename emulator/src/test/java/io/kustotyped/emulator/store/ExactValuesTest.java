@@ -2,6 +2,7 @@ package io.kustotyped.emulator.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kustotyped.emulator.EmulatorInternals;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.emulator.TestClient;
 import java.math.BigDecimal;
@@ -44,10 +45,18 @@ class ExactValuesTest {
             before = c.post("/v2/rest/query", "D", "T").body();
             assertEquals(
                     new BigDecimal("1.10"),
-                    emu.catalog().database("D").table("T").rows().get(0)[1]);
+                    EmulatorInternals.catalog(emu)
+                            .database("D")
+                            .table("T")
+                            .rows()
+                            .get(0)[1]);
         }
         try (KustoEmulator emu = KustoEmulator.builder().dataDir(dir).start()) {
-            Object[] row = emu.catalog().database("D").table("T").rows().get(0);
+            Object[] row = EmulatorInternals.catalog(emu)
+                    .database("D")
+                    .table("T")
+                    .rows()
+                    .get(0);
             assertEquals(new BigDecimal("1.10"), row[1], "a decimal keeps its scale");
             assertEquals(
                     "1.10",

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +79,7 @@ class MappingParserTest {
     }
 
     private void assertInvalid(String json, String expected) {
-        KustoException e = assertThrows(KustoException.class, () -> MappingParser.parse(json, table));
+        KustoError e = assertThrows(KustoError.class, () -> MappingParser.parse(json, table));
         assertEquals("BadRequest_InvalidMapping", e.code());
         assertEquals(400, e.httpStatus());
         assertTrue(e.atMessage().contains(expected), e.atMessage());

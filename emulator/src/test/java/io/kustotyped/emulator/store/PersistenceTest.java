@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kustotyped.emulator.EmulatorInternals;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.emulator.TestClient;
 import java.math.BigDecimal;
@@ -54,8 +55,8 @@ class PersistenceTest {
             c.mgmt("Logs", ".alter-merge table Events (Extra:string)");
         }
         try (KustoEmulator emu = KustoEmulator.builder().dataDir(dir).start()) {
-            assertNull(emu.catalog().database("Scratch"), "a volatile database is not kept");
-            Database db = emu.catalog().database("logs");
+            assertNull(EmulatorInternals.catalog(emu).database("Scratch"), "a volatile database is not kept");
+            Database db = EmulatorInternals.catalog(emu).database("logs");
             Table t = db.table("Events");
             assertEquals("f", t.folder());
             assertEquals("d", t.docString());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.store.FaultyIo.Op;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,8 +105,8 @@ class StoreFaultTest {
                 case "fsync of the rows directory" -> io.failNext(Op.SYNC_DIRECTORY, FaultyIo::rows);
                 default -> catalogFaults().get(fault).accept(io);
             }
-            KustoException e = assertThrows(
-                    KustoException.class, () -> changes().get(change).accept(c));
+            KustoError e =
+                    assertThrows(KustoError.class, () -> changes().get(change).accept(c));
             assertEquals(500, e.httpStatus());
             assertFalse(e.permanent(), "a storage failure is transient");
             assertTrue(e.atMessage().contains("No space left on device"), e.atMessage());
@@ -152,7 +152,7 @@ class StoreFaultTest {
             for (long i = 100; i < 200; i++) {
                 big.add(new Object[] {i});
             }
-            KustoException e = assertThrows(KustoException.class, () -> t.append(big));
+            KustoError e = assertThrows(KustoError.class, () -> t.append(big));
             assertEquals(500, e.httpStatus());
             assertFalse(e.permanent());
             assertEquals(3, t.rowCount(), "nothing of a failed append is committed");
@@ -181,9 +181,9 @@ class StoreFaultTest {
             // the drop's new catalog is renamed into place but not made durable, nor is the old state written
             // back, nor can the first append repair it: three directory syncs fail
             io.fail(Op.SYNC_DIRECTORY, FaultyIo::catalog, 3);
-            assertThrows(KustoException.class, () -> c.database("D").dropTable("T"));
+            assertThrows(KustoError.class, () -> c.database("D").dropTable("T"));
             Table t = c.database("D").table("T");
-            KustoException e = assertThrows(KustoException.class, () -> t.append(List.<Object[]>of(new Object[] {5L})));
+            KustoError e = assertThrows(KustoError.class, () -> t.append(List.<Object[]>of(new Object[] {5L})));
             assertTrue(e.atMessage().contains("no rows were written"), e.atMessage());
             assertEquals(2, t.rowCount());
             t.append(List.<Object[]>of(new Object[] {6L})); // the catalog is rewritten first, then the rows

@@ -153,11 +153,7 @@ class TornWriteTest {
     }
 
     private static byte[] framed(List<Object[]> rows) throws IOException {
-        var batch = RowCodec.JSON.createArrayNode();
-        for (Object[] r : rows) {
-            batch.add(RowCodec.encode(r));
-        }
-        return RowFile.frame(RowCodec.JSON.writeValueAsBytes(batch)).array();
+        return RowFile.frame(RowCodec.encodeBatch(rows)).array();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kustotyped.emulator.ingest.IngestLimits;
+import io.kustotyped.emulator.IngestLimits;
 import io.kustotyped.runtime.IngestException;
 import io.kustotyped.runtime.IngestListener;
 import io.kustotyped.runtime.IngestOptions;

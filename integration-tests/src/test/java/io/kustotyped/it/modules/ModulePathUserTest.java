@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * compiled with the processor ({@code javac}, in this JVM) once as a named module that {@code requires
  * io.kustotyped.runtime} and once as plain classes, then each is run in a new JVM ({@code java -m} and
  * {@code java -cp}) against the emulator: apply the schema, ingest three rows, check the schema. The module run sees
- * only the runtime's exported packages; the class-path run sees everything, as before module descriptors.
+ * only the runtime's exported packages; the class-path run sees everything, as before module descriptors. The
+ * emulator, too, starts and answers from a named module, which sees its builder and fault options but not its store.
  */
 class ModulePathUserTest {
 
@@ -91,6 +92,52 @@ class ModulePathUserTest {
             }
             """;
 
+    private static final String EMULATOR_USER = """
+            package com.acme.emu;
+
+            import io.kustotyped.emulator.KustoEmulator;
+            import java.net.URI;
+            import java.net.http.HttpClient;
+            import java.net.http.HttpRequest;
+            import java.net.http.HttpResponse;
+
+            public final class Main {
+                public static void main(String[] args) throws Exception {
+                    try (KustoEmulator emu = KustoEmulator.builder().database("Test").start()) {
+                        HttpResponse<String> created = HttpClient.newHttpClient().send(
+                                HttpRequest.newBuilder(URI.create(emu.uri() + "/v1/rest/mgmt"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\\\"db\\\":\\\"Test\\\",\\\"csl\\\":\\\".create table T (a:long)\\\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        Module m = KustoEmulator.class.getModule();
+                        System.out.println("status=" + created.statusCode() + " tables=" + emu.tableNames("Test")
+                                + " emulator=" + m.getName()
+                                + " fault=" + m.isExported("io.kustotyped.emulator.fault")
+                                + " store=" + m.isExported("io.kustotyped.emulator.store"));
+                    }
+                }
+            }
+            """;
+
+    private static final String EMULATOR_USER_MODULE = """
+            module com.acme.emu {
+                requires io.kustotyped.emulator;
+                requires java.net.http;
+            }
+            """;
+
+    private static final String STORE_USER = """
+            package com.acme.emu;
+
+            public final class Peek {
+                static Object peek(io.kustotyped.emulator.KustoEmulator emu) {
+                    return io.kustotyped.emulator.store.Catalog.class;
+                }
+            }
+            """;
+
     private static KustoEmulator emulator;
 
     @TempDir
@@ -143,9 +190,52 @@ class ModulePathUserTest {
         assertEquals("ingested=3 drifts=0 app=null runtime=null", output);
     }
 
+    @Test
+    void theEmulatorRunsOnTheModulePathAndExportsOnlyItsApi() throws Exception {
+        List<Path> modules = explicitModules(testClassPath());
+        assertTrue(
+                modules.stream().anyMatch(p -> "io.kustotyped.emulator".equals(moduleName(p))),
+                "the emulator is an explicit module: " + modules);
+
+        Path src = dir.resolve("src/com.acme.emu");
+        write(src.resolve("module-info.java"), EMULATOR_USER_MODULE);
+        write(src.resolve("com/acme/emu/Main.java"), EMULATOR_USER);
+        Path out = dir.resolve("mods/com.acme.emu");
+        compile(src, List.of("--module-path", join(modules)), out);
+
+        List<Path> runPath = new ArrayList<>(modules);
+        runPath.add(0, out);
+        String output = run(List.of("--module-path", join(runPath), "-m", "com.acme.emu/com.acme.emu.Main"));
+        assertEquals("status=200 tables=[T] emulator=io.kustotyped.emulator fault=true store=false", output);
+
+        // The store is internal: a module that names it does not compile.
+        write(src.resolve("com/acme/emu/Peek.java"), STORE_USER);
+        String refused = compileErrors(src, List.of("--module-path", join(modules)), dir.resolve("mods/peek"));
+        assertTrue(
+                refused.contains("package io.kustotyped.emulator.store is not visible")
+                        || refused.contains("package io.kustotyped.emulator.store does not exist"),
+                refused);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void compile(Path sourceRoot, List<String> pathOptions, Path out) throws IOException {
+        List<String> options = new ArrayList<>(pathOptions);
+        options.addAll(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"));
+        Javac result = javac(sourceRoot, options, out);
+        assertTrue(result.ok(), () -> "javac failed:\n" + result.diagnostics());
+    }
+
+    /** Compiles sources that must not compile; returns javac's diagnostics. */
+    private static String compileErrors(Path sourceRoot, List<String> pathOptions, Path out) throws IOException {
+        Javac result = javac(sourceRoot, pathOptions, out);
+        assertTrue(!result.ok(), "javac accepted code that names an internal package of the emulator");
+        return result.diagnostics();
+    }
+
+    private record Javac(boolean ok, String diagnostics) {}
+
+    private static Javac javac(Path sourceRoot, List<String> pathOptions, Path out) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<File> sources;
@@ -155,17 +245,14 @@ class ModulePathUserTest {
                     .toList();
         }
         List<String> options = new ArrayList<>(pathOptions);
-        options.addAll(List.of("-d", out.toString(), "-Xlint:all", "-Xlint:-processing", "-Werror"));
+        options.addAll(List.of("-d", out.toString()));
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             boolean ok = javac.getTask(
                             null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
                     .call();
-            assertTrue(
+            return new Javac(
                     ok,
-                    () -> "javac failed:\n"
-                            + diagnostics.getDiagnostics().stream()
-                                    .map(Object::toString)
-                                    .collect(Collectors.joining("\n")));
+                    diagnostics.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("\n")));
         }
     }
 

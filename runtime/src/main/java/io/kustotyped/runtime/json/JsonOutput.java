@@ -9,13 +9,18 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.UUID;
 
 /**
  * A growable UTF-8 byte buffer that generated {@link JsonRowWriter}s write JSON into, one value at a time, without
  * allocating (except when the buffer grows, and for decimals and {@link #dynamic(Object)} values that need it).
+ *
+ * <p>This class is the value side: one method per kind of Kusto value, each choosing the JSON form and handing
+ * the bytes to an encoder of this package (strings {@code Utf8Strings}, doubles {@code Schubfach}, datetimes and
+ * timespans {@code KustoTime}, guids, base64, dynamic values). The byte side (the growable array, the batch
+ * operations and the raw writes) is its package-private superclass, which generated code reaches only through
+ * this class.
  *
  * <p>Every value method writes one complete JSON value; the caller writes the punctuation between them with
  * {@link #raw(byte[])} (pre-encoded {@code ,"Name":} prefixes) and {@link #rawByte(int)}. Values are encoded as
@@ -28,13 +33,10 @@ import java.util.UUID;
  *
  * <p>Not thread-safe: use one per thread, or per batch.
  */
-public final class JsonOutput {
+public final class JsonOutput extends JsonBuffer {
 
     /** Default initial capacity: 8 KiB, a few dozen typical rows. */
     public static final int DEFAULT_CAPACITY = 8192;
-
-    /** Largest array size the JVM reliably allocates. */
-    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -43,12 +45,12 @@ public final class JsonOutput {
     private static final byte[] POSITIVE_INFINITY = {'"', 'I', 'n', 'f', 'i', 'n', 'i', 't', 'y', '"'};
     private static final byte[] NEGATIVE_INFINITY = {'"', '-', 'I', 'n', 'f', 'i', 'n', 'i', 't', 'y', '"'};
     private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
 
-    /** The buffer; valid bytes are [0, pos). Package-private for the encoders in this package. */
-    byte[] buf;
-    /** The write position. */
-    int pos;
+    /** The day (since 1970-01-01) whose {@code yyyy-MM-dd} is in {@link #datetimeDate}; for {@code KustoTime}. */
+    long datetimeDay = Long.MIN_VALUE;
+
+    /** The last datetime's date bytes, reused while consecutive datetimes fall on the same day. */
+    final byte[] datetimeDate = new byte[KustoTime.DATE_LENGTH];
 
     /** An empty buffer with {@link #DEFAULT_CAPACITY}. */
     public JsonOutput() {
@@ -62,122 +64,7 @@ public final class JsonOutput {
      * @throws IllegalArgumentException if negative
      */
     public JsonOutput(int initialCapacity) {
-        if (initialCapacity < 0) {
-            throw new IllegalArgumentException("initialCapacity must be >= 0, was " + initialCapacity);
-        }
-        buf = new byte[initialCapacity];
-    }
-
-    // ---------------------------------------------------------------- buffer management
-
-    /**
-     * Makes room for {@code n} more bytes and returns the (possibly new) buffer; write from {@link #pos}.
-     * Package-private: encoders reserve once per value, then write without bounds checks of their own.
-     */
-    byte[] reserve(int n) {
-        byte[] b = buf;
-        if (n > b.length - pos) {
-            b = grow(n);
-        }
-        return b;
-    }
-
-    private byte[] grow(long n) {
-        long needed = pos + n;
-        if (needed > MAX_CAPACITY) {
-            throw new IllegalStateException(
-                    "JsonOutput cannot grow past " + MAX_CAPACITY + " bytes (holds " + pos + ", needs " + n + " more)");
-        }
-        long doubled = Math.max(16L, 2L * buf.length);
-        int capacity = (int) Math.min(MAX_CAPACITY, Math.max(needed, doubled));
-        buf = Arrays.copyOf(buf, capacity);
-        return buf;
-    }
-
-    /** Number of bytes written since the last {@link #reset()}. O(1). */
-    public int size() {
-        return pos;
-    }
-
-    /**
-     * The backing array, not a copy; the valid bytes are {@code [0, size())}. Writing more may replace the array
-     * (when it grows), so call this after writing. O(1).
-     */
-    public byte[] array() {
-        return buf;
-    }
-
-    /** Forgets what was written, keeping the buffer (its capacity is kept too). O(1). */
-    public void reset() {
-        pos = 0;
-    }
-
-    /**
-     * Forgets what was written and, if the buffer has grown past {@code maxRetainedCapacity} (one huge row, say),
-     * replaces it with a fresh one of that capacity, so a long-lived, reused output does not pin its largest
-     * buffer forever. O(1) unless it reallocates.
-     *
-     * @throws IllegalArgumentException if {@code maxRetainedCapacity} is negative
-     */
-    public void reset(int maxRetainedCapacity) {
-        if (maxRetainedCapacity < 0) {
-            throw new IllegalArgumentException("maxRetainedCapacity must be >= 0, was " + maxRetainedCapacity);
-        }
-        pos = 0;
-        if (buf.length > maxRetainedCapacity) {
-            buf = new byte[maxRetainedCapacity];
-        }
-    }
-
-    /** The current {@link #size()}, to {@link #truncate(int)} back to later, e.g. the end of the last whole row. */
-    public int mark() {
-        return pos;
-    }
-
-    /**
-     * Drops everything written after {@code mark}, e.g. a row that did not fit a batch, or one whose writer
-     * failed half-way. O(1).
-     *
-     * @param mark a value returned by {@link #mark()} or {@link #size()} since the last {@link #reset()}
-     * @throws IllegalArgumentException if {@code mark} is negative or beyond {@link #size()}
-     */
-    public void truncate(int mark) {
-        if (mark < 0 || mark > pos) {
-            throw new IllegalArgumentException("truncate(" + mark + ") outside [0, " + pos + "]");
-        }
-        pos = mark;
-    }
-
-    /** Bytes that can be written before the buffer has to grow. */
-    public int capacity() {
-        return buf.length;
-    }
-
-    /** A copy of the bytes written, {@code [0, size())}. Allocates; for tests and small payloads. */
-    public byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
-    }
-
-    /** The bytes written, decoded as UTF-8. Allocates; for tests and diagnostics. */
-    @Override
-    public String toString() {
-        return new String(buf, 0, pos, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    // ---------------------------------------------------------------- raw bytes
-
-    /** Appends pre-encoded UTF-8 bytes as they are (field-name prefixes such as {@code ,"Level":}). */
-    public void raw(byte[] preEncoded) {
-        int n = preEncoded.length;
-        byte[] b = reserve(n);
-        System.arraycopy(preEncoded, 0, b, pos, n);
-        pos += n;
-    }
-
-    /** Appends one ASCII byte ({@code '{'}, {@code '}'}, {@code ','}, {@code '['}, {@code ']'}, {@code ':'}, {@code '\n'}). */
-    public void rawByte(int b) {
-        byte[] a = reserve(1);
-        a[pos++] = (byte) b;
+        super(initialCapacity);
     }
 
     // ---------------------------------------------------------------- literals and numbers
@@ -278,28 +165,11 @@ public final class JsonOutput {
      */
     public void string(CharSequence v) {
         if (v instanceof String) {
-            string((String) v);
+            Utf8Strings.quoted(this, (String) v);
         } else if (v == null) {
             nullValue();
         } else {
-            int len = v.length();
-            byte[] b = reserve(len + 2);
-            int p = pos;
-            b[p++] = '"';
-            int i = 0;
-            for (; i < len; i++) {
-                char c = v.charAt(i);
-                if (c >= 128 || Utf8Strings.ESCAPE[c] != 0) {
-                    break;
-                }
-                b[p++] = (byte) c;
-            }
-            pos = p;
-            if (i < len) {
-                Utf8Strings.writeRest(this, v, i, len);
-                b = reserve(1);
-            }
-            b[pos++] = '"';
+            Utf8Strings.quoted(this, v);
         }
     }
 
@@ -307,43 +177,14 @@ public final class JsonOutput {
     public void string(String v) {
         if (v == null) {
             nullValue();
-            return;
+        } else {
+            Utf8Strings.quoted(this, v);
         }
-        int len = v.length();
-        byte[] b = reserve(len + 2);
-        int p = pos;
-        b[p++] = '"';
-        int i = 0;
-        for (; i < len; i++) {
-            char c = v.charAt(i);
-            if (c >= 128 || Utf8Strings.ESCAPE[c] != 0) {
-                break;
-            }
-            b[p++] = (byte) c;
-        }
-        pos = p;
-        if (i < len) {
-            Utf8Strings.writeRest(this, v, i, len);
-            b = reserve(1);
-        }
-        b[pos++] = '"';
     }
 
     /** A one-character JSON string, escaped as {@link #string(CharSequence)} does. */
     public void string(char v) {
-        byte[] b = reserve(3);
-        if (v < 128 && Utf8Strings.ESCAPE[v] == 0) {
-            int p = pos;
-            b[p] = '"';
-            b[p + 1] = (byte) v;
-            b[p + 2] = '"';
-            pos = p + 3;
-        } else {
-            b[pos++] = '"';
-            Utf8Strings.writeChar(this, v);
-            b = reserve(1);
-            b[pos++] = '"';
-        }
+        Utf8Strings.quoted(this, v);
     }
 
     /** As {@link #string(char)}, or JSON null. */
@@ -498,29 +339,8 @@ public final class JsonOutput {
     public void guid(UUID v) {
         if (v == null) {
             nullValue();
-            return;
-        }
-        byte[] b = reserve(38);
-        int p = pos;
-        b[p] = '"';
-        hex(b, p + 1, v.getMostSignificantBits() >>> 32, 8);
-        b[p + 9] = '-';
-        hex(b, p + 10, v.getMostSignificantBits() >>> 16, 4);
-        b[p + 14] = '-';
-        hex(b, p + 15, v.getMostSignificantBits(), 4);
-        b[p + 19] = '-';
-        hex(b, p + 20, v.getLeastSignificantBits() >>> 48, 4);
-        b[p + 24] = '-';
-        hex(b, p + 25, v.getLeastSignificantBits(), 12);
-        b[p + 37] = '"';
-        pos = p + 38;
-    }
-
-    /** The low {@code 4·digits} bits of {@code v} as lower-case hex at {@code p}. */
-    private static void hex(byte[] b, int p, long v, int digits) {
-        for (int i = p + digits - 1; i >= p; i--) {
-            b[i] = HEX[(int) v & 0xF];
-            v >>>= 4;
+        } else {
+            GuidWriter.write(this, v);
         }
     }
 

@@ -1,8 +1,9 @@
 package io.kustotyped.runtime.json;
 
 /**
- * The slow path of JSON string writing (RFC 8259 §7): what follows the first character that is not plain
- * printable ASCII. Escapes {@code "} and {@code \}, writes control characters as {@code \b \f \n \r \t} or
+ * JSON string writing (RFC 8259 §7). The fast path ({@link #quoted(JsonOutput, String)}) copies plain printable
+ * ASCII with one capacity check per string; the slow path ({@link #writeRest}) takes over at the first character
+ * that is not plain printable ASCII. Escapes {@code "} and {@code \}, writes control characters as {@code \b \f \n \r \t} or
  * <code>&#92;u00XX</code>, encodes other characters as UTF-8 (valid surrogate pairs as one 4-byte sequence), and escapes
  * unpaired surrogates (<code>&#92;uD800</code>) and U+2028/U+2029 (which break JavaScript consumers) so that nothing is
  * replaced or lost silently.
@@ -33,6 +34,68 @@ final class Utf8Strings {
     }
 
     private Utf8Strings() {}
+
+    /** Writes {@code v} quoted; its own overload so that the JIT sees only {@code String.charAt}. */
+    static void quoted(JsonOutput out, String v) {
+        int len = v.length();
+        byte[] b = out.reserve(len + 2);
+        int p = out.pos;
+        b[p++] = '"';
+        int i = 0;
+        for (; i < len; i++) {
+            char c = v.charAt(i);
+            if (c >= 128 || ESCAPE[c] != 0) {
+                break;
+            }
+            b[p++] = (byte) c;
+        }
+        out.pos = p;
+        if (i < len) {
+            writeRest(out, v, i, len);
+            b = out.reserve(1);
+        }
+        b[out.pos++] = '"';
+    }
+
+    /** As {@link #quoted(JsonOutput, String)} for any other {@link CharSequence}. */
+    static void quoted(JsonOutput out, CharSequence v) {
+        int len = v.length();
+        byte[] b = out.reserve(len + 2);
+        int p = out.pos;
+        b[p++] = '"';
+        int i = 0;
+        for (; i < len; i++) {
+            char c = v.charAt(i);
+            if (c >= 128 || ESCAPE[c] != 0) {
+                break;
+            }
+            b[p++] = (byte) c;
+        }
+        out.pos = p;
+        if (i < len) {
+            writeRest(out, v, i, len);
+            b = out.reserve(1);
+        }
+        b[out.pos++] = '"';
+    }
+
+    /** A one-character JSON string. */
+    static void quoted(JsonOutput out, char v) {
+        byte[] b = out.reserve(3);
+        int p = out.pos;
+        if (v < 128 && ESCAPE[v] == 0) {
+            b[p] = '"';
+            b[p + 1] = (byte) v;
+            b[p + 2] = '"';
+            out.pos = p + 3;
+        } else {
+            b[p] = '"';
+            out.pos = p + 1;
+            writeChar(out, v);
+            b = out.reserve(1);
+            b[out.pos++] = '"';
+        }
+    }
 
     /** Characters per capacity reservation in the slow path (6 bytes each at worst). */
     private static final int CHUNK = 4096;

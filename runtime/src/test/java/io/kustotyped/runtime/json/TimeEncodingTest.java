@@ -48,6 +48,31 @@ class TimeEncodingTest {
     }
 
     @Test
+    void datetimeRemembersNoStaleDateAcrossDaysAndOutputs() {
+        // One output writes runs of instants on the same day, then the next day, then an earlier day again,
+        // across midnight and year ends: the remembered date must follow every change of day.
+        JsonOutput out = new JsonOutput();
+        SplittableRandom random = new SplittableRandom(5);
+        long second = Instant.parse("1999-12-30T22:00:00Z").getEpochSecond();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            int step = random.nextInt(10);
+            second += step < 7 ? random.nextInt(600) : step < 9 ? -random.nextInt(200_000) : random.nextInt(400_000);
+            Instant v = Instant.ofEpochSecond(second, random.nextInt(10_000_000) * 100);
+            out.datetime(v);
+            out.rawByte('\n');
+            expected.append('"').append(KUSTO.format(v)).append("\"\n");
+        }
+        assertEquals(expected.toString(), out.toString());
+        // A datetime of another day written first into a fresh output, then the same day through a reset output.
+        JsonOutput other = new JsonOutput();
+        other.datetime(Instant.parse("2026-12-02T10:00:00Z"));
+        other.reset();
+        other.datetime(Instant.parse("2026-12-03T10:00:00Z"));
+        assertEquals("\"2026-12-03T10:00:00.0000000Z\"", other.toString());
+    }
+
+    @Test
     void datetimeMatchesJavaTimeOnRandomInstants() {
         SplittableRandom random = new SplittableRandom(11);
         JsonOutput out = new JsonOutput();

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.WellKnownDataSet;
-import io.kustotyped.emulator.RequestInfo;
+import io.kustotyped.emulator.http.RequestInfo;
 import io.kustotyped.emulator.kql.KqlService;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Table;

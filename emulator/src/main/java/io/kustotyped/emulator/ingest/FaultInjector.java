@@ -1,5 +1,6 @@
-package io.kustotyped.emulator.fault;
+package io.kustotyped.emulator.ingest;
 
+import io.kustotyped.emulator.fault.FaultOptions;
 import java.util.Random;
 
 /** Draws, per ingest request, which fault (if any) to inject, reproducibly from the seed. Thread-safe. */

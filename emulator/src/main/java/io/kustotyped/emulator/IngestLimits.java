@@ -1,4 +1,4 @@
-package io.kustotyped.emulator.ingest;
+package io.kustotyped.emulator;
 
 /**
  * Size limits of a streaming ingest request (docs/kusto-rules.md §1.3). Exceeding either gives 413

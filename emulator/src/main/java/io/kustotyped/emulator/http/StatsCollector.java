@@ -1,13 +1,14 @@
-package io.kustotyped.emulator;
+package io.kustotyped.emulator.http;
 
 import io.kustotyped.emulator.fault.FaultOptions;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Thread-safe counters behind {@link EmulatorStats}; the server and the ingest handler record into it. */
+/** Thread-safe counters behind the emulator's stats; the server and the ingest handler record into it. */
 public final class StatsCollector {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong ingestRequests = new AtomicLong();
@@ -62,20 +63,49 @@ public final class StatsCollector {
         rowsInFailed.addAndGet(committedRows);
     }
 
-    /** @return a snapshot */
-    public EmulatorStats snapshot() {
-        Map<String, Long> rowCopy = new java.util.HashMap<>();
-        rows.forEach((k, v) -> rowCopy.put(k, v.sum()));
-        Map<String, Long> faultCopy = new java.util.HashMap<>();
-        faults.forEach((k, v) -> faultCopy.put(k, v.sum()));
-        return new EmulatorStats(
-                requests.get(),
-                ingestRequests.get(),
-                ingestSucceeded.get(),
-                ingestFailed.get(),
-                rowCopy,
-                commits.get(),
-                faultCopy,
-                rowsInFailed.get());
+    /** @return HTTP requests counted */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** @return ingest requests counted */
+    public long ingestRequestCount() {
+        return ingestRequests.get();
+    }
+
+    /** @return ingest requests answered 200 */
+    public long ingestSucceededCount() {
+        return ingestSucceeded.get();
+    }
+
+    /** @return ingest requests that failed */
+    public long ingestFailedCount() {
+        return ingestFailed.get();
+    }
+
+    /** @return commits counted */
+    public long commitCount() {
+        return commits.get();
+    }
+
+    /** @return rows committed by requests an after-commit fault then failed */
+    public long rowsInFailedRequests() {
+        return rowsInFailed.get();
+    }
+
+    /** @return a copy of the rows committed, keyed {@code "database.table"} */
+    public Map<String, Long> rowsCommitted() {
+        return sums(rows);
+    }
+
+    /** @return a copy of the faults injected, keyed {@code "kind/phase"} */
+    public Map<String, Long> faultsInjected() {
+        return sums(faults);
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> copy = new HashMap<>();
+        counters.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
     }
 }

@@ -1,5 +1,6 @@
-package io.kustotyped.emulator;
+package io.kustotyped.emulator.http;
 
+import io.kustotyped.emulator.error.KustoError;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -45,13 +46,13 @@ public final class Responses {
     }
 
     /**
-     * Sends a OneApi error response for a {@link KustoException}.
+     * Sends a OneApi error response for a {@link KustoError}.
      *
      * @param request the request to answer
      * @param info its ids
      * @param error the error
      */
-    public static void error(HttpServerRequest request, RequestInfo info, KustoException error) {
-        json(request, info, error.httpStatus(), error.toOneApiJson(info).toString());
+    public static void error(HttpServerRequest request, RequestInfo info, KustoError error) {
+        json(request, info, error.httpStatus(), OneApiError.toJson(error, info).toString());
     }
 }

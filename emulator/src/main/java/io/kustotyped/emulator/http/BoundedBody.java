@@ -1,5 +1,7 @@
-package io.kustotyped.emulator;
+package io.kustotyped.emulator.http;
 
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -36,12 +38,12 @@ public final class BoundedBody {
             Vertx vertx,
             HttpServerRequest req,
             long max,
-            java.util.function.Function<String, KustoException> tooLarge,
-            Handler<KustoException> onTooLarge,
+            java.util.function.Function<String, KustoError> tooLarge,
+            Handler<KustoError> onTooLarge,
             Handler<Buffer> onBody) {
         try {
             checkDeclaredLength(req, max, tooLarge);
-        } catch (KustoException e) {
+        } catch (KustoError e) {
             refuse(vertx, req, () -> e, onTooLarge);
             return;
         }
@@ -72,11 +74,11 @@ public final class BoundedBody {
      * @param req the request
      * @param max the most bytes accepted
      * @param tooLarge the error for a bigger body, given its declared size
-     * @throws KustoException the {@code tooLarge} error, or 400 for a {@code Content-Length} that is not a number;
+     * @throws KustoError the {@code tooLarge} error, or 400 for a {@code Content-Length} that is not a number;
      *     either way the body must not be read: answer with {@link #refuse}
      */
     public static void checkDeclaredLength(
-            HttpServerRequest req, long max, java.util.function.Function<String, KustoException> tooLarge) {
+            HttpServerRequest req, long max, java.util.function.Function<String, KustoError> tooLarge) {
         String length = req.getHeader("Content-Length");
         if (length == null) {
             return;
@@ -85,7 +87,7 @@ public final class BoundedBody {
         try {
             declared = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            throw KustoException.badRequest("General_BadRequest", "Content-Length '" + length + "' is not a number.");
+            throw KustoErrors.badRequest("General_BadRequest", "Content-Length '" + length + "' is not a number.");
         }
         if (declared > max) {
             throw tooLarge.apply(Long.toString(declared));
@@ -102,7 +104,7 @@ public final class BoundedBody {
      * @param answer sends the error
      */
     public static void refuse(
-            Vertx vertx, HttpServerRequest req, Supplier<KustoException> error, Handler<KustoException> answer) {
+            Vertx vertx, HttpServerRequest req, Supplier<KustoError> error, Handler<KustoError> answer) {
         req.pause();
         req.response().putHeader("Connection", "close");
         answer.handle(error.get());

@@ -1,4 +1,4 @@
-package io.kustotyped.emulator;
+package io.kustotyped.emulator.http;
 
 /**
  * Who sent a request and how to correlate it: the echoed {@code x-ms-client-request-id}, the

@@ -1,6 +1,7 @@
 package io.kustotyped.emulator.ingest;
 
-import io.kustotyped.emulator.KustoException;
+import io.kustotyped.emulator.error.KustoError;
+import io.kustotyped.emulator.error.KustoErrors;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
  * The {@code streamFormat} values of the ingest endpoint (docs/kusto-rules.md §1.1), matched case-insensitively, with
  * their mapping kind and whether the emulator implements them.
  */
-public enum StreamFormat {
+public enum IngestFormat {
     /** Comma-separated values, RFC 4180 quoting. */
     CSV("csv", "Csv", ',', true),
     /** Tab-separated values. */
@@ -52,7 +53,7 @@ public enum StreamFormat {
     private final char delimiter;
     private final boolean implemented;
 
-    StreamFormat(String wireName, String mappingKind, char delimiter, boolean implemented) {
+    IngestFormat(String wireName, String mappingKind, char delimiter, boolean implemented) {
         this.wireName = wireName;
         this.mappingKind = mappingKind;
         this.delimiter = delimiter;
@@ -64,21 +65,20 @@ public enum StreamFormat {
      *
      * @param value the query parameter value
      * @return the format
-     * @throws KustoException 400 {@code BadRequest_FormatNotSupported} when missing or unknown
+     * @throws KustoError 400 {@code BadRequest_FormatNotSupported} when missing or unknown
      */
-    public static StreamFormat parse(String value) {
+    public static IngestFormat parse(String value) {
         if (value == null || value.isBlank()) {
-            throw KustoException.formatNotSupported(
+            throw KustoErrors.formatNotSupported(
                     "The 'streamFormat' query parameter is required. Known formats: " + known() + ".");
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
-        for (StreamFormat f : values()) {
+        for (IngestFormat f : values()) {
             if (f.wireName.equals(v)) {
                 return f;
             }
         }
-        throw KustoException.formatNotSupported(
-                "Unknown streamFormat '" + value + "'. Known formats: " + known() + ".");
+        throw KustoErrors.formatNotSupported("Unknown streamFormat '" + value + "'. Known formats: " + known() + ".");
     }
 
     private static String known() {
