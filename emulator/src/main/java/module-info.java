@@ -4,8 +4,9 @@
  * standalone ({@code java -jar kusto-typed-emulator.jar}).
  *
  * <p>Exported: {@code io.kustotyped.emulator} (the builder and its options, the JUnit extension, {@code
- * TlsCertificate}, {@code EmulatorStats}) and {@code io.kustotyped.emulator.fault} (fault injection options). Not
- * exported: {@code store}, {@code ingest}, {@code kql}, {@code http} and {@code error}, the server's internals.
+ * TlsCertificate}, {@code EmulatorStats}), {@code io.kustotyped.emulator.fault} (fault injection options) and {@code
+ * io.kustotyped.emulator.dm} (queued ingestion: its options, the Azurite launcher and JUnit extension). Not
+ * exported: {@code store}, {@code ingest}, {@code kql}, {@code queue}, {@code http} and {@code error}, the server's internals.
  */
 module io.kustotyped.emulator {
     // Future and Vertx are in the API (startAsync, closeAsync, vertx()).
@@ -16,9 +17,12 @@ module io.kustotyped.emulator {
     // The JUnit 5 extension: users who use it have JUnit already.
     requires static org.junit.jupiter.api;
     requires java.logging;
+    // The Data Management side talks to Azure Storage (Azurite) over plain HTTP with the JDK's client.
+    requires java.net.http;
     // The open-file-descriptor count behind the default connection limit (com.sun.management).
     requires jdk.management;
 
     exports io.kustotyped.emulator;
     exports io.kustotyped.emulator.fault;
+    exports io.kustotyped.emulator.dm;
 }

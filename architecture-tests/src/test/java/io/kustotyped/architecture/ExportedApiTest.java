@@ -44,9 +44,9 @@ class ExportedApiTest {
         assertTrue(exported(runtime).contains("io.kustotyped.runtime.json"), "generated writers call runtime.json");
         ModuleDescriptor emulator = KtModule.EMULATOR.descriptor().orElseThrow();
         assertEquals(
-                Set.of("io.kustotyped.emulator", "io.kustotyped.emulator.fault"),
+                Set.of("io.kustotyped.emulator", "io.kustotyped.emulator.fault", "io.kustotyped.emulator.dm"),
                 exported(emulator),
-                "the emulator exports its builder, extension and fault options, not its store, ingest or kql");
+                "the emulator exports its builder, extension, fault options and queued-storage options (Azurite), not its store, ingest, kql or queue consumer");
     }
 
     @Test

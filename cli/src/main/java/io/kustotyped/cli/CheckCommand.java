@@ -2,10 +2,13 @@ package io.kustotyped.cli;
 
 import io.kustotyped.runtime.Kql;
 import io.kustotyped.runtime.KustoClient;
+import io.kustotyped.runtime.KustoResultTable;
 import io.kustotyped.runtime.KustoServiceException;
 import io.kustotyped.runtime.SchemaReport;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code check}: compares the live tables with the scripts and prints the drift. */
 final class CheckCommand {
@@ -27,6 +30,10 @@ final class CheckCommand {
             out.println(".show database " + (db == null ? "<database>" : Kql.bracket(db))
                     + " policy streamingingestion   (only when the table has no policy of its own)");
         }
+        out.println();
+        out.println(
+                "// queued ingestion: on the Data Management endpoint (ingest-<cluster>; the same URL on loopback)");
+        out.println(".get ingestion resources   (only the number of each resource is printed, never the SAS URLs)");
         out.println();
         out.println("Nothing was run.");
         return KustoTypedCli.OK;
@@ -91,6 +98,8 @@ final class CheckCommand {
             }
         }
         out.println();
+        probeIngestionEndpoint(client, out);
+        out.println();
         if (drifted == 0) {
             out.println("No drift: every table matches its script.");
             return KustoTypedCli.OK;
@@ -107,5 +116,32 @@ final class CheckCommand {
                     + " type=<type>', after which the values already in that column read as null, for good.");
         }
         return KustoTypedCli.FAILED;
+    }
+
+    /**
+     * Says whether the Data Management endpoint answers {@code .get ingestion resources} (queued and managed ingestion
+     * need it; streaming does not), with the number of each resource: the URLs carry SAS secrets and are not printed.
+     * It does not change the exit status, which is about drift.
+     */
+    static void probeIngestionEndpoint(KustoClient client, PrintStream out) {
+        String dm = client.ingestionEndpoint();
+        try {
+            KustoResultTable t =
+                    client.executeIngestionMgmt(".get ingestion resources").await();
+            Map<String, Integer> counts = new TreeMap<>();
+            for (int i = 0; i < t.rowCount(); i++) {
+                counts.merge(String.valueOf(t.string(i, "ResourceTypeName")), 1, Integer::sum);
+            }
+            boolean usable = counts.containsKey("SecuredReadyForAggregationQueue") && counts.containsKey("TempStorage");
+            out.println("Queued ingestion: the Data Management endpoint " + dm + " answers: " + counts
+                    + (usable
+                            ? "."
+                            : "; it lists no ingestion queue or no temporary storage, so queued and managed"
+                                    + " ingestion cannot run."));
+        } catch (Exception e) { // Future.await rethrows the failure as it is, checked or not
+            out.println("Queued ingestion: the Data Management endpoint " + dm + " does not answer"
+                    + " '.get ingestion resources' (" + ApplyCommand.describe(e) + "): queued and managed ingestion"
+                    + " cannot run there; streaming ingestion does not need it.");
+        }
     }
 }

@@ -173,6 +173,10 @@ class KustoTypedCliTest {
         assertTrue(out().contains("Logs: up to date"), out());
         assertTrue(out().contains("Shipments: up to date"), out());
         assertTrue(out().contains("No drift: every table matches its script."), out());
+        // This emulator has no Data Management side: check says so, and it does not change the status.
+        assertTrue(
+                out().contains("Queued ingestion: the Data Management endpoint " + cluster() + " does not answer"),
+                out());
     }
 
     @Test
@@ -275,6 +279,7 @@ class KustoTypedCliTest {
         assertTrue(out().contains(".show table ['Logs'] cslschema"), out());
         assertTrue(out().contains(".show table ['Logs'] ingestion json mappings"), out());
         assertTrue(out().contains(".show table ['Logs'] policy streamingingestion"), out());
+        assertTrue(out().contains(".get ingestion resources"), out());
         assertEquals(0, emulator.stats().requests());
     }
 

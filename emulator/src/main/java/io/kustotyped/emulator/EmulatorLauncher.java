@@ -1,6 +1,7 @@
 package io.kustotyped.emulator;
 
 import io.kustotyped.emulator.http.StatsCollector;
+import io.kustotyped.emulator.queue.QueuedIngestion;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.StreamingPolicy;
@@ -55,6 +56,13 @@ final class EmulatorLauncher {
                     });
                 }))
                 .map(actualPort -> new KustoEmulator(v, owns, catalog, server, stats, b.host, actualPort, tls[0]))
+                .compose(emulator -> b.queuedIngestion == null
+                        ? Future.succeededFuture(emulator)
+                        : QueuedIngestion.start(v, catalog, b.queuedIngestion).map(q -> {
+                            emulator.queuedIngestion(q);
+                            server.dataManagement(q);
+                            return emulator;
+                        }))
                 .recover(err -> {
                     catalog.close();
                     deleteGenerated(tls[0]);

@@ -1,5 +1,8 @@
 package io.kustotyped.emulator;
 
+import io.kustotyped.emulator.dm.QueuedIngestionOptions;
+import io.kustotyped.emulator.dm.StorageAccount;
+import io.kustotyped.emulator.fault.DmFaultOptions;
 import io.kustotyped.emulator.fault.FaultOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -48,6 +51,19 @@ public final class EmulatorMain {
                                or a newly enabled streaming policy is invisible to ingest requests for this
                                long (they fail as on Kusto) unless '.clear table T cache streamingingestion
                                schema' runs (default 0: visible at once)
+      Queued ingestion (the Data Management side: .show/.get ingestion resources, queues, blobs, status table):
+        --queued-storage       start Azurite (the Azure Storage emulator; needs node, see tools/azurite) on free
+                               loopback ports, in memory, and stop it at exit
+        --queued-storage-location <dir>
+                               with --queued-storage: Azurite keeps its blobs, queues and tables in <dir>
+        --queued-storage-connection-string <cs>
+                               use this storage account instead of starting Azurite (AccountName, AccountKey,
+                               BlobEndpoint, QueueEndpoint and TableEndpoint)
+        --batching-delay S     seconds a queued message waits before it is ingested (default 0)
+        --dm-fault WHAT:FRACTION  fault injection on the DM side (repeatable, seeded by --fault-seed):
+                               resources (DM commands answer 429), blob (blob reads fail; retried 3 times,
+                               then reported Exhausted), ingest (the message fails, reported, nothing
+                               committed); e.g. --dm-fault blob:0.1
       Connections:
         --max-connections N    most open connections (default: half the file descriptor limit, at most
                                1024); past it the oldest waiting connection is closed
@@ -112,6 +128,11 @@ public final class EmulatorMain {
             System.out.println("HTTPS on " + emulator.httpsUri() + "; clients trust the certificate "
                     + emulator.certificatePem().toAbsolutePath());
         }
+        if (builder.queuedIngestion != null) {
+            StorageAccount account = emulator.storageAccount();
+            System.out.println("Queued ingestion on " + emulator.uri() + ", storage: blob " + account.blobEndpoint()
+                    + ", queue " + account.queueEndpoint() + ", table " + account.tableEndpoint());
+        }
         stopped.await();
     }
 
@@ -141,6 +162,9 @@ public final class EmulatorMain {
         FaultOptions.Builder faults = FaultOptions.builder();
         long maxRequest = IngestLimits.DEFAULT.maxRequestBytes();
         long maxData = IngestLimits.DEFAULT.maxDataBytes();
+        QueuedIngestionOptions.Builder queued = null;
+        DmFaultOptions dmFaults = DmFaultOptions.NONE;
+        long seed = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -181,12 +205,40 @@ public final class EmulatorMain {
                     }
                     b.schemaPropagationDelay(Duration.ofSeconds(seconds));
                 }
+                case "--queued-storage" -> queued = queued == null ? QueuedIngestionOptions.builder() : queued;
+                case "--queued-storage-location" ->
+                    (queued = queued == null ? QueuedIngestionOptions.builder() : queued)
+                            .azuriteLocation(Path.of(arg(args, ++i, a)));
+                case "--queued-storage-connection-string" ->
+                    (queued = queued == null ? QueuedIngestionOptions.builder() : queued)
+                            .storage(StorageAccount.parse(arg(args, ++i, a)));
+                case "--batching-delay" -> {
+                    long seconds = longArg(args, ++i, a);
+                    if (seconds < 0) {
+                        throw new IllegalArgumentException(a + " cannot be negative, got " + seconds);
+                    }
+                    (queued = queued == null ? QueuedIngestionOptions.builder() : queued)
+                            .batchingDelay(Duration.ofSeconds(seconds));
+                }
                 case "--fault" -> faults.fault(FaultOptions.Rule.parse(arg(args, ++i, a)));
-                case "--fault-seed" -> faults.seed(longArg(args, ++i, a));
+                case "--fault-seed" -> {
+                    seed = longArg(args, ++i, a);
+                    faults.seed(seed);
+                }
+                case "--dm-fault" -> {
+                    dmFaults = dmFaults.with(arg(args, ++i, a));
+                }
                 case "--retry-after" -> faults.retryAfter(Duration.ofSeconds(longArg(args, ++i, a)));
                 case "--slow-delay" -> faults.slowDelay(Duration.ofMillis(longArg(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
+        }
+        if (queued == null && !dmFaults.equals(DmFaultOptions.NONE)) {
+            throw new IllegalArgumentException(
+                    "--dm-fault needs queued ingestion: add --queued-storage or --queued-storage-connection-string");
+        }
+        if (queued != null) {
+            b.queuedIngestion(queued.faults(dmFaults.withSeed(seed)).build());
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");

@@ -14,6 +14,7 @@ import io.kustotyped.emulator.ingest.IngestHandler;
 import io.kustotyped.emulator.ingest.SchemaPropagation;
 import io.kustotyped.emulator.ingest.Utf8;
 import io.kustotyped.emulator.kql.KqlService;
+import io.kustotyped.emulator.queue.QueuedIngestion;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.JsonLimits;
 import io.vertx.core.Future;
@@ -60,6 +61,7 @@ final class EmulatorServer {
     private final ConnectionGuard guard;
     private HttpServer server;
     private HttpServer tlsServer;
+    private volatile QueuedIngestion dataManagement;
 
     EmulatorServer(Vertx vertx, Catalog catalog, String token, KustoEmulator.Builder options, StatsCollector stats) {
         this.vertx = vertx;
@@ -76,6 +78,23 @@ final class EmulatorServer {
                 stats,
                 propagation);
         this.guard = new ConnectionGuard(vertx, options.connectionLimits);
+    }
+
+    /** Turns on the Data Management commands (queued ingestion). */
+    void dataManagement(QueuedIngestion dm) {
+        this.dataManagement = dm;
+    }
+
+    private String management(String db, String csl, RequestInfo info) {
+        if (QueuedIngestion.isDmCommand(csl)) {
+            QueuedIngestion dm = dataManagement;
+            if (dm == null) {
+                throw KustoErrors.syntaxError("'" + csl.strip() + "': queued ingestion is off in this emulator; start "
+                        + "it with --queued-storage (builder: queuedStorage()).");
+            }
+            return dm.answer(csl);
+        }
+        return kql.management(db, csl, info);
     }
 
     Future<HttpServer> listen(String host, int port) {
@@ -285,7 +304,7 @@ final class EmulatorServer {
     private void run(HttpServerRequest req, RequestInfo info, Kind kind, String db, String csl, JsonNode options) {
         vertx.executeBlocking(
                         () -> switch (kind) {
-                            case MGMT -> kql.management(db, csl, info);
+                            case MGMT -> management(db, csl, info);
                             case QUERY_V1 -> kql.queryV1(db, csl, info);
                             case QUERY_V2 -> kql.queryV2(db, csl, info, options);
                         },

@@ -1,7 +1,12 @@
 package io.kustotyped.emulator;
 
+import io.kustotyped.emulator.dm.Azurite;
+import io.kustotyped.emulator.dm.QueuedIngestionOptions;
+import io.kustotyped.emulator.dm.QueuedIngestionStats;
+import io.kustotyped.emulator.dm.StorageAccount;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.http.StatsCollector;
+import io.kustotyped.emulator.queue.QueuedIngestion;
 import io.kustotyped.emulator.store.Catalog;
 import io.kustotyped.emulator.store.Database;
 import io.kustotyped.emulator.store.StoreIo;
@@ -16,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -50,6 +57,7 @@ public final class KustoEmulator implements AutoCloseable {
     private final String host;
     private final int port;
     private final EmulatorLauncher.Tls tls;
+    private volatile QueuedIngestion queued;
 
     KustoEmulator(
             Vertx vertx,
@@ -179,6 +187,73 @@ public final class KustoEmulator implements AutoCloseable {
         return EmulatorStats.of(stats);
     }
 
+    /**
+     * @return the storage account of queued ingestion (the Azurite the emulator started, or the one it was given)
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public StorageAccount storageAccount() {
+        return requireQueued().account();
+    }
+
+    /**
+     * @return what the Data Management side did so far: messages, rows, failures, duplicates, faults
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public QueuedIngestionStats queuedIngestionStats() {
+        return requireQueued().stats();
+    }
+
+    /**
+     * @return the answer of {@code .get ingestion resources}: resource type to SAS URL (secrets: do not log them)
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public Map<String, String> ingestionResources() {
+        return requireQueued().resources();
+    }
+
+    /**
+     * @return the answer of {@code .get kusto identity token}
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public String kustoIdentityToken() {
+        return requireQueued().identityToken();
+    }
+
+    /**
+     * @return the Azurite this emulator started ({@link Builder#queuedStorage()}), or empty when it was given one
+     * @throws IllegalStateException when queued ingestion is off
+     */
+    public Optional<Azurite> startedAzurite() {
+        return Optional.ofNullable(requireQueued().azurite());
+    }
+
+    private QueuedIngestion requireQueued() {
+        QueuedIngestion q = queued;
+        if (q == null) {
+            throw new IllegalStateException("queued ingestion is off: use KustoEmulator.builder().queuedStorage()");
+        }
+        return q;
+    }
+
+    /** Called by the launcher once the DM side runs. */
+    void queuedIngestion(QueuedIngestion q) {
+        this.queued = q;
+    }
+
+    private Future<Void> closeQueued() {
+        QueuedIngestion q = queued;
+        queued = null;
+        if (q == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(
+                () -> {
+                    q.close();
+                    return null;
+                },
+                false);
+    }
+
     /** @return the Vert.x instance it runs on */
     public Vertx vertx() {
         return vertx;
@@ -190,7 +265,7 @@ public final class KustoEmulator implements AutoCloseable {
      * @return completes when stopped
      */
     public Future<Void> closeAsync() {
-        return server.close().eventually(() -> {
+        return server.close().eventually(this::closeQueued).eventually(() -> {
             catalog.close();
             EmulatorLauncher.deleteGenerated(tls);
             return ownsVertx ? vertx.close() : Future.succeededFuture();
@@ -203,6 +278,7 @@ public final class KustoEmulator implements AutoCloseable {
         try {
             await(server.close());
         } finally {
+            await(closeQueued());
             catalog.close();
             EmulatorLauncher.deleteGenerated(tls);
             if (ownsVertx) {
@@ -243,8 +319,44 @@ public final class KustoEmulator implements AutoCloseable {
         TlsCertificate tlsCertificate;
         boolean selfSignedTls;
         int httpsPort;
+        QueuedIngestionOptions queuedIngestion;
 
         private Builder() {}
+
+        /**
+         * Turns on the Data Management side (queued ingestion) with an Azurite the emulator starts in memory, on
+         * free loopback ports, and stops at {@link KustoEmulator#close()} (Azurite needs node; see
+         * {@link io.kustotyped.emulator.dm.Azurite}).
+         *
+         * @return this
+         */
+        public Builder queuedStorage() {
+            return queuedIngestion(QueuedIngestionOptions.DEFAULT);
+        }
+
+        /**
+         * Turns on the Data Management side (queued ingestion) on the given storage account (e.g. an Azurite the
+         * test started).
+         *
+         * @param account the account
+         * @return this
+         */
+        public Builder queuedStorage(StorageAccount account) {
+            return queuedIngestion(QueuedIngestionOptions.builder()
+                    .storage(Objects.requireNonNull(account, "account"))
+                    .build());
+        }
+
+        /**
+         * Turns on the Data Management side (queued ingestion) with these options.
+         *
+         * @param options storage, batching and fault options
+         * @return this
+         */
+        public Builder queuedIngestion(QueuedIngestionOptions options) {
+            this.queuedIngestion = Objects.requireNonNull(options, "options");
+            return this;
+        }
 
         /**
          * Serves HTTPS too, with a self-signed certificate generated at start (by the JDK's {@code keytool}) for

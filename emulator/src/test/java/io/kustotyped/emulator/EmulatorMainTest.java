@@ -132,6 +132,42 @@ class EmulatorMainTest {
     }
 
     @Test
+    void parsesQueuedIngestionOptions() {
+        String cs = io.kustotyped.emulator.dm.StorageAccount.devStoreAccount(10000, 10001, 10002)
+                .connectionString();
+        KustoEmulator.Builder b = EmulatorMain.parse(
+                new String[] {
+                    "--queued-storage-connection-string",
+                    cs,
+                    "--batching-delay",
+                    "7",
+                    "--dm-fault",
+                    "blob:0.5",
+                    "--fault-seed",
+                    "3"
+                },
+                System.out);
+        assertEquals(cs, b.queuedIngestion.storage().connectionString());
+        assertEquals(java.time.Duration.ofSeconds(7), b.queuedIngestion.batchingDelay());
+        assertEquals(new io.kustotyped.emulator.fault.DmFaultOptions(3, 0, 0.5, 0), b.queuedIngestion.faults());
+        assertTrue(EmulatorMain.parse(new String[] {"--queued-storage"}, System.out)
+                .queuedIngestion
+                .startsAzurite());
+        assertNull(EmulatorMain.parse(new String[] {}, System.out).queuedIngestion);
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> EmulatorMain.parse(new String[] {"--dm-fault", "ingest:0.1"}, System.out))
+                .getMessage()
+                .contains("--dm-fault needs queued ingestion"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> EmulatorMain.parse(
+                                new String[] {"--queued-storage-connection-string", "AccountName=a"}, System.out))
+                .getMessage()
+                .contains("AccountKey is missing"));
+    }
+
+    @Test
     void parsesConnectionOptions() {
         KustoEmulator.Builder b = EmulatorMain.parse(
                 new String[] {

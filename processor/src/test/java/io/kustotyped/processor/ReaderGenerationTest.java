@@ -140,6 +140,33 @@ class ReaderGenerationTest {
     }
 
     @Test
+    void unixTimeColumnsReadBackIntoTheirNumbers() throws Exception {
+        Compilation compilation = Sources.compile(source(
+                "com.acme.Times",
+                "package com.acme;",
+                "import io.kustotyped.annotations.*;",
+                "@KustoTable public record Times(",
+                "  @Column(transform = KustoTransform.DATETIME_FROM_UNIX_SECONDS) int s,",
+                "  @Column(transform = KustoTransform.DATETIME_FROM_UNIX_MILLISECONDS) Long ms,",
+                "  @Column(transform = KustoTransform.DATETIME_FROM_UNIX_MICROSECONDS) double us,",
+                "  @Column(transform = KustoTransform.DATETIME_FROM_UNIX_NANOSECONDS) java.util.OptionalLong ns) {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String reader = generated(compilation, "com.acme.TimesRowReader");
+        assertThat(reader).contains("s = Math.toIntExact(JsonValues.unixTime(p, 1L));");
+        assertThat(reader).contains("ms = JsonValues.isNull(p) ? null : JsonValues.unixTime(p, 1000L);");
+        assertThat(reader).contains("us = JsonValues.unixTimeDouble(p, 1000000L);");
+
+        Compilation narrow = Sources.compile(source(
+                "com.acme.Narrow",
+                "package com.acme;",
+                "import io.kustotyped.annotations.*;",
+                "@KustoTable public record Narrow(",
+                "  @Column(transform = KustoTransform.DATETIME_FROM_UNIX_SECONDS) short s) {}"));
+        assertThat(narrow).succeededWithoutWarnings();
+        assertThat(narrow).hadNoteContaining("property 's' is a short holding Unix time");
+    }
+
+    @Test
     void aCustomIterableThatIsNotACollectionCannotBeRead() throws Exception {
         Compilation compilation = Sources.compile(source(
                 "com.acme.Custom",

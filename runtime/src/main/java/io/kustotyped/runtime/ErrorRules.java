@@ -187,6 +187,9 @@ final class ErrorRules {
         if (e instanceof KustoTransportException) {
             return Kind.TRANSIENT;
         }
+        if (e instanceof KustoStorageException s) {
+            return s.isTransient() ? Kind.TRANSIENT : Kind.PERMANENT;
+        }
         if (e instanceof KustoProxyException p) {
             // The proxy refused the tunnel: 407 and 403 stay refused, a 5xx from the proxy may pass. A certificate
             // failure (KustoTlsException) is permanent, as everything else below.
@@ -207,6 +210,10 @@ final class ErrorRules {
         if (e instanceof KustoTransportException t) {
             return !t.requestSent();
         }
+        if (e instanceof KustoStorageException st) {
+            // Azure Storage validates and authorizes a request before it runs it: any 4xx but 408 wrote nothing.
+            return st.status() >= 400 && st.status() < 500 && st.status() != 408;
+        }
         if (e instanceof KustoServiceException k) {
             int s = k.status();
             if (s == 429 || s == 401 || s == 403 || s == 404 || s == 413) {
@@ -216,5 +223,66 @@ final class ErrorRules {
         }
         // Anything else failed before a request was sent: the token provider, the URL check, the client closed.
         return true;
+    }
+
+    // ---------------------------------------------------------------- Azure Storage (queued ingestion)
+
+    /**
+     * Whether an Azure Storage error is worth another attempt (https://learn.microsoft.com/rest/api/storageservices/
+     * common-rest-api-error-codes): 408, 429, 5xx ({@code ServerBusy}, {@code OperationTimedOut},
+     * {@code InternalError}), and 403 and 404 too, because a SAS that expired or a container the Data Management
+     * service replaced heal once the ingestion resources are fetched again. Everything else (a 400, 409, 413) is
+     * permanent.
+     */
+    public static boolean storageTransient(int status) {
+        return status == 403 || status == 404 || status == 408 || status == 429 || status >= 500;
+    }
+
+    // ---------------------------------------------------------------- managed fallback (docs/managed-ingestion.md)
+
+    /** What {@link IngestMode#MANAGED} does with a batch whose streaming attempt failed. */
+    public enum Fallback {
+        /** No fallback: retry streaming (transient, attempts left) or report the error as streaming does. */
+        NONE,
+        /** Send this batch queued: it is larger than streaming allows. */
+        TOO_LARGE,
+        /** Send this batch queued, and the table's next batches for the streaming-off cool-down. */
+        STREAMING_OFF,
+        /** Send this batch queued, and the table's next batches for the throttling cool-down. */
+        THROTTLED,
+        /** Send this batch queued: transient failures used up its streaming attempts. */
+        TRANSIENT_EXHAUSTED
+    }
+
+    /**
+     * The decision table of managed mode (docs/managed-ingestion.md, each row with its source): what to do with a
+     * batch whose streaming attempt failed with {@code e}.
+     *
+     * @param e the failure
+     * @param attemptsLeft whether the batch has streaming attempts left (within the attempts and the retry budget)
+     */
+    public static Fallback fallbackOf(Throwable e, boolean attemptsLeft) {
+        Rule rule = e instanceof KustoServiceException k ? classify(k) : new Rule(kindOf(e), Hint.NONE);
+        if (rule.kind() == Kind.TOO_LARGE) {
+            return Fallback.TOO_LARGE;
+        }
+        if (rule.hint() == Hint.STREAMING_POLICY_OFF || rule.hint() == Hint.STREAMING_CLUSTER_OFF) {
+            return Fallback.STREAMING_OFF;
+        }
+        if (rule.kind() != Kind.TRANSIENT || attemptsLeft) {
+            return Fallback.NONE;
+        }
+        return isThrottling(e) ? Fallback.THROTTLED : Fallback.TRANSIENT_EXHAUSTED;
+    }
+
+    /** 429, or a throttling code whatever the status. */
+    static boolean isThrottling(Throwable e) {
+        if (!(e instanceof KustoServiceException k)) {
+            return false;
+        }
+        String code = k.code().orElse("");
+        return k.status() == 429
+                || code.equalsIgnoreCase("TooManyRequests")
+                || code.equalsIgnoreCase("General_ThrottledIngestion");
     }
 }

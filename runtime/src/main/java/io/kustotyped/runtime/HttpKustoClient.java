@@ -60,6 +60,12 @@ final class HttpKustoClient implements KustoClient {
     private final ProxyOptions proxy;
     /** Where query responses are parsed as they arrive: one thread per connection that can carry one. */
     private final WorkerExecutor queryWorkers;
+
+    private final String ingestionEndpoint;
+    /** The client of the Data Management endpoint when it is another URL, and the queued side; created at first use. */
+    private HttpKustoClient dmClient;
+
+    private QueuedIngest queued;
     /** Completes once a TLS connection to the cluster verified; no token is fetched before (see verifiedConnection). */
     private Future<Void> verified;
 
@@ -114,6 +120,52 @@ final class HttpKustoClient implements KustoClient {
         this.web = WebClient.wrap(http, webOptions);
         this.queryWorkers =
                 vertx.createSharedWorkerExecutor("kusto-typed-query", Math.max(1, options.getMaxConnections()));
+        String dm = options.getIngestionEndpoint() != null
+                ? options.getIngestionEndpoint()
+                : IngestionEndpoints.derive(url);
+        while (dm.endsWith("/")) {
+            dm = dm.substring(0, dm.length() - 1);
+        }
+        this.ingestionEndpoint = dm;
+    }
+
+    @Override
+    public String ingestionEndpoint() {
+        return ingestionEndpoint;
+    }
+
+    /** The client that talks to the DM endpoint: this one when the URLs are the same (loopback). */
+    private synchronized HttpKustoClient dm() {
+        if (ingestionEndpoint.equals(clusterUrl)) {
+            return this;
+        }
+        if (dmClient == null) {
+            // Its own connections, token cache and TLS verification, the same token provider, proxy and trust.
+            dmClient = new HttpKustoClient(
+                    vertx,
+                    new KustoClientOptions(options)
+                            .setClusterUrl(ingestionEndpoint)
+                            .setIngestionEndpoint(ingestionEndpoint),
+                    false); // this client's Vertx, closed (if owned) by this client
+        }
+        return dmClient;
+    }
+
+    @Override
+    public Future<KustoResultTable> executeIngestionMgmt(String command) {
+        return dm().executeMgmt(IngestionResources.DM_DATABASE, command);
+    }
+
+    /** The queued-ingestion side of this client (resources cache, storage calls), created at first use. */
+    synchronized QueuedIngest queued() {
+        if (queued == null) {
+            queued = new QueuedIngest(
+                    new IngestionResources(
+                            this::executeIngestionMgmt, ingestionEndpoint, options.getIngestionResourcesRefresh()),
+                    new StorageRest(web, options.getRequestTimeout()),
+                    ingestionEndpoint);
+        }
+        return queued;
     }
 
     @Override
@@ -407,7 +459,13 @@ final class HttpKustoClient implements KustoClient {
 
     @Override
     public Future<Void> close() {
-        Future<Void> connections = queryWorkers.close().transform(ar -> http.close());
+        HttpKustoClient other;
+        synchronized (this) {
+            other = dmClient;
+        }
+        Future<Void> closing = queryWorkers.close().transform(ar -> http.close());
+        Future<Void> connections =
+                other == null ? closing : Future.all(closing, other.close()).mapEmpty();
         if (!ownsVertx) {
             return connections;
         }

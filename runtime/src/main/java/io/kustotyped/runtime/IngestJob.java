@@ -48,6 +48,7 @@ final class IngestJob<T> {
      * @param slots the ingestor's batch slots
      * @param encoders a per-thread row encoder
      * @param hinter adds the fix to a permanent service error (streaming off, mapping missing, ...)
+     * @param managed the ingestor's managed-mode state (cool-downs), shared by its calls
      */
     public record Context<T>(
             Vertx vertx,
@@ -59,7 +60,8 @@ final class IngestJob<T> {
             IngestOptions options,
             AsyncSlots slots,
             ThreadLocal<RowEncoder<T>> encoders,
-            UnaryOperator<Throwable> hinter) {}
+            UnaryOperator<Throwable> hinter,
+            ManagedState managed) {}
 
     private final Context<T> c;
     private final PieceSender sender;
@@ -96,6 +98,8 @@ final class IngestJob<T> {
     private final List<FailedRows> failures = new ArrayList<>();
     private final List<RowRange> possiblyDuplicated = new ArrayList<>();
     private final List<String> requestIds = new ArrayList<>();
+    private final List<QueuedBatch> queuedBatches = new ArrayList<>();
+    private final List<StatusTracker.Watched> tracked = new ArrayList<>();
 
     /**
      * @param context the ingestor's parts
@@ -122,10 +126,14 @@ final class IngestJob<T> {
 
     private Batch fill() {
         IngestOptions o = c.options();
-        int rawLimit = o.getMaxRawBatchBytes();
+        // Queued batches are blobs: larger (docs/managed-ingestion.md §5), under the same slots.
+        boolean blob = o.getMode() == IngestMode.QUEUED
+                || o.getMode() == IngestMode.MANAGED && c.managed().queuedNow();
+        int rawLimit = blob ? o.getMaxRawBlobBytes() : o.getMaxRawBatchBytes();
+        int rowLimit = blob ? o.getMaxBlobRows() : o.getMaxBatchRows();
         Batch b = new Batch(c.slots().takeBuffers(), rawLimit);
         RowEncoder<T> enc = c.encoders().get();
-        while (b.rows < o.getMaxBatchRows()) {
+        while (b.rows < rowLimit) {
             if (abortCause != null) {
                 // Stop reading: every later request would fail the same way. A row already read is reported.
                 if (carry != null) {
@@ -177,8 +185,9 @@ final class IngestJob<T> {
                             idx,
                             new RowTooLargeException(
                                     idx,
-                                    "row " + idx + " is " + (len + 1) + " bytes of JSON, over maxRawBatchBytes="
-                                            + rawLimit + ": it can never be sent"));
+                                    "row " + idx + " is " + (len + 1) + " bytes of JSON, over "
+                                            + (blob ? "maxRawBlobBytes=" : "maxRawBatchBytes=") + rawLimit
+                                            + ": it can never be sent"));
                     continue;
                 }
             }
@@ -322,6 +331,22 @@ final class IngestJob<T> {
         }
 
         @Override
+        public void queued(Piece p, QueuedBatch batch, QueuedIngest.Posted posted, boolean duplicated) {
+            synchronized (IngestJob.this) {
+                rowsIngested += p.rows();
+                rawBytes += p.rawLength();
+                compressedBytes += batch.blobBytes();
+                queuedBatches.add(batch);
+                if (posted.statusTable() != null) {
+                    tracked.add(new StatusTracker.Watched(batch, posted));
+                }
+                if (duplicated) {
+                    possiblyDuplicated.addAll(p.ranges());
+                }
+            }
+        }
+
+        @Override
         public void failed(Piece p, Throwable cause, boolean possiblyIngested) {
             synchronized (IngestJob.this) {
                 failures.add(new FailedRows(p.ranges(), cause, possiblyIngested));
@@ -339,36 +364,59 @@ final class IngestJob<T> {
     // ---------------------------------------------------------------- completion
 
     private void maybeFinish() {
-        IngestResult result;
         synchronized (this) {
             if (finished || !exhausted || producing || active > 0) {
                 return;
             }
             finished = true;
-            Throwable stopped = stoppedEarly ? abortCause : null;
-            if (stopped != null && knownSize > rowsRead) {
-                // A list: the rows never read are known, report them by index like the others.
-                failures.add(new FailedRows(
-                        List.of(new RowRange(firstIndex + rowsRead, firstIndex + knownSize)), stopped, false));
-            }
-            failures.sort((a, b) ->
-                    Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
-            result = new IngestResult(
-                    rowsRead,
-                    rowsIngested,
-                    requests,
-                    retries,
-                    throttled,
-                    rawBytes,
-                    compressedBytes,
-                    Duration.ofNanos(System.nanoTime() - startNanos),
-                    failures,
-                    possiblyDuplicated,
-                    Optional.ofNullable(inputFailure),
-                    Optional.ofNullable(stopped),
-                    requestIds,
-                    peakBufferedBytes);
         }
-        promise.complete(result);
+        if (tracked.isEmpty() || !(c.client() instanceof HttpKustoClient http)) {
+            promise.complete(result());
+            return;
+        }
+        IngestOptions o = c.options();
+        StatusTracker.track(c.vertx(), http.queued(), o.getStatusPollInterval(), o.getQueuedStatusTimeout(), tracked)
+                .onComplete(ar -> {
+                    synchronized (this) {
+                        for (StatusTracker.Watched w : tracked) {
+                            queuedBatches.replaceAll(b -> b == w.batch ? b.withStatus(w.status) : b);
+                            if (w.failure != null) {
+                                // A failed or still pending batch: its rows did not (or may not yet) land.
+                                rowsIngested -= w.batch.rowCount();
+                                failures.add(new FailedRows(w.batch.ranges(), w.failure, w.failure.isPending()));
+                            }
+                        }
+                    }
+                    promise.complete(result());
+                });
+    }
+
+    private synchronized IngestResult result() {
+        Throwable stopped = stoppedEarly ? abortCause : null;
+        if (stopped != null && knownSize > rowsRead) {
+            // A list: the rows never read are known, report them by index like the others.
+            failures.add(new FailedRows(
+                    List.of(new RowRange(firstIndex + rowsRead, firstIndex + knownSize)), stopped, false));
+        }
+        failures.sort((a, b) ->
+                Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
+        queuedBatches.sort((a, b) ->
+                Long.compare(a.ranges().get(0).from(), b.ranges().get(0).from()));
+        return new IngestResult(
+                rowsRead,
+                rowsIngested,
+                requests,
+                retries,
+                throttled,
+                rawBytes,
+                compressedBytes,
+                Duration.ofNanos(System.nanoTime() - startNanos),
+                failures,
+                possiblyDuplicated,
+                Optional.ofNullable(inputFailure),
+                Optional.ofNullable(stopped),
+                requestIds,
+                peakBufferedBytes,
+                queuedBatches);
     }
 }

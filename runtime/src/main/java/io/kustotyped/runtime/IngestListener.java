@@ -24,7 +24,11 @@ public interface IngestListener {
         /** The service said the body is too large; the rows are split and sent again. */
         SPLIT,
         /** Failed for good; the rows are reported as failed. */
-        FAILED
+        FAILED,
+        /** Managed mode: streaming failed (or was not tried) and the batch goes queued instead. */
+        FELL_BACK,
+        /** Queued: the blob is uploaded and the ingestion message posted; Kusto ingests it later. */
+        QUEUED
     }
 
     /**

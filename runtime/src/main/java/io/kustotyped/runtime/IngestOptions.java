@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Options of a {@link TableIngestor}: request format, batch limits, compression, concurrency and retries.
+ * Options of a {@link TableIngestor}: mode (streaming, queued, managed), request format, batch limits, compression,
+ * concurrency and retries.
  * {@code new IngestOptions()} gives the defaults. Setters are fluent; an ingestor takes a copy when it is created.
  */
 public class IngestOptions {
@@ -23,6 +24,31 @@ public class IngestOptions {
     public static final int DEFAULT_GZIP_LEVEL = 1;
     /** Attempts per request, the first included. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /**
+     * 100 MiB of uncompressed JSON per queued blob: the low end of the 100 MB-1 GB per blob that Kusto's ingestion best
+     * practices recommend (https://learn.microsoft.com/kusto/api/netfx/kusto-ingest-best-practices), kept at the low
+     * end because each of the {@link #getMaxInFlight()} slots may hold one such blob (raw and gzip) in memory.
+     */
+    public static final int DEFAULT_MAX_RAW_BLOB_BYTES = 100 * 1024 * 1024;
+    /** Rows per queued blob at most. */
+    public static final int DEFAULT_MAX_BLOB_ROWS = 2_000_000;
+    /**
+     * Streaming attempts of a batch in {@link IngestMode#MANAGED} before it goes queued: 3, as Microsoft's managed
+     * streaming clients make (https://learn.microsoft.com/kusto/api/get-started/app-managed-streaming-ingest).
+     */
+    public static final int DEFAULT_MANAGED_STREAMING_ATTEMPTS = 3;
+    /**
+     * How long a table stays queued after a batch fell back because of throttling: 10 s, the throttle back-off of
+     * Microsoft's ingest-v2 managed streaming client.
+     */
+    public static final Duration DEFAULT_THROTTLE_COOLDOWN = Duration.ofSeconds(10);
+    /**
+     * How long a table stays queued after streaming was refused as off (policy or cluster): 15 min, the resume time of
+     * Microsoft's ingest-v2 managed streaming client.
+     */
+    public static final Duration DEFAULT_STREAMING_OFF_COOLDOWN = Duration.ofMinutes(15);
+    /** Between two reads of the status of queued batches: 10 s, as Microsoft's Go client polls. */
+    public static final Duration DEFAULT_STATUS_POLL_INTERVAL = Duration.ofSeconds(10);
 
     private StreamFormat streamFormat = StreamFormat.MULTI_JSON;
     private int maxRawBatchBytes = DEFAULT_MAX_RAW_BATCH_BYTES;
@@ -38,6 +64,14 @@ public class IngestOptions {
     private IngestListener listener = IngestListener.NONE;
     private Duration lingerTime = Duration.ofSeconds(1);
     private int writeQueueMaxRows = 2 * DEFAULT_MAX_BATCH_ROWS;
+    private IngestMode mode = IngestMode.STREAMING;
+    private int maxRawBlobBytes = DEFAULT_MAX_RAW_BLOB_BYTES;
+    private int maxBlobRows = DEFAULT_MAX_BLOB_ROWS;
+    private int managedStreamingAttempts = DEFAULT_MANAGED_STREAMING_ATTEMPTS;
+    private Duration throttleCooldown = DEFAULT_THROTTLE_COOLDOWN;
+    private Duration streamingOffCooldown = DEFAULT_STREAMING_OFF_COOLDOWN;
+    private Duration queuedStatusTimeout = Duration.ZERO;
+    private Duration statusPollInterval = DEFAULT_STATUS_POLL_INTERVAL;
 
     /** The defaults. */
     public IngestOptions() {}
@@ -58,6 +92,113 @@ public class IngestOptions {
         this.listener = o.listener;
         this.lingerTime = o.lingerTime;
         this.writeQueueMaxRows = o.writeQueueMaxRows;
+        this.mode = o.mode;
+        this.maxRawBlobBytes = o.maxRawBlobBytes;
+        this.maxBlobRows = o.maxBlobRows;
+        this.managedStreamingAttempts = o.managedStreamingAttempts;
+        this.throttleCooldown = o.throttleCooldown;
+        this.streamingOffCooldown = o.streamingOffCooldown;
+        this.queuedStatusTimeout = o.queuedStatusTimeout;
+        this.statusPollInterval = o.statusPollInterval;
+    }
+
+    /** How batches are sent: {@link IngestMode#STREAMING} by default. */
+    public IngestMode getMode() {
+        return mode;
+    }
+
+    /** Sets how batches are sent (streaming, queued, or managed: streaming with a queued fallback). */
+    public IngestOptions setMode(IngestMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
+     * The most uncompressed JSON bytes in one queued blob ({@link IngestMode#QUEUED}, and {@link IngestMode#MANAGED}
+     * while a table is cooling down). Each of the {@link #getMaxInFlight()} slots may then hold up to this many bytes
+     * plus their gzip form.
+     */
+    public int getMaxRawBlobBytes() {
+        return maxRawBlobBytes;
+    }
+
+    /** Sets the most uncompressed JSON bytes in one queued blob (at least 1 KiB). */
+    public IngestOptions setMaxRawBlobBytes(int maxRawBlobBytes) {
+        this.maxRawBlobBytes = atLeast(maxRawBlobBytes, 1024, "maxRawBlobBytes");
+        return this;
+    }
+
+    /** The most rows in one queued blob. */
+    public int getMaxBlobRows() {
+        return maxBlobRows;
+    }
+
+    /** Sets the most rows in one queued blob. */
+    public IngestOptions setMaxBlobRows(int maxBlobRows) {
+        this.maxBlobRows = atLeast(maxBlobRows, 1, "maxBlobRows");
+        return this;
+    }
+
+    /** In {@link IngestMode#MANAGED}: streaming attempts of a batch (transient failures) before it goes queued. */
+    public int getManagedStreamingAttempts() {
+        return managedStreamingAttempts;
+    }
+
+    /** Sets the streaming attempts of a batch in managed mode, the first included. */
+    public IngestOptions setManagedStreamingAttempts(int managedStreamingAttempts) {
+        this.managedStreamingAttempts = atLeast(managedStreamingAttempts, 1, "managedStreamingAttempts");
+        return this;
+    }
+
+    /** In {@link IngestMode#MANAGED}: how long a table stays queued after a batch fell back because of throttling. */
+    public Duration getThrottleCooldown() {
+        return throttleCooldown;
+    }
+
+    /** Sets the throttling cool-down of managed mode. */
+    public IngestOptions setThrottleCooldown(Duration throttleCooldown) {
+        this.throttleCooldown = nonNegative(throttleCooldown, "throttleCooldown");
+        return this;
+    }
+
+    /** In {@link IngestMode#MANAGED}: how long a table stays queued after streaming was refused as off. */
+    public Duration getStreamingOffCooldown() {
+        return streamingOffCooldown;
+    }
+
+    /** Sets the streaming-off cool-down of managed mode. */
+    public IngestOptions setStreamingOffCooldown(Duration streamingOffCooldown) {
+        this.streamingOffCooldown = nonNegative(streamingOffCooldown, "streamingOffCooldown");
+        return this;
+    }
+
+    /**
+     * How long an ingest call waits for the outcome of its queued batches; {@link Duration#ZERO} (the default) does
+     * not wait: a queued batch counts as landed once its message is in the queue, and Kusto reports a later failure
+     * only to its failure queue. When positive, queued messages ask Kusto to record every outcome in the ingestion
+     * status table, and the call polls it (every {@link #getStatusPollInterval()}) until each batch succeeded or
+     * failed: a failed batch's rows are then listed in {@link IngestResult#failures()}, and batches still pending when
+     * the time is up are listed as possibly ingested.
+     */
+    public Duration getQueuedStatusTimeout() {
+        return queuedStatusTimeout;
+    }
+
+    /** Sets how long a call waits for the outcome of its queued batches (zero: does not track them). */
+    public IngestOptions setQueuedStatusTimeout(Duration queuedStatusTimeout) {
+        this.queuedStatusTimeout = nonNegative(queuedStatusTimeout, "queuedStatusTimeout");
+        return this;
+    }
+
+    /** Between two reads of the ingestion status table while waiting for queued batches. */
+    public Duration getStatusPollInterval() {
+        return statusPollInterval;
+    }
+
+    /** Sets the status poll interval. */
+    public IngestOptions setStatusPollInterval(Duration statusPollInterval) {
+        this.statusPollInterval = KustoClientOptions.positive(statusPollInterval, "statusPollInterval");
+        return this;
     }
 
     /** The {@code streamFormat}; {@link StreamFormat#MULTI_JSON} by default (fails loudly on a malformed record). */
@@ -120,7 +261,9 @@ public class IngestOptions {
 
     /**
      * The most batches alive at once per ingestor (being filled, compressed or sent). Memory held by an ingestor
-     * is at most {@code maxInFlight * (maxRawBatchBytes + maxCompressedBatchBytes)}, whatever the input size.
+     * is at most {@code maxInFlight * (maxRawBatchBytes + maxCompressedBatchBytes)}, whatever the input size; for
+     * queued batches (blobs), {@code maxRawBatchBytes} is {@link #getMaxRawBlobBytes()} and the gzip part is the
+     * blob's size.
      */
     public int getMaxInFlight() {
         return maxInFlight;

@@ -28,6 +28,7 @@ public final class IngestResult {
     private final Optional<Throwable> stoppedReading;
     private final List<String> clientRequestIds;
     private final long peakBufferedBytes;
+    private final List<QueuedBatch> queuedBatches;
 
     /** The lists are copied. */
     IngestResult(
@@ -44,7 +45,8 @@ public final class IngestResult {
             Optional<Throwable> inputFailure,
             Optional<Throwable> stoppedReading,
             List<String> clientRequestIds,
-            long peakBufferedBytes) {
+            long peakBufferedBytes,
+            List<QueuedBatch> queuedBatches) {
         this.rowsRead = rowsRead;
         this.rowsIngested = rowsIngested;
         this.requests = requests;
@@ -59,6 +61,7 @@ public final class IngestResult {
         this.stoppedReading = Objects.requireNonNull(stoppedReading, "stoppedReading");
         this.clientRequestIds = List.copyOf(clientRequestIds);
         this.peakBufferedBytes = peakBufferedBytes;
+        this.queuedBatches = List.copyOf(queuedBatches);
     }
 
     /** Rows taken from the input. */
@@ -66,12 +69,19 @@ public final class IngestResult {
         return rowsRead;
     }
 
-    /** Rows the service confirmed (HTTP 200). */
+    /**
+     * Rows the service confirmed: by a streaming request's HTTP 200, or for a queued batch by the storage queue's
+     * acceptance of its ingestion message (Kusto ingests it later, at least once; with
+     * {@link IngestOptions#getQueuedStatusTimeout()} the call waits for the outcome and lists a failed batch's rows
+     * in {@link #failures()} instead).
+     */
     public long rowsIngested() {
         return rowsIngested;
     }
 
-    /** HTTP requests sent, retries included. */
+    /**
+     * Attempts sent, retries included: streaming requests, and queued attempts (a blob upload with its queue message).
+     */
     public long requests() {
         return requests;
     }
@@ -141,6 +151,31 @@ public final class IngestResult {
         return peakBufferedBytes;
     }
 
+    /**
+     * The batches sent through queued ingestion (mode {@link IngestMode#QUEUED}, or {@link IngestMode#MANAGED}
+     * fallbacks), in input order, with their source ids, sizes, why they went queued and what is known of their
+     * ingestion.
+     */
+    public List<QueuedBatch> queuedBatches() {
+        return queuedBatches;
+    }
+
+    /** Rows sent through queued ingestion (the sum over {@link #queuedBatches()}). */
+    public long rowsQueued() {
+        long n = 0;
+        for (QueuedBatch b : queuedBatches) {
+            n += b.rowCount();
+        }
+        return n;
+    }
+
+    /** Batches that managed mode sent queued instead of streaming (every queued batch not of mode QUEUED). */
+    public long fallbacks() {
+        return queuedBatches.stream()
+                .filter(b -> b.reason() != QueuedBatch.Reason.QUEUED_MODE)
+                .count();
+    }
+
     /** Rows that did not land (the sum over {@link #failures()}). */
     public long rowsFailed() {
         long n = 0;
@@ -161,6 +196,9 @@ public final class IngestResult {
         return "IngestResult[read=" + rowsRead + ", ingested=" + rowsIngested + ", failed=" + rowsFailed()
                 + ", requests=" + requests + ", retries=" + retries + ", throttled=" + throttled
                 + ", rawBytes=" + rawBytes + ", compressedBytes=" + compressedBytes + ", elapsed=" + elapsed
+                + (queuedBatches.isEmpty()
+                        ? ""
+                        : ", queuedBatches=" + queuedBatches.size() + ", rowsQueued=" + rowsQueued())
                 + ", possiblyDuplicated=" + possiblyDuplicated
                 + inputFailure.map(t -> ", inputFailure=" + t).orElse("")
                 + stoppedReading.map(t -> ", stoppedReading=" + t).orElse("") + "]";

@@ -179,6 +179,26 @@ public interface KustoClient {
     }
 
     /**
+     * The Data Management endpoint that queued ingestion talks to: {@link KustoClientOptions#getIngestionEndpoint()},
+     * or derived from the cluster URL as Microsoft's SDKs do ({@code ingest-} prefix; the same URL on loopback).
+     */
+    default String ingestionEndpoint() {
+        return IngestionEndpoints.derive(clusterUrl());
+    }
+
+    /**
+     * Runs a management command on the Data Management endpoint ({@link #ingestionEndpoint()}), e.g.
+     * {@code .get ingestion resources}. Its answer may hold SAS URLs and tokens: do not log it.
+     *
+     * @param command the command text
+     * @return the first table, or a failed future with a {@link KustoException}
+     */
+    default Future<KustoResultTable> executeIngestionMgmt(String command) {
+        return Future.failedFuture(
+                new UnsupportedOperationException(getClass().getName() + " has no Data Management endpoint"));
+    }
+
+    /**
      * Closes the connections; for a client created by {@link #create(KustoClientOptions)}, also its own
      * {@link Vertx}. A {@code Vertx} passed to {@link #create(Vertx, KustoClientOptions)} is never closed.
      */

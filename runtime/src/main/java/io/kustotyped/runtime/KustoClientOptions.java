@@ -33,6 +33,8 @@ public class KustoClientOptions {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
     /** Default connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long queued-ingestion resources and the identity token are cached: 1 h, as Microsoft's SDKs do. */
+    public static final Duration DEFAULT_INGESTION_RESOURCES_REFRESH = Duration.ofHours(1);
 
     private String clusterUrl;
     private TokenProvider tokenProvider;
@@ -44,6 +46,8 @@ public class KustoClientOptions {
     private TrustOptions trustOptions;
     private ProxyOptions proxyOptions;
     private boolean proxyFromEnvironment;
+    private String ingestionEndpoint;
+    private Duration ingestionResourcesRefresh = DEFAULT_INGESTION_RESOURCES_REFRESH;
 
     /** The defaults: no cluster URL (it must be set), no token provider. */
     public KustoClientOptions() {}
@@ -60,6 +64,34 @@ public class KustoClientOptions {
         this.trustOptions = other.trustOptions == null ? null : other.trustOptions.copy();
         this.proxyOptions = other.proxyOptions == null ? null : new ProxyOptions(other.proxyOptions);
         this.proxyFromEnvironment = other.proxyFromEnvironment;
+        this.ingestionEndpoint = other.ingestionEndpoint;
+        this.ingestionResourcesRefresh = other.ingestionResourcesRefresh;
+    }
+
+    /**
+     * The Data Management (queued ingestion) endpoint, or null (the default) to derive it from the cluster URL as
+     * Microsoft's SDKs do: {@code https://ingest-mycluster...} for {@code https://mycluster...}, the cluster URL itself
+     * for {@code localhost}, an IP address, or a URL that already starts with {@code ingest-}.
+     */
+    public String getIngestionEndpoint() {
+        return ingestionEndpoint;
+    }
+
+    /** Sets the Data Management endpoint explicitly (null: derive it from the cluster URL). */
+    public KustoClientOptions setIngestionEndpoint(String ingestionEndpoint) {
+        this.ingestionEndpoint = ingestionEndpoint;
+        return this;
+    }
+
+    /** How long the queued-ingestion resources (SAS URLs) and identity token are cached before they are fetched again. */
+    public Duration getIngestionResourcesRefresh() {
+        return ingestionResourcesRefresh;
+    }
+
+    /** Sets how long queued-ingestion resources are cached. */
+    public KustoClientOptions setIngestionResourcesRefresh(Duration ingestionResourcesRefresh) {
+        this.ingestionResourcesRefresh = positive(ingestionResourcesRefresh, "ingestionResourcesRefresh");
+        return this;
     }
 
     /** The engine URL, e.g. {@code https://mycluster.westeurope.kusto.windows.net} (not the {@code ingest-} one). */

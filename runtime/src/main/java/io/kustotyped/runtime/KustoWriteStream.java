@@ -198,6 +198,7 @@ public final class KustoWriteStream<T> implements WriteStream<T> {
         List<FailedRows> failures = new ArrayList<>();
         List<RowRange> dups = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        List<QueuedBatch> queued = new ArrayList<>();
         Throwable inputFailure = null;
         Throwable stopped = null;
         for (IngestResult r : parts) {
@@ -212,6 +213,7 @@ public final class KustoWriteStream<T> implements WriteStream<T> {
             failures.addAll(r.failures());
             dups.addAll(r.possiblyDuplicated());
             ids.addAll(r.clientRequestIds());
+            queued.addAll(r.queuedBatches());
             if (inputFailure == null && r.inputFailure().isPresent()) {
                 inputFailure = r.inputFailure().get();
             }
@@ -235,7 +237,8 @@ public final class KustoWriteStream<T> implements WriteStream<T> {
                 Optional.ofNullable(inputFailure),
                 Optional.ofNullable(stopped),
                 ids,
-                peak);
+                peak,
+                queued);
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +45,9 @@ final class PieceSender {
         /** The piece landed; {@code possiblyDuplicated} when an earlier attempt may have landed too. */
         void ingested(Piece p, int compressedLength, boolean possiblyDuplicated);
 
+        /** The piece went queued: its blob is uploaded and its message posted. */
+        void queued(Piece p, QueuedBatch batch, QueuedIngest.Posted posted, boolean possiblyDuplicated);
+
         /** The piece's rows failed. */
         void failed(Piece p, Throwable cause, boolean possiblyIngested);
 
@@ -67,10 +72,27 @@ final class PieceSender {
     /** Compresses and sends a piece; the future completes (never fails) once all its rows are accounted for. */
     Future<Void> process(Piece p) {
         IngestOptions o = c.options();
+        IngestMode mode = o.getMode();
+        QueuedBatch.Reason queuedWhy = mode == IngestMode.QUEUED
+                ? QueuedBatch.Reason.QUEUED_MODE
+                : mode == IngestMode.MANAGED && c.managed().queuedNow() ? QueuedBatch.Reason.COOLDOWN : null;
+        int limit = queuedWhy != null ? Integer.MAX_VALUE - 64 : o.getMaxCompressedBatchBytes();
         return c.workers()
-                .<Buffer>executeBlocking(() -> compress(p, o), false)
+                .<Buffer>executeBlocking(() -> compress(p, o, limit), false)
                 .compose(
                         gz -> {
+                            QueuedBatch.Reason why = queuedWhy;
+                            if (why == null
+                                    && mode == IngestMode.MANAGED
+                                    && gz.length() > o.getMaxCompressedBatchBytes()) {
+                                // docs/managed-ingestion.md §3: larger than streaming allows, so queued, unsplit.
+                                why = QueuedBatch.Reason.TOO_LARGE;
+                            }
+                            if (why != null) {
+                                tally.buffered(gz.length());
+                                return queue(p, gz, why, p.possiblyCommitted())
+                                        .andThen(x -> tally.buffered(-gz.length()));
+                            }
                             if (gz.length() > o.getMaxCompressedBatchBytes()) {
                                 if (p.rows() == 1) {
                                     long idx = p.batch().index[p.from()];
@@ -110,9 +132,8 @@ final class PieceSender {
      * rewritten while a request may read it; it goes back to the slot's pool with the batch. Over the limit, the piece
      * is compressed into a new buffer instead, only to learn its exact size (for the split or the error).
      */
-    private static Buffer compress(Piece p, IngestOptions o) {
+    private static Buffer compress(Piece p, IngestOptions o, int max) {
         Batch b = p.batch();
-        int max = o.getMaxCompressedBatchBytes();
         int n = Gzip.compressInto(b.buffers, b.raw, p.start(), p.rawLength(), o.getGzipLevel(), max);
         if (n < 0) {
             return Gzip.compress(b.raw, p.start(), p.rawLength(), o.getGzipLevel());
@@ -172,6 +193,16 @@ final class PieceSender {
             }
             boolean nowAmbiguous = ambiguous || !ErrorRules.provesNotCommitted(e);
             ErrorRules.Kind kind = ErrorRules.kindOf(e);
+            long delay = retries.delayMillis(e, attempt, deadline);
+            if (c.options().getMode() == IngestMode.MANAGED) {
+                boolean attemptsLeft = delay >= 0 && attempt + 1 < c.options().getManagedStreamingAttempts();
+                QueuedBatch.Reason why = fallbackReason(ErrorRules.fallbackOf(e, attemptsLeft));
+                if (why != null) {
+                    emit(f, id, attempt, latency, status, Outcome.FELL_BACK, e);
+                    queue(p, f.gz, why, nowAmbiguous).onComplete(x -> f.done.complete(null));
+                    return;
+                }
+            }
             if (kind == ErrorRules.Kind.TOO_LARGE) {
                 if (p.rows() > 1) {
                     emit(f, id, attempt, latency, status, Outcome.SPLIT, e);
@@ -188,7 +219,6 @@ final class PieceSender {
                 }
                 return;
             }
-            long delay = retries.delayMillis(e, attempt, deadline);
             if (delay >= 0) {
                 emit(f, id, attempt, latency, status, Outcome.RETRYING, e);
                 c.vertx().setTimer(delay, t -> attempt(f, attempt + 1, nowAmbiguous));
@@ -202,6 +232,97 @@ final class PieceSender {
                 tally.abort(reported);
             }
             tally.failed(p, reported, nowAmbiguous);
+            f.done.complete(null);
+        });
+    }
+
+    private static QueuedBatch.Reason fallbackReason(ErrorRules.Fallback f) {
+        return switch (f) {
+            case NONE -> null;
+            case TOO_LARGE -> QueuedBatch.Reason.TOO_LARGE;
+            case STREAMING_OFF -> QueuedBatch.Reason.STREAMING_OFF;
+            case THROTTLED -> QueuedBatch.Reason.THROTTLED;
+            case TRANSIENT_EXHAUSTED -> QueuedBatch.Reason.TRANSIENT_EXHAUSTED;
+        };
+    }
+
+    // ---------------------------------------------------------------- queued
+
+    /**
+     * Sends a piece queued (blob plus message, docs/managed-ingestion.md §1), retrying transient failures with the
+     * same source id by the {@link RetryPolicy}; completes (never fails) once its rows are accounted for. In managed
+     * mode a throttling or streaming-off fallback starts the table's cool-down.
+     *
+     * @param ambiguous an earlier streaming attempt may have committed the rows
+     */
+    private Future<Void> queue(Piece p, Buffer gz, QueuedBatch.Reason why, boolean ambiguous) {
+        IngestOptions o = c.options();
+        if (why == QueuedBatch.Reason.THROTTLED) {
+            c.managed().coolDown(o.getThrottleCooldown(), why);
+        } else if (why == QueuedBatch.Reason.STREAMING_OFF) {
+            c.managed().coolDown(o.getStreamingOffCooldown(), why);
+        }
+        if (!(c.client() instanceof HttpKustoClient http)) {
+            tally.failed(
+                    p,
+                    new UnsupportedOperationException("queued ingestion needs a client made by KustoClient.create, "
+                            + "not " + c.client().getClass().getName()),
+                    ambiguous);
+            return Future.succeededFuture();
+        }
+        Flight f = new Flight(p, gz, HttpKustoClient.newRequestId(o.getClientRequestIdPrefix()));
+        tally.requestId(f.baseId);
+        QueuedIngest.Request r = new QueuedIngest.Request(
+                c.database(),
+                c.table(),
+                c.mappingName(),
+                o.getStreamFormat(),
+                gz,
+                p.rawLength(),
+                UUID.randomUUID().toString(),
+                o.getQueuedStatusTimeout().compareTo(Duration.ZERO) > 0,
+                f.baseId,
+                new AtomicBoolean());
+        attemptQueued(http.queued(), f, r, why, 0, ambiguous);
+        return f.done.future().mapEmpty();
+    }
+
+    private void attemptQueued(
+            QueuedIngest queued, Flight f, QueuedIngest.Request r, QueuedBatch.Reason why, int attempt, boolean amb) {
+        long t0 = System.nanoTime();
+        tally.attempted(attempt > 0);
+        String id = attempt == 0 ? f.baseId : f.baseId + ";" + attempt;
+        queued.send(r).onComplete(ar -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - t0);
+            Piece p = f.piece;
+            boolean ambiguous = amb || r.ambiguous().get();
+            if (ar.succeeded()) {
+                QueuedIngest.Posted posted = ar.result();
+                QueuedBatch batch = new QueuedBatch(
+                        r.sourceId(),
+                        p.ranges(),
+                        p.rawLength(),
+                        f.gz.length(),
+                        posted.blobName(),
+                        why,
+                        QueuedBatch.Status.QUEUED);
+                tally.queued(p, batch, posted, ambiguous);
+                emit(f, id, attempt, latency, 201, Outcome.QUEUED, null);
+                f.done.complete(null);
+                return;
+            }
+            Throwable e = ar.cause();
+            int status = e instanceof KustoStorageException s ? s.status() : 0;
+            long delay = retries.delayMillis(
+                    e, attempt, f.startNanos + c.options().getRetryBudget().toNanos());
+            if (delay >= 0) {
+                emit(f, id, attempt, latency, status, Outcome.RETRYING, e);
+                c.vertx().setTimer(delay, t -> attemptQueued(queued, f, r, why, attempt + 1, ambiguous));
+                return;
+            }
+            emit(f, id, attempt, latency, status, Outcome.FAILED, e);
+            tally.failed(
+                    p, retries.gaveUp(e, attempt + 1, Duration.ofNanos(System.nanoTime() - f.startNanos)), ambiguous);
             f.done.complete(null);
         });
     }

@@ -10,6 +10,11 @@ final class ResultParser {
 
     /** The Kusto error of a {@code OneApiErrors} array (decoded), or of any other description of a failure. */
     static KustoServiceException errorFrom(Object errors, String requestId) {
+        if (errors instanceof String description) {
+            // What the service said in another place than OneApiErrors: it is the message.
+            return ServiceErrors.create(
+                    new ServiceErrors.Answer(200, null, description, null, null, null, null, requestId, null, null));
+        }
         if (errors instanceof JsonArray a
                 && !a.isEmpty()
                 && a.getValue(0) instanceof JsonObject first

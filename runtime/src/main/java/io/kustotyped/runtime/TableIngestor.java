@@ -39,6 +39,7 @@ public abstract class TableIngestor<T> {
     private final AsyncSlots slots;
     private final WorkerExecutor workers;
     private final ThreadLocal<RowEncoder<T>> encoders;
+    private final ManagedState managed = new ManagedState();
 
     /**
      * @param client the client that sends requests
@@ -235,7 +236,8 @@ public abstract class TableIngestor<T> {
                 options,
                 slots,
                 encoders,
-                e -> ErrorHints.forTable(e, table));
+                e -> ErrorHints.forTable(e, table),
+                managed);
         return new IngestJob<>(ctx, rows, firstIndex, knownSize).start();
     }
 }

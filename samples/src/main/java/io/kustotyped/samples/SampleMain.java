@@ -3,6 +3,7 @@ package io.kustotyped.samples;
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.runtime.FailedRows;
 import io.kustotyped.runtime.IngestException;
+import io.kustotyped.runtime.IngestMode;
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
@@ -33,7 +34,7 @@ public final class SampleMain {
     /** The {@code --help} text. */
     static final String USAGE = """
             Usage: java -jar kusto-typed-sample.jar [--rows N] [--cluster URL --database DB]
-                   [--trust-store FILE] [--proxy URL]
+                   [--trust-store FILE] [--proxy URL] [--mode streaming|queued|managed]
 
             Ingests N generated rows, half into table Shipments and half into table Logs, then queries them back:
             counts this run's rows in each table, and compares every column of 8 rows per table (the first,
@@ -49,6 +50,9 @@ public final class SampleMain {
                                 KUSTO_TRUST_STORE_PASSWORD) instead of the JDK's trust store
               --proxy URL       send requests through this HTTP CONNECT proxy, http://[user:password@]host:port;
                                 'env' reads HTTPS_PROXY and NO_PROXY
+              --mode M          streaming (default), queued (blob upload + queue message; the sample then
+                                waits for Kusto to report each blob ingested), or managed (streaming, falling
+                                back to queued per batch). In process, queued and managed start Azurite (npm).
               --help            print this help
 
             Exit status: 0 when every row landed and read back equal, 1 otherwise, 2 for a bad command line.
@@ -70,7 +74,7 @@ public final class SampleMain {
     }
 
     /** The parsed command line. */
-    record Args(long rows, String cluster, String database, String trustStore, String proxy) {}
+    record Args(long rows, String cluster, String database, String trustStore, String proxy, IngestMode mode) {}
 
     /**
      * Runs the job.
@@ -112,11 +116,14 @@ public final class SampleMain {
             if (cluster == null) {
                 // Like Kusto, the emulator then hides new tables, mappings and policies from streaming ingestion
                 // for minutes unless the cache is cleared, which applySchema() does (docs/kusto-rules.md §1.6).
-                emulator = KustoEmulator.builder()
+                KustoEmulator.Builder builder = KustoEmulator.builder()
                         .database(a.database())
                         .schemaPropagationDelay(Duration.ofMinutes(5))
-                        .vertx(vertx)
-                        .start();
+                        .vertx(vertx);
+                if (a.mode() != IngestMode.STREAMING) {
+                    builder.queuedStorage(); // the Data Management side, on an Azurite it starts
+                }
+                emulator = builder.start();
                 cluster = emulator.uri().toString();
                 out.println("Started the Kusto emulator in process at " + cluster + " with database " + a.database());
             }
@@ -161,9 +168,9 @@ public final class SampleMain {
             Progress shipmentProgress = new Progress("Shipments", shipmentRows, err, terminal);
             Progress logProgress = new Progress("Logs", logRows, err, terminal);
             ShipmentIngestor shipments =
-                    ShipmentIngestor.create(client, args.database(), new IngestOptions().setListener(shipmentProgress));
+                    ShipmentIngestor.create(client, args.database(), options().setListener(shipmentProgress));
             LogEntryIngestor logs =
-                    LogEntryIngestor.create(client, args.database(), new IngestOptions().setListener(logProgress));
+                    LogEntryIngestor.create(client, args.database(), options().setListener(logProgress));
 
             out.println("Applying the generated scripts to database " + args.database() + " at " + where + ":");
             for (TableIngestor<?> ingestor : List.of(shipments, logs)) {
@@ -197,6 +204,15 @@ public final class SampleMain {
             out.println("FAILED: " + (landed ? "" : "not every row landed. ")
                     + (check.ok() ? "" : "The query-back check found differences."));
             return 1;
+        }
+
+        /** The mode; queued batches are waited for, so that the query-back finds their rows. */
+        private IngestOptions options() {
+            IngestOptions o = new IngestOptions().setMode(args.mode());
+            if (args.mode() != IngestMode.STREAMING) {
+                o.setQueuedStatusTimeout(Duration.ofMinutes(15)).setStatusPollInterval(Duration.ofSeconds(1));
+            }
+            return o;
         }
 
         private boolean applyAndCheck(TableIngestor<?> ingestor) {
@@ -280,6 +296,15 @@ public final class SampleMain {
                     check.rowsCompared(),
                     check.ok() ? "all equal" : check.problems().size() + " problems"));
             check.problems().forEach(p -> out.println("    " + p));
+            if (args.mode() != IngestMode.STREAMING) {
+                out.println(String.format(
+                        Locale.ROOT,
+                        "  Mode %s: %,d rows queued in %d blobs (%d managed fallbacks), the rest streamed.",
+                        args.mode().name().toLowerCase(Locale.ROOT),
+                        shipped.rowsQueued() + logged.rowsQueued(),
+                        shipped.queuedBatches().size() + logged.queuedBatches().size(),
+                        shipped.fallbacks() + logged.fallbacks()));
+            }
         }
 
         private void row(String table, IngestResult r) {
@@ -311,6 +336,7 @@ public final class SampleMain {
         String database = "Test";
         String trustStore = null;
         String proxy = null;
+        IngestMode mode = IngestMode.STREAMING;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -333,13 +359,21 @@ public final class SampleMain {
                 case "--database" -> database = value(args, i++, arg);
                 case "--trust-store" -> trustStore = value(args, i++, arg);
                 case "--proxy" -> proxy = value(args, i++, arg);
+                case "--mode" -> {
+                    String v = value(args, i++, arg);
+                    try {
+                        mode = IngestMode.valueOf(v.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--mode is streaming, queued or managed, got '" + v + "'");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
         if (cluster != null && !cluster.startsWith("https://") && !cluster.startsWith("http://")) {
             throw new IllegalArgumentException("--cluster needs an http(s) URL, got '" + cluster + "'");
         }
-        return new Args(rows, cluster, database, trustStore, proxy);
+        return new Args(rows, cluster, database, trustStore, proxy, mode);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -149,4 +149,17 @@ class SampleMainTest {
         assertTrue(err().contains("--rows needs a whole number, got 'many'"), err());
         assertTrue(err().contains("Usage:"), err());
     }
+
+    @Test
+    void managedModeStreamsWhenStreamingWorksAndSaysSo() {
+        assertEquals(0, run(Map.of(), "--rows", "200", "--mode", "managed"), out() + err());
+        assertTrue(out().contains("Mode managed: 0 rows queued in 0 blobs (0 managed fallbacks)"), out());
+        assertTrue(out().contains("OK: every row landed"), out());
+    }
+
+    @Test
+    void anUnknownModeIsStatusTwo() {
+        assertEquals(2, run(Map.of(), "--mode", "bulk"));
+        assertTrue(err().contains("--mode is streaming, queued or managed, got 'bulk'"), err());
+    }
 }

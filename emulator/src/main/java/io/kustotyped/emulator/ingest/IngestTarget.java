@@ -68,7 +68,7 @@ record IngestTarget(Table table, IngestFormat format, IngestionMapping mapping, 
     }
 
     /** docs/kusto-rules.md §9.1.3: table scope before database scope; the kind must match the format. */
-    private static IngestionMapping resolveMapping(Database db, Table table, IngestFormat format, String name) {
+    static IngestionMapping resolveMapping(Database db, Table table, IngestFormat format, String name) {
         if (name == null || name.isEmpty()) {
             if (format.requiresMapping()) {
                 throw KustoErrors.badRequest(

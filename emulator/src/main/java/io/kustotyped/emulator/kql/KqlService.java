@@ -105,8 +105,7 @@ public final class KqlService {
      * @return the v2 JSON response body (an array of frames)
      * @throws KustoError for anything the query cannot do
      */
-    public String queryV2(
-            String database, String csl, RequestInfo info, com.fasterxml.jackson.databind.JsonNode options) {
+    public String queryV2(String database, String csl, RequestInfo info, JsonNode options) {
         Query query = parse(csl, QueryParser::parse);
         long limit = recordLimit;
         if (options != null) {

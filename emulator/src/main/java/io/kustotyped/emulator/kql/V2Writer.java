@@ -128,7 +128,8 @@ final class V2Writer {
                 g.writeStringField(
                         "@type", "Kusto.Data.Exceptions.KustoServicePartialQueryFailureLimitsExceededException");
                 g.writeStringField("@message", limitMessage);
-                g.writeBooleanField("@permanent", false);
+                // The same query truncates again: not worth retrying as it is.
+                g.writeBooleanField("@permanent", true);
                 g.writeEndObject();
                 g.writeEndObject();
                 g.writeEndArray();

@@ -63,6 +63,9 @@ class ValuesTest {
                 "100ms | 00:00:00.1000000",
                 "10microsecond | 00:00:00.0000100",
                 "1tick | 00:00:00.0000001",
+                // TimeSpan.MinValue and MaxValue: the minimum's tick count is Long.MIN_VALUE.
+                "-10675199.02:48:05.4775808 | -10675199.02:48:05.4775808",
+                "10675199.02:48:05.4775807 | 10675199.02:48:05.4775807",
             })
     void timespanForms(String text, String expected) {
         assertEquals(expected, Values.formatTimespan(Values.parseTimespan(text)));

@@ -85,6 +85,7 @@ class LargeResultTest {
         assertEquals("LimitsExceeded", e.code().orElse(null));
         assertTrue(e.detail().orElse("").contains("E_QUERY_RESULT_SET_TOO_LARGE"), e.toString());
         assertTrue(e.hint().orElse("").contains("queryEach"), e.hint().toString());
+        assertTrue(!e.isTransient(), "the same query truncates again");
     }
 
     @Test

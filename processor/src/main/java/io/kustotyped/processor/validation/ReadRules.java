@@ -3,6 +3,7 @@ package io.kustotyped.processor.validation;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import io.kustotyped.annotations.KustoTransform;
 import io.kustotyped.processor.model.ColumnModel;
 import io.kustotyped.processor.model.Creator;
 import io.kustotyped.processor.model.GeneratedNames;
@@ -52,6 +53,13 @@ public final class ReadRules {
             return Optional.of(none.reason());
         }
         for (ColumnModel column : table.columns()) {
+            TypeName javaType = column.valueType().javaType();
+            TypeName unboxed = javaType.isBoxedPrimitive() ? javaType.unbox() : javaType;
+            if (column.transform() != KustoTransform.NONE
+                    && (unboxed.equals(TypeName.BYTE) || unboxed.equals(TypeName.SHORT))) {
+                return Optional.of("property '" + column.propertyName() + "' is a " + unboxed
+                        + " holding Unix time, which a reader does not narrow (use int or long)");
+            }
             Optional<String> p = problem(column.valueType(), "property '" + column.propertyName() + "'");
             if (p.isPresent()) {
                 return p;
