@@ -14,7 +14,7 @@ module io.kustotyped.runtime {
     requires io.netty.buffer;
     // Vert.x JSON (JsonObject: request payloads and results) runs on jackson-core, which vertx-core only requires
     // statically: without this line it would not be resolved on the module path.
-    requires com.fasterxml.jackson.core;
+    requires transitive com.fasterxml.jackson.core;
     // Only for JsonNode-typed columns: a user who has such a column has databind already.
     requires static com.fasterxml.jackson.databind;
     requires java.logging;

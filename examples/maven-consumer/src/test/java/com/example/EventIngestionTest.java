@@ -43,7 +43,7 @@ class EventIngestionTest {
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
-            assertEquals(1L, ((Number) rows.value(0, "Count")).longValue());
+            assertEquals(1L, rows.getLong(0, "Count"));
         } finally {
             vertx.close();
         }

@@ -6,6 +6,7 @@ import io.kustotyped.runtime.impl.ResponseInputStream;
 import io.kustotyped.runtime.impl.Transport;
 import io.vertx.core.Expectation;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -42,6 +43,9 @@ import java.util.function.Consumer;
 final class HttpKustoClient implements KustoClient {
 
     private final Vertx vertx;
+    /** Whether {@link #close()} closes {@link #vertx} (created by {@link KustoClient#create(KustoClientOptions)}). */
+    private final boolean ownsVertx;
+
     private final KustoClientOptions options;
     private final String clusterUrl;
     private final boolean tokenAllowed;
@@ -65,8 +69,9 @@ final class HttpKustoClient implements KustoClient {
     /** Completes once a TLS connection to the cluster verified; no token is fetched before (see verifiedConnection). */
     private Future<Void> verified;
 
-    HttpKustoClient(Vertx vertx, KustoClientOptions options) {
-        this.vertx = vertx;
+    HttpKustoClient(Vertx vertx, KustoClientOptions options, boolean ownsVertx) {
+        this.vertx = java.util.Objects.requireNonNull(vertx, "vertx");
+        this.ownsVertx = ownsVertx;
         this.options = options;
         String url = options.getClusterUrl();
         if (url == null) {
@@ -140,7 +145,8 @@ final class HttpKustoClient implements KustoClient {
                     vertx,
                     new KustoClientOptions(options)
                             .setClusterUrl(ingestionEndpoint)
-                            .setIngestionEndpoint(ingestionEndpoint));
+                            .setIngestionEndpoint(ingestionEndpoint),
+                    false); // this client's Vertx, closed (if owned) by this client
         }
         return dmClient;
     }
@@ -180,13 +186,15 @@ final class HttpKustoClient implements KustoClient {
     @Override
     public Future<KustoResultTable> executeMgmt(String database, String command) {
         String id = newRequestId("kusto-typed.mgmt");
-        return postJson("/v1/rest/mgmt", database, command, id).map(body -> ResultParser.firstV1Table(body, id));
+        return postJson("/v1/rest/mgmt", database, command, id).map(body -> V1Tables.first(body, id));
     }
 
     @Override
     public Future<KustoResultTable> executeQuery(String database, String query) {
-        String id = newRequestId("kusto-typed.query");
-        return postJson("/v2/rest/query", database, query, id).map(body -> ResultParser.primaryV2Table(body, id));
+        // The same v2 reading as typed queries, into rows of plain values (Cells).
+        Cells.UntypedRows reader = new Cells.UntypedRows();
+        return query(database, query, reader)
+                .map(rows -> new KustoResultTable("PrimaryResult", reader.columns(), rows));
     }
 
     @Override
@@ -455,7 +463,23 @@ final class HttpKustoClient implements KustoClient {
         synchronized (this) {
             other = dmClient;
         }
-        Future<Void> closed = queryWorkers.close().transform(ar -> http.close());
-        return other == null ? closed : Future.all(closed, other.close()).mapEmpty();
+        Future<Void> closing = queryWorkers.close().transform(ar -> http.close());
+        Future<Void> connections =
+                other == null ? closing : Future.all(closing, other.close()).mapEmpty();
+        if (!ownsVertx) {
+            return connections;
+        }
+        // Completed from outside the Vertx being closed: a future bound to one of its contexts would never notify.
+        Promise<Void> done = Promise.promise();
+        connections.onComplete(closedConnections -> vertx.close().onComplete(closed -> {
+            if (closedConnections.failed()) {
+                done.fail(closedConnections.cause());
+            } else if (closed.failed()) {
+                done.fail(closed.cause());
+            } else {
+                done.complete();
+            }
+        }));
+        return done.future();
     }
 }

@@ -2,6 +2,7 @@ package io.kustotyped.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,10 +32,42 @@ public interface KustoClient {
      * @throws IllegalArgumentException if the cluster URL is missing or not an http(s) URL
      */
     static KustoClient create(Vertx vertx, KustoClientOptions options) {
-        return new HttpKustoClient(vertx, new KustoClientOptions(options));
+        return new HttpKustoClient(vertx, new KustoClientOptions(options), false);
     }
 
-    /** The Vert.x instance the client runs on. */
+    /**
+     * Creates a client that runs on a {@link Vertx} of its own, for code that has none (a plain {@code main}, a
+     * Spring MVC service). The client owns it: {@link #close()} closes it too. Its threads are daemon threads, so a
+     * program that forgets to close the client can still exit; their names are Vert.x's
+     * ({@code vert.x-eventloop-thread-N}, {@code vert.x-worker-thread-N}). Pair it with a generated ingestor's
+     * {@code blocking()} view to use kusto-typed without any Vert.x type.
+     *
+     * <pre>{@code
+     * KustoClient client = KustoClient.create(new KustoClientOptions().setClusterUrl(url));
+     * try {
+     *     EventIngestor.create(client).blocking().ingest(events);
+     * } finally {
+     *     client.close();
+     * }
+     * }</pre>
+     *
+     * @param options the options; copied
+     * @return the client
+     * @throws IllegalArgumentException if the cluster URL is missing or not an http(s) URL (the Vert.x instance is
+     *     closed again)
+     */
+    static KustoClient create(KustoClientOptions options) {
+        KustoClientOptions copy = new KustoClientOptions(options);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true));
+        try {
+            return new HttpKustoClient(vertx, copy, true);
+        } catch (RuntimeException | Error e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** The Vert.x instance the client runs on (its own one when created without a {@code Vertx}). */
     Vertx vertx();
 
     /** The cluster URL, without a trailing slash. */
@@ -165,6 +198,9 @@ public interface KustoClient {
                 new UnsupportedOperationException(getClass().getName() + " has no Data Management endpoint"));
     }
 
-    /** Closes the connections. */
+    /**
+     * Closes the connections; for a client created by {@link #create(KustoClientOptions)}, also its own
+     * {@link Vertx}. A {@code Vertx} passed to {@link #create(Vertx, KustoClientOptions)} is never closed.
+     */
     Future<Void> close();
 }

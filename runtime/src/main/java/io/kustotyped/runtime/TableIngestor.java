@@ -6,6 +6,7 @@ import io.kustotyped.runtime.impl.RowEncoder;
 import io.kustotyped.runtime.json.JsonRowWriter;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -195,6 +196,24 @@ public abstract class TableIngestor<T> {
     private static Future<IngestResult> complete(Future<IngestResult> run) {
         return run.compose(
                 r -> r.isComplete() ? Future.succeededFuture(r) : Future.failedFuture(new IngestException(r)));
+    }
+
+    /**
+     * The blocking view of this ingestor, for code without Vert.x: the same calls, waiting for their results, each at
+     * most {@link BlockingIngestor#DEFAULT_TIMEOUT}. It refuses to block a Vert.x thread. Cheap; call it as often as
+     * you like.
+     */
+    public BlockingIngestor<T> blocking() {
+        return new BlockingIngestor<>(this, BlockingIngestor.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * The blocking view of this ingestor whose calls wait at most {@code timeout} (unless a call is given its own).
+     *
+     * @param timeout how long each call waits; positive
+     */
+    public BlockingIngestor<T> blocking(Duration timeout) {
+        return new BlockingIngestor<>(this, timeout);
     }
 
     /**

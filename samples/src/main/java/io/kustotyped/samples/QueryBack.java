@@ -1,11 +1,7 @@
 package io.kustotyped.samples;
 
 import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoResultTable;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Proves the rows landed: counts this run's rows in each table with a query, then reads 8 rows per table back (see
- * {@link #sampleIndexes}) and compares every column with the row the generator makes for the same index. It does
- * not read every row back.
+ * Proves the rows landed: counts this run's rows in each table with a query, then reads 8 rows per table back into
+ * {@link Shipment} and {@link LogEntry} records through their generated readers (see {@link #sampleIndexes}) and
+ * compares every column with the row the generator makes for the same index. It does not read every row back.
  */
 final class QueryBack {
 
@@ -72,104 +68,89 @@ final class QueryBack {
     }
 
     private long count(String query) {
-        KustoResultTable t = client.executeQuery(database, query).await();
-        return ((Number) t.value(0, "Count")).longValue();
+        return client.executeQuery(database, query).await().getLong(0, "Count");
     }
 
-    /** Reads the picked rows with one query and compares each with the row the generator makes. */
+    /** Reads the picked rows with one query, through the generated reader, and compares each with its source. */
     private int compareShipments(TreeSet<Long> picks, List<String> problems) {
-        KustoResultTable t = client.executeQuery(
+        List<Shipment> rows = client.query(
                         database,
                         "Shipments | where RunId == guid(" + data.runId() + ") and ("
-                                + anyOf("sequence", picks, Object::toString) + ")")
+                                + anyOf("sequence", picks, Object::toString) + ")",
+                        ShipmentRowReader.INSTANCE)
                 .await();
         int compared = 0;
         for (long i : picks) {
-            int row = find(t, "Shipments", "sequence", i, problems);
-            if (row < 0) {
+            Shipment a = only(rows.stream().filter(r -> r.sequence() == i).toList(), "Shipments", i, problems);
+            if (a == null) {
                 continue;
             }
             compared++;
             Shipment e = data.shipment(i);
             Check c = new Check("Shipments", i, problems);
-            c.equal("RunId", e.runId().toString(), t.string(row, "RunId"));
-            c.equal("sequence", e.sequence(), number(t, row, "sequence", Number::longValue));
-            c.equal("shipmentId", e.shipmentId().toString(), t.string(row, "shipmentId"));
-            c.equal("createdAt", e.createdAt(), instant(t.string(row, "createdAt")));
-            c.equal("transitTime", e.transitTime(), timespan(t.string(row, "transitTime")));
-            String value = t.string(row, "declaredValue");
+            c.equal("RunId", e.runId(), a.runId());
+            c.equal("shipmentId", e.shipmentId(), a.shipmentId());
+            c.equal("createdAt", e.createdAt(), a.createdAt());
+            c.equal("transitTime", e.transitTime(), a.transitTime());
+            c.equal("declaredValue", e.declaredValue().stripTrailingZeros(), strip(a.declaredValue()));
+            c.equal("status", e.status(), a.status());
+            c.equal("destination", e.destination(), a.destination());
+            c.equal("tags", e.tags(), a.tags());
+            // Kusto strings have no null: an absent note reads back as the empty string.
             c.equal(
-                    "declaredValue",
-                    e.declaredValue().stripTrailingZeros(),
-                    value == null ? null : new BigDecimal(value).stripTrailingZeros());
-            c.equal("status", e.status().name(), t.string(row, "status"));
-            c.equal(
-                    "destination",
-                    new JsonObject()
-                            .put("city", e.destination().city())
-                            .put("country", e.destination().country())
-                            .put("postalCode", e.destination().postalCode()),
-                    json(t.value(row, "destination")));
-            c.equal("tags", new JsonArray(new ArrayList<>(e.tags())), json(t.value(row, "tags")));
-            c.equal("trackingNote", e.trackingNote().orElse(""), t.string(row, "trackingNote"));
-            c.equal(
-                    "priority",
-                    e.priority().isPresent() ? (Long) (long) e.priority().getAsInt() : null,
-                    number(t, row, "priority", Number::longValue));
-            c.equal("weightKg", e.weightKg(), number(t, row, "weightKg", Number::doubleValue));
-            c.equal("fragile", e.fragile(), t.value(row, "fragile"));
-            c.equal("deliveredAt", Instant.ofEpochMilli(e.deliveredAt()), instant(t.string(row, "deliveredAt")));
+                    "trackingNote",
+                    e.trackingNote().orElse(""),
+                    a.trackingNote().orElse(""));
+            c.equal("priority", e.priority(), a.priority());
+            c.equal("weightKg", e.weightKg(), a.weightKg());
+            c.equal("fragile", e.fragile(), a.fragile());
+            c.equal("deliveredAt", e.deliveredAt(), a.deliveredAt());
         }
         return compared;
     }
 
     private int compareLogs(TreeSet<Long> picks, List<String> problems) {
-        KustoResultTable t = client.executeQuery(
-                        database, "Logs | where " + anyOf("Timestamp", picks, i -> datetime(data.logTimestamp(i))))
+        List<LogEntry> rows = client.query(
+                        database,
+                        "Logs | where " + anyOf("Timestamp", picks, i -> datetime(data.logTimestamp(i))),
+                        LogEntryRowReader.INSTANCE)
                 .await();
         int compared = 0;
         for (long i : picks) {
             LogEntry e = data.log(i);
-            int row = -1;
-            int matches = 0;
-            for (int r = 0; r < t.rowCount(); r++) {
-                if (e.timestamp().equals(instant(t.string(r, "Timestamp")))) {
-                    row = r;
-                    matches++;
-                }
-            }
-            if (matches != 1) {
-                problems.add("Logs row " + i + ": the query found " + matches + " rows, expected 1");
+            LogEntry a = only(
+                    rows.stream()
+                            .filter(r -> e.timestamp().equals(r.timestamp()))
+                            .toList(),
+                    "Logs",
+                    i,
+                    problems);
+            if (a == null) {
                 continue;
             }
             compared++;
             Check c = new Check("Logs", i, problems);
-            c.equal("Level", e.level(), t.string(row, "Level"));
-            c.equal("EventText", e.eventText(), t.string(row, "EventText"));
+            c.equal("Level", e.level(), a.level());
+            c.equal("EventText", e.eventText(), a.eventText());
         }
         return compared;
     }
 
-    private static String anyOf(String column, TreeSet<Long> picks, Function<Long, String> literal) {
-        return picks.stream().map(i -> column + " == " + literal.apply(i)).collect(Collectors.joining(" or "));
+    /** The one row found for source row {@code index}; null (and a problem) unless exactly one. */
+    private static <T> T only(List<T> found, String table, long index, List<String> problems) {
+        if (found.size() != 1) {
+            problems.add(table + " row " + index + ": the query found " + found.size() + " rows, expected 1");
+            return null;
+        }
+        return found.get(0);
     }
 
-    /** The result row whose {@code column} is {@code value}; -1 (and a problem) unless exactly one. */
-    private static int find(KustoResultTable t, String table, String column, long value, List<String> problems) {
-        int row = -1;
-        int matches = 0;
-        for (int r = 0; r < t.rowCount(); r++) {
-            Object v = t.value(r, column);
-            if (v instanceof Number n && n.longValue() == value) {
-                row = r;
-                matches++;
-            }
-        }
-        if (matches != 1) {
-            problems.add(table + " row " + value + ": the query found " + matches + " rows, expected 1");
-            return -1;
-        }
-        return row;
+    private static BigDecimal strip(BigDecimal d) {
+        return d == null ? null : d.stripTrailingZeros();
+    }
+
+    private static String anyOf(String column, TreeSet<Long> picks, Function<Long, String> literal) {
+        return picks.stream().map(i -> column + " == " + literal.apply(i)).collect(Collectors.joining(" or "));
     }
 
     private record Check(String table, long row, List<String> problems) {
@@ -181,56 +162,8 @@ final class QueryBack {
         }
     }
 
-    private static <N> N number(KustoResultTable t, int row, String column, Function<Number, N> as) {
-        Object v = t.value(row, column);
-        if (v == null) {
-            return null;
-        }
-        return v instanceof Number n ? as.apply(n) : as.apply(Double.valueOf(v.toString()));
-    }
-
-    private static Object json(Object v) {
-        if (v instanceof String s) {
-            return s.trim().startsWith("[") ? new JsonArray(s) : new JsonObject(s);
-        }
-        return v;
-    }
-
-    private static Instant instant(String s) {
-        return s == null || s.isEmpty() ? null : Instant.parse(s);
-    }
-
     /** A KQL datetime literal. */
     static String datetime(Instant i) {
         return "datetime(" + i + ")";
-    }
-
-    /** Parses Kusto's timespan text, {@code [-][d.]hh:mm:ss[.fffffff]} (docs/kusto-rules.md §4.2). */
-    static Duration timespan(String s) {
-        if (s == null || s.isEmpty()) {
-            return null;
-        }
-        boolean negative = s.startsWith("-");
-        String rest = negative ? s.substring(1) : s;
-        long days = 0;
-        int colon = rest.indexOf(':');
-        int dot = rest.indexOf('.');
-        if (dot >= 0 && dot < colon) {
-            days = Long.parseLong(rest.substring(0, dot));
-            rest = rest.substring(dot + 1);
-        }
-        String[] hms = rest.split(":");
-        String[] secFrac = hms[2].split("\\.");
-        long nanos = 0;
-        if (secFrac.length == 2) {
-            String frac = (secFrac[1] + "000000000").substring(0, 9);
-            nanos = Long.parseLong(frac);
-        }
-        Duration d = Duration.ofDays(days)
-                .plusHours(Long.parseLong(hms[0]))
-                .plusMinutes(Long.parseLong(hms[1]))
-                .plusSeconds(Long.parseLong(secFrac[0]))
-                .plusNanos(nanos);
-        return negative ? d.negated() : d;
     }
 }

@@ -20,6 +20,12 @@ final class V2Writer {
     // A mapper-backed factory, so dynamic (JsonNode) cells can be written with writeTree.
     private static final JsonFactory JSON = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
+    private static final String VISUALIZATION = "{\"Visualization\":null,\"Title\":null,\"XColumn\":null,"
+            + "\"Series\":null,\"YColumns\":null,\"AnomalyColumns\":null,\"XTitle\":null,\"YTitle\":null,"
+            + "\"XAxis\":null,\"YAxis\":null,\"Legend\":null,\"YSplit\":null,\"Accumulate\":false,"
+            + "\"IsQuerySorted\":false,\"Kind\":null,\"Ymin\":\"NaN\",\"Ymax\":\"NaN\",\"Xmin\":null,"
+            + "\"Xmax\":null}";
+
     private V2Writer() {}
 
     static String query(ResultTable primary, RequestInfo info) {
@@ -53,15 +59,9 @@ final class V2Writer {
                             ResultTable.col("TableId", ScalarType.INT),
                             ResultTable.col("Key", ScalarType.STRING),
                             ResultTable.col("Value", ScalarType.DYNAMIC)),
-                    List.<Object[]>of(new Object[] {
-                        1,
-                        "Visualization",
-                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                                .objectNode()
-                                .putNull("Visualization")
-                                .putNull("Title")
-                                .put("Accumulate", false)
-                    }));
+                    // The service sends this dynamic value as a JSON string holding the object, not as an object (as
+                    // in the v2 responses the official SDKs test against, docs/kusto-rules.md §6.3).
+                    List.<Object[]>of(new Object[] {1, "Visualization", VISUALIZATION}));
             dataTable(g, 0, "QueryProperties", properties);
             List<Object[]> rows = truncated ? primary.rows().subList(0, (int) recordLimit) : primary.rows();
             dataTable(g, 1, "PrimaryResult", new ResultTable("PrimaryResult", primary.columns(), rows));

@@ -78,7 +78,7 @@ public final class CellJson {
         } else if (v instanceof BigDecimal dec) {
             g.writeString(form == Form.EXACT ? dec.toString() : dec.toPlainString());
         } else if (v instanceof Instant t) {
-            g.writeString(Values.formatDatetime(t));
+            g.writeString(form == Form.EXACT ? Values.formatDatetime(t) : wireDatetime(t));
         } else if (v instanceof Duration d) {
             g.writeString(form == Form.EXACT ? Long.toString(Values.toTicks(d)) : Values.formatTimespan(d));
         } else if (v instanceof UUID u) {
@@ -89,5 +89,19 @@ public final class CellJson {
             throw new IllegalArgumentException(
                     "unsupported cell value type " + v.getClass().getName());
         }
+    }
+
+    /**
+     * A datetime as Kusto writes it in result rows: {@code yyyy-MM-ddTHH:mm:ss[.FFFFFFF]Z}, the fraction without
+     * trailing zeros and left out when zero ({@code 2014-01-01T01:01:01Z}, {@code 2018-05-01T09:32:38.916566Z}), as
+     * in the v2 responses the official SDKs test against (docs/kusto-rules.md §6.3).
+     */
+    static String wireDatetime(Instant t) {
+        String full = Values.formatDatetime(t); // ...ss.fffffffZ
+        int last = full.length() - 2; // the last fraction digit, before the 'Z'
+        while (full.charAt(last) == '0') {
+            last--;
+        }
+        return (full.charAt(last) == '.' ? full.substring(0, last) : full.substring(0, last + 1)) + "Z";
     }
 }

@@ -81,7 +81,7 @@ class ExampleRequestsTest {
         List<JsonNode> errors =
                 client.query("Test", "JsonLogs | where Level == \"Error\" | project Timestamp, EventText");
         assertEquals(2, errors.size());
-        assertEquals("2018-11-14T11:35:00.0000000Z", errors.get(0).get(0).asText());
+        assertEquals("2018-11-14T11:35:00Z", errors.get(0).get(0).asText());
         assertEquals("Something Happened", errors.get(0).get(1).asText());
     }
 
@@ -108,7 +108,7 @@ class ExampleRequestsTest {
         assertEquals(200, r.statusCode(), r.body());
         List<JsonNode> rows = client.query("Test", "Logs | where Level == \"Info\"");
         assertEquals("Nothing Happened", rows.get(rows.size() - 1).get(2).asText());
-        assertEquals("2018-11-14T11:34:00.0000000Z", rows.get(0).get(0).asText());
+        assertEquals("2018-11-14T11:34:00Z", rows.get(0).get(0).asText());
     }
 
     static String[] concat(String[] a, String... b) {

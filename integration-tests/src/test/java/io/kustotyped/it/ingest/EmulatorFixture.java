@@ -34,7 +34,7 @@ final class EmulatorFixture implements AutoCloseable {
 
     long count(String query) throws Exception {
         KustoResultTable t = await(client.executeQuery("Test", query));
-        return ((Number) t.rows().get(0).get(0)).longValue();
+        return t.getLong(0, 0); // count() is a long column
     }
 
     @Override

@@ -92,8 +92,8 @@ class FaultInjectionTest {
                     await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq | where n > 1"));
             // a batch may be committed more than twice (two lost answers, then success): it is reported once
             assertEquals(dups.rowCount(), reported, "every duplicated row is reported, and only those");
-            for (List<Object> row : dups.rows()) {
-                long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
+            for (int row = 0; row < dups.rowCount(); row++) {
+                long seq = dups.getLong(row, "seq");
                 assertTrue(
                         r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
                         "duplicated row " + seq + " is not in " + r.possiblyDuplicated());
@@ -127,8 +127,8 @@ class FaultInjectionTest {
             assertTrue(dups.rowCount() > 0, "the faults duplicated rows");
             // every answer was a commit followed by a 5xx: each reported row is a real duplicate, and the reverse
             assertEquals(dups.rowCount(), reported, "every duplicated row is reported, and only those");
-            for (List<Object> row : dups.rows()) {
-                long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
+            for (int row = 0; row < dups.rowCount(); row++) {
+                long seq = dups.getLong(row, "seq");
                 assertTrue(
                         r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
                         "duplicated row " + seq + " is not in " + r.possiblyDuplicated());
@@ -153,8 +153,8 @@ class FaultInjectionTest {
             assertTrue(r.retries() > 0, "the slow answers timed out and were retried: " + r);
             KustoResultTable dups =
                     await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq | where n > 1"));
-            for (List<Object> row : dups.rows()) {
-                long seq = ((Number) row.get(dups.columnIndex("seq"))).longValue();
+            for (int row = 0; row < dups.rowCount(); row++) {
+                long seq = dups.getLong(row, "seq");
                 assertTrue(
                         r.possiblyDuplicated().stream().anyMatch(x -> x.from() <= seq && seq < x.to()),
                         "duplicated row " + seq + " is not reported in " + r.possiblyDuplicated());

@@ -125,7 +125,7 @@ class SoakTest {
                 rounds++;
             }
 
-            Map<Long, Long> copies = copiesBySeq(f);
+            Map<Long, Long> copies = copiesBySeq(f, sent);
             long inTable = 0;
             long duplicateRows = 0;
             long extraCopies = 0;
@@ -193,14 +193,20 @@ class SoakTest {
         }
     }
 
-    /** seq to the number of copies in the table. */
-    private static Map<Long, Long> copiesBySeq(EmulatorFixture f) throws Exception {
-        KustoResultTable t = await(f.client.executeQuery("Test", "Logs | summarize n = count() by seq"));
-        int seqColumn = t.columnIndex("seq");
-        int nColumn = t.columnIndex("n");
-        Map<Long, Long> out = new HashMap<>(t.rowCount() * 2);
-        for (List<Object> row : t.rows()) {
-            out.put(((Number) row.get(seqColumn)).longValue(), ((Number) row.get(nColumn)).longValue());
+    /**
+     * seq to the number of copies in the table, read in ranges of seq: one answer must stay within Kusto's 500,000
+     * result records, past which the query fails (E_QUERY_RESULT_SET_TOO_LARGE).
+     */
+    private static Map<Long, Long> copiesBySeq(EmulatorFixture f, long sent) throws Exception {
+        Map<Long, Long> out = new HashMap<>();
+        long step = 250_000;
+        for (long from = 0; from < sent; from += step) {
+            KustoResultTable t = await(f.client.executeQuery(
+                    "Test",
+                    "Logs | where seq >= " + from + " and seq < " + (from + step) + " | summarize n = count() by seq"));
+            for (int row = 0; row < t.rowCount(); row++) {
+                out.put(t.getLong(row, "seq"), t.getLong(row, "n"));
+            }
         }
         return out;
     }

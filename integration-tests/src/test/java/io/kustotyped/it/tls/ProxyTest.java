@@ -75,7 +75,7 @@ class ProxyTest {
                 assertEquals(120, r.rowsIngested());
                 assertEquals(before + 120, kusto.emulator().stats().rowsCommitted("Test", "Secure"));
                 KustoResultTable t = await(client.executeQuery("Test", "Secure | count"));
-                assertEquals(before + 120, ((Number) t.rows().get(0).get(0)).longValue());
+                assertEquals(before + 120, t.getLong(0, "Count"));
             } finally {
                 await(client.close());
             }

@@ -68,7 +68,7 @@ class TlsClientTest {
             assertEquals(250, r.rowsIngested());
             assertEquals(250, kusto.emulator().stats().rowsCommitted("Test", "Secure"));
             KustoResultTable t = await(client.executeQuery("Test", "Secure | count"));
-            assertEquals(250L, ((Number) t.rows().get(0).get(0)).longValue());
+            assertEquals(250L, t.getLong(0, "Count"));
             assertEquals(1, tokens.fetched.get(), "one token, cached");
         } finally {
             await(client.close());

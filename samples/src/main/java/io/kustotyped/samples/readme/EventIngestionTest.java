@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.emulator.KustoEmulatorExtension;
+import io.kustotyped.runtime.BlockingIngestor;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoClientOptions;
-import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,25 +22,22 @@ public class EventIngestionTest {
     static KustoEmulatorExtension kusto = KustoEmulatorExtension.create(b -> b.database("Telemetry"));
 
     @Test
-    void eventsLand(KustoEmulator emulator) throws Exception {
-        Vertx vertx = Vertx.vertx();
+    void eventsLand(KustoEmulator emulator) {
+        KustoClient client = KustoClient.create(
+                new KustoClientOptions().setClusterUrl(kusto.uri().toString())); // no token needed, no Vertx
         try {
-            KustoClient client = KustoClient.create(
-                    vertx, new KustoClientOptions().setClusterUrl(kusto.uri().toString())); // no token needed
-            EventIngestor ingestor = EventIngestor.create(client);
-            ingestor.applySchema().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            BlockingIngestor<Event> events = EventIngestor.create(client).blocking();
+            events.applySchema();
 
-            IngestResult result = ingestor.ingest(List.of(
-                            new Event(Instant.now(), UUID.randomUUID(), "Info", Map.of("temperature", 21.5)),
-                            new Event(Instant.now(), UUID.randomUUID(), "Error", Map.of())))
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
+            Event info = new Event(Instant.parse("2026-01-01T10:00:00Z"), UUID.randomUUID(), "Info", Map.of("t", 21.5));
+            Event error = new Event(Instant.parse("2026-01-01T10:00:01Z"), UUID.randomUUID(), "Error", Map.of());
+            IngestResult result = events.ingest(List.of(info, error));
 
             assertEquals(2, result.rowsIngested());
             assertEquals(2, emulator.stats().rowsCommitted("Telemetry", "Events"));
+            assertEquals(List.of(error), events.query("| where level == 'Error'"));
         } finally {
-            vertx.close();
+            client.close();
         }
     }
 }

@@ -1,21 +1,27 @@
 package io.kustotyped.samples.readme;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kustotyped.runtime.KustoClient;
 import io.kustotyped.runtime.KustoResultTable;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The README's query example: rows come back as a {@link KustoResultTable} of plain values. */
+/** The README's untyped query example: a {@link KustoResultTable} read with its typed getters. */
 public final class QueryExample {
 
     private QueryExample() {}
 
-    /** One row of the query's result, as the example reads it. */
-    public record ErrorEvent(Instant timestamp, UUID deviceId, JsonObject payload) {}
+    /**
+     * One row of the query's result, as the example reads it.
+     *
+     * @param timestamp the event's time
+     * @param deviceId the device
+     * @param payload the dynamic payload
+     */
+    public record ErrorEvent(Instant timestamp, UUID deviceId, JsonNode payload) {}
 
     /**
      * Reads the latest error events.
@@ -30,9 +36,9 @@ public final class QueryExample {
             List<ErrorEvent> events = new ArrayList<>();
             for (int r = 0; r < table.rowCount(); r++) {
                 events.add(new ErrorEvent(
-                        Instant.parse(table.string(r, "Timestamp")), // datetime: ISO 8601 text
-                        UUID.fromString(table.string(r, "deviceId")), // guid: text
-                        (JsonObject) table.value(r, "payload"))); // dynamic: Vert.x JsonObject / JsonArray
+                        table.getInstant(r, "Timestamp"), // datetime, to 100 ns
+                        table.getUuid(r, "deviceId"), // guid
+                        table.getDynamic(r, "payload"))); // dynamic, as a Jackson JsonNode
             }
             return events;
         });
@@ -45,7 +51,6 @@ public final class QueryExample {
      * @return the count
      */
     public static Future<Long> countEvents(KustoClient client) {
-        return client.executeQuery("Telemetry", "Events | count")
-                .map(table -> ((Number) table.value(0, "Count")).longValue()); // long: Integer or Long
+        return client.executeQuery("Telemetry", "Events | count").map(table -> table.getLong(0, "Count"));
     }
 }

@@ -137,7 +137,36 @@ class ReadmeExamplesRunTest {
         Event latest = events.get(9); // odd indexes are errors; top 100 by Timestamp desc
         assertEquals(latest.timestamp(), errors.get(0).timestamp());
         assertEquals(latest.deviceId(), errors.get(0).deviceId());
-        assertEquals(9, errors.get(0).payload().getInteger("i"));
+        assertEquals(9, errors.get(0).payload().get("i").asInt());
+    }
+
+    @Test
+    void readingBackExampleReadsEventRecords() throws Exception {
+        List<Event> events = events(10);
+        IngestExample.ingestEvents(vertx, emulator.uri().toString(), events).await(60, TimeUnit.SECONDS);
+        KustoClient client = KustoClient.create(
+                vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
+        List<Event> errors =
+                ReadingBackExample.latestErrors(EventIngestor.create(client)).await(60, TimeUnit.SECONDS);
+        // A number inside a Map<String, Object> comes back as the JSON number it is: Long (or Double).
+        List<Event> expected = new ArrayList<>();
+        for (int i = 9; i > 0; i -= 2) {
+            Event e = events.get(i);
+            expected.add(new Event(e.timestamp(), e.deviceId(), e.level(), Map.of("i", (long) i)));
+        }
+        assertEquals(expected, errors);
+
+        Event third = events.get(2);
+        List<Event> without = ReadingBackExample.withoutPayload(
+                        client, third.deviceId().toString())
+                .await(60, TimeUnit.SECONDS);
+        assertEquals(List.of(new Event(third.timestamp(), third.deviceId(), third.level(), null)), without);
+    }
+
+    @Test
+    void blockingExampleRunsAsAPlainMain() {
+        BlockingExample.main(new String[] {emulator.uri().toString()});
+        assertEquals(1, emulator.stats().rowsCommitted("Telemetry", "Events"));
     }
 
     @Test
