@@ -52,7 +52,7 @@ final class V1Tables {
             JsonToken value = p.nextToken();
             switch (field) {
                 case "TableName" -> name = p.getValueAsString("");
-                case "Columns" -> columns = columns(p, body, requestId);
+                case "Columns" -> columns = V2RowReader.columns(p, requestId);
                 case "Rows" -> {
                     if (columns == null || value != JsonToken.START_ARRAY) {
                         throw malformed("a table with Columns, then Rows", body, requestId);
@@ -75,32 +75,6 @@ final class V1Tables {
             throw malformed("a table with Columns and Rows", body, requestId);
         }
         return new KustoResultTable(name, columns, rows);
-    }
-
-    private static List<KustoResultTable.Column> columns(JsonParser p, Buffer body, String requestId)
-            throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw malformed("Columns to be an array", body, requestId);
-        }
-        List<KustoResultTable.Column> columns = new ArrayList<>();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            String name = null;
-            String type = null;
-            String dataType = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "ColumnName" -> name = p.getValueAsString();
-                    case "ColumnType" -> type = p.getValueAsString();
-                    case "DataType" -> dataType = p.getValueAsString();
-                    default -> p.skipChildren();
-                }
-            }
-            // docs/kusto-rules.md §6.2: ColumnType can be missing; DataType is the .NET name then.
-            columns.add(new KustoResultTable.Column(name, type != null ? type : dataType));
-        }
-        return columns;
     }
 
     private static IllegalStateException malformed(String expected, Buffer body, String requestId) {

@@ -99,7 +99,8 @@ final class V2RowReader {
         }
     }
 
-    private static List<KustoResultTable.Column> columns(JsonParser p, String requestId) throws IOException {
+    /** Reads a {@code Columns} array (v1 and v2 share its shape); the parser is at its {@code START_ARRAY}. */
+    static List<KustoResultTable.Column> columns(JsonParser p, String requestId) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw malformed("Columns to be an array", p, requestId);
         }
