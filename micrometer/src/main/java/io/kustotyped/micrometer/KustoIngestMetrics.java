@@ -1,6 +1,7 @@
 package io.kustotyped.micrometer;
 
 import io.kustotyped.runtime.IngestListener;
+import io.kustotyped.runtime.IngestMode;
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.KustoServiceException;
 import io.kustotyped.runtime.KustoTransportException;
@@ -29,16 +30,20 @@ import java.util.function.ToDoubleFunction;
  * EventIngestor ingestor = metrics.monitor(EventIngestor.create(client, metrics.instrument(new IngestOptions())));
  * }</pre>
  *
- * <p>Every meter has the tags {@code database}, {@code table} and {@code mode} ({@code streaming}, the only mode the
- * runtime has today). The meters, with their extra tags:
+ * <p>Every meter has the tags {@code database}, {@code table} and {@code mode}: {@code streaming} or {@code queued},
+ * how the attempt sent its rows (a {@code MANAGED} ingestor reports each attempt under the mode it used; its gauges
+ * carry {@code managed}). The meters, with their extra tags:
  *
  * <ul>
  *   <li>{@value #REQUESTS} (timer): every request attempt; {@code outcome} = {@code succeeded}, {@code retrying},
- *       {@code split} or {@code failed}, {@code status} = the HTTP status or {@code none}. Its count is
+ *       {@code split}, {@code failed}, {@code fell_back} (managed: the batch goes queued instead) or {@code queued}
+ *       (the blob is uploaded and the ingestion message posted), {@code status} = the HTTP status or {@code none}. Its count is
  *       {@code IngestResult.requests()}.
- *   <li>{@value #ROWS} (counter): {@code outcome} = {@code ingested} (rows the service confirmed) or {@code failed}
- *       (rows of requests that failed for good).
- *   <li>{@value #RAW_BYTES}, {@value #COMPRESSED_BYTES} (counters, bytes): the bodies of requests that succeeded.
+ *   <li>{@value #ROWS} (counter): {@code outcome} = {@code ingested} (rows the service confirmed),
+ *       {@code queued} (rows of posted ingestion messages: Kusto ingests them later, see {@code
+ *       IngestResult.queuedBatches()}) or {@code failed} (rows of requests that failed for good).
+ *   <li>{@value #RAW_BYTES}, {@value #COMPRESSED_BYTES} (counters, bytes): the bodies of requests that succeeded
+ *       and of blobs posted for queued ingestion.
  *   <li>{@value #RETRIES}, {@value #THROTTLES} (counters): requests that were retries; requests answered 429.
  *   <li>{@value #FAILURES} (counter): requests that failed for good, by {@code code}: the Kusto error code,
  *       {@code http_<status>} when the body had none, {@code transport} for a connection failure or timeout, or
@@ -72,6 +77,8 @@ public final class KustoIngestMetrics implements IngestListener {
 
     /** The {@code mode} tag's value: streaming ingestion. */
     public static final String MODE_STREAMING = "streaming";
+    /** The {@code mode} tag's value: queued ingestion (a blob and a queue message). */
+    public static final String MODE_QUEUED = "queued";
 
     private final MeterRegistry registry;
     private final KustoMetricsOptions options;
@@ -122,7 +129,10 @@ public final class KustoIngestMetrics implements IngestListener {
      * @return the same ingestor
      */
     public <I extends TableIngestor<?>> I monitor(I ingestor) {
-        Tags tags = tags(ingestor.database(), ingestor.table().tableName());
+        Tags tags = tags(
+                ingestor.database(),
+                ingestor.table().tableName(),
+                ingestor.options().getMode());
         Set<TableIngestor<?>> set = monitored.computeIfAbsent(tags, t -> {
             Set<TableIngestor<?>> s = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
             gauge(
@@ -164,10 +174,10 @@ public final class KustoIngestMetrics implements IngestListener {
 
     @Override
     public void onRequest(RequestEvent e) {
-        Tags tags = tags(e.database(), e.table());
+        Tags tags = tags(e.database(), e.table(), e.mode());
         String outcome = e.outcome().name().toLowerCase(Locale.ROOT);
         Timer.builder(REQUESTS)
-                .description("Streaming ingestion request attempts")
+                .description("Ingestion request attempts: streaming requests and queued blob posts")
                 .tags(tags)
                 .tag("outcome", outcome)
                 .tag("status", e.status() == 0 ? "none" : Integer.toString(e.status()))
@@ -191,6 +201,13 @@ public final class KustoIngestMetrics implements IngestListener {
                         .increment(e.rawBytes());
                 counter(COMPRESSED_BYTES, "gzip bytes ingested", "bytes", tags).increment(e.compressedBytes());
             }
+            case QUEUED -> {
+                counter(ROWS, "Rows ingested or failed", "rows", tags.and("outcome", "queued"))
+                        .increment(e.rows());
+                counter(RAW_BYTES, "Uncompressed JSON bytes ingested", "bytes", tags)
+                        .increment(e.rawBytes());
+                counter(COMPRESSED_BYTES, "gzip bytes ingested", "bytes", tags).increment(e.compressedBytes());
+            }
             case FAILED -> {
                 counter(ROWS, "Rows ingested or failed", "rows", tags.and("outcome", "failed"))
                         .increment(e.rows());
@@ -209,8 +226,8 @@ public final class KustoIngestMetrics implements IngestListener {
                 .register(registry);
     }
 
-    private Tags tags(String database, String table) {
-        return Tags.of("database", database, "table", table, "mode", MODE_STREAMING)
+    private Tags tags(String database, String table, IngestMode mode) {
+        return Tags.of("database", database, "table", table, "mode", mode.name().toLowerCase(Locale.ROOT))
                 .and(options.getExtraTags());
     }
 

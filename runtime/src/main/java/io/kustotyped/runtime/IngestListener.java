@@ -46,6 +46,9 @@ public interface IngestListener {
      * @param throttled true for a 429
      * @param outcome what happens next
      * @param error the failure, or null on success
+     * @param mode how this attempt sent its rows: {@link IngestMode#STREAMING} (a streaming-ingest request) or
+     *     {@link IngestMode#QUEUED} (a blob upload and a queue message; {@code MANAGED} batches report each
+     *     attempt under the mode it used)
      */
     record RequestEvent(
             String database,
@@ -59,5 +62,6 @@ public interface IngestListener {
             int status,
             boolean throttled,
             Outcome outcome,
-            Throwable error) {}
+            Throwable error,
+            IngestMode mode) {}
 }

@@ -182,7 +182,7 @@ final class PieceSender {
             Piece p = f.piece;
             if (ar.succeeded()) {
                 tally.ingested(p, f.gz.length(), ambiguous);
-                emit(f, id, attempt, latency, ar.result().status(), Outcome.SUCCEEDED, null);
+                emit(f, id, attempt, latency, ar.result().status(), Outcome.SUCCEEDED, null, IngestMode.STREAMING);
                 f.done.complete(null);
                 return;
             }
@@ -198,18 +198,18 @@ final class PieceSender {
                 boolean attemptsLeft = delay >= 0 && attempt + 1 < c.options().getManagedStreamingAttempts();
                 QueuedBatch.Reason why = fallbackReason(ErrorRules.fallbackOf(e, attemptsLeft));
                 if (why != null) {
-                    emit(f, id, attempt, latency, status, Outcome.FELL_BACK, e);
+                    emit(f, id, attempt, latency, status, Outcome.FELL_BACK, e, IngestMode.STREAMING);
                     queue(p, f.gz, why, nowAmbiguous).onComplete(x -> f.done.complete(null));
                     return;
                 }
             }
             if (kind == ErrorRules.Kind.TOO_LARGE) {
                 if (p.rows() > 1) {
-                    emit(f, id, attempt, latency, status, Outcome.SPLIT, e);
+                    emit(f, id, attempt, latency, status, Outcome.SPLIT, e, IngestMode.STREAMING);
                     f.done.complete(nowAmbiguous);
                 } else {
                     long idx = p.batch().index[p.from()];
-                    emit(f, id, attempt, latency, status, Outcome.FAILED, e);
+                    emit(f, id, attempt, latency, status, Outcome.FAILED, e, IngestMode.STREAMING);
                     tally.failed(
                             p,
                             new RowTooLargeException(
@@ -220,11 +220,11 @@ final class PieceSender {
                 return;
             }
             if (delay >= 0) {
-                emit(f, id, attempt, latency, status, Outcome.RETRYING, e);
+                emit(f, id, attempt, latency, status, Outcome.RETRYING, e, IngestMode.STREAMING);
                 c.vertx().setTimer(delay, t -> attempt(f, attempt + 1, nowAmbiguous));
                 return;
             }
-            emit(f, id, attempt, latency, status, Outcome.FAILED, e);
+            emit(f, id, attempt, latency, status, Outcome.FAILED, e, IngestMode.STREAMING);
             Throwable reported = retries.gaveUp(
                     c.hinter().apply(e), attempt + 1, Duration.ofNanos(System.nanoTime() - f.startNanos));
             if (kind == ErrorRules.Kind.TARGET_MISSING) {
@@ -307,7 +307,7 @@ final class PieceSender {
                         why,
                         QueuedBatch.Status.QUEUED);
                 tally.queued(p, batch, posted, ambiguous);
-                emit(f, id, attempt, latency, 201, Outcome.QUEUED, null);
+                emit(f, id, attempt, latency, 201, Outcome.QUEUED, null, IngestMode.QUEUED);
                 f.done.complete(null);
                 return;
             }
@@ -316,11 +316,11 @@ final class PieceSender {
             long delay = retries.delayMillis(
                     e, attempt, f.startNanos + c.options().getRetryBudget().toNanos());
             if (delay >= 0) {
-                emit(f, id, attempt, latency, status, Outcome.RETRYING, e);
+                emit(f, id, attempt, latency, status, Outcome.RETRYING, e, IngestMode.QUEUED);
                 c.vertx().setTimer(delay, t -> attemptQueued(queued, f, r, why, attempt + 1, ambiguous));
                 return;
             }
-            emit(f, id, attempt, latency, status, Outcome.FAILED, e);
+            emit(f, id, attempt, latency, status, Outcome.FAILED, e, IngestMode.QUEUED);
             tally.failed(
                     p, retries.gaveUp(e, attempt + 1, Duration.ofNanos(System.nanoTime() - f.startNanos)), ambiguous);
             f.done.complete(null);
@@ -328,7 +328,14 @@ final class PieceSender {
     }
 
     private void emit(
-            Flight f, String id, int attempt, Duration latency, int status, Outcome outcome, Throwable error) {
+            Flight f,
+            String id,
+            int attempt,
+            Duration latency,
+            int status,
+            Outcome outcome,
+            Throwable error,
+            IngestMode mode) {
         IngestListener listener = c.options().getListener();
         if (outcome == Outcome.FAILED && LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Ingestion request " + id + " into " + c.table() + " failed: " + error);
@@ -349,7 +356,8 @@ final class PieceSender {
                     status,
                     status == 429,
                     outcome,
-                    error));
+                    error,
+                    mode));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "IngestListener threw; ignored", e);
         }
