@@ -1,6 +1,5 @@
 package io.kustotyped.runtime;
 
-import io.kustotyped.runtime.impl.ClientDetails;
 import io.kustotyped.runtime.impl.Http;
 import io.kustotyped.runtime.impl.ResponseInputStream;
 import io.kustotyped.runtime.impl.Transport;
@@ -20,18 +19,14 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -48,16 +43,10 @@ final class HttpKustoClient implements KustoClient {
 
     private final KustoClientOptions options;
     private final String clusterUrl;
-    private final boolean tokenAllowed;
-    private final String host;
     private final HttpClient http;
     private final WebClient web;
-    private final TokenCache tokens;
-    private final String application;
-    private final String user;
-    private final String clientVersion = ClientDetails.clientVersion();
-    private final boolean https;
-    private final ProxyOptions proxy;
+    /** Headers, token and failure classification shared by every request. */
+    private final ClusterConnection connection;
     /** Where query responses are parsed as they arrive: one thread per connection that can carry one. */
     private final WorkerExecutor queryWorkers;
 
@@ -66,8 +55,6 @@ final class HttpKustoClient implements KustoClient {
     private HttpKustoClient dmClient;
 
     private QueuedIngest queued;
-    /** Completes once a TLS connection to the cluster verified; no token is fetched before (see verifiedConnection). */
-    private Future<Void> verified;
 
     HttpKustoClient(Vertx vertx, KustoClientOptions options, boolean ownsVertx) {
         this.vertx = java.util.Objects.requireNonNull(vertx, "vertx");
@@ -91,15 +78,7 @@ final class HttpKustoClient implements KustoClient {
             throw new IllegalArgumentException("clusterUrl must be an http(s) URL with a host, was " + url);
         }
         this.clusterUrl = url;
-        this.host = uri.getHost();
-        // Never send a token over plain HTTP except to loopback (docs/kusto-rules.md §2.2 does the same for localhost).
-        this.tokenAllowed = scheme.equals("https") || Http.isLoopback(uri.getHost());
-        this.tokens = options.getTokenProvider() == null
-                ? null
-                : new TokenCache(options.getTokenProvider(), Clock.systemUTC());
-        this.application = ClientDetails.ascii(
-                options.getApplication() != null ? options.getApplication() : ClientDetails.defaultApplication());
-        this.user = ClientDetails.ascii(options.getUser() != null ? options.getUser() : ClientDetails.defaultUser());
+        String host = uri.getHost();
         WebClientOptions webOptions = new WebClientOptions()
                 .setKeepAlive(true)
                 .setDecompressionSupported(true)
@@ -109,8 +88,8 @@ final class HttpKustoClient implements KustoClient {
                 .setFollowRedirects(false);
         webOptions.setConnectTimeout(
                 (int) Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()));
-        this.https = scheme.equals("https");
-        this.proxy = options.getProxyOptions() != null
+        boolean https = scheme.equals("https");
+        ProxyOptions proxy = options.getProxyOptions() != null
                 ? options.getProxyOptions()
                 : options.isProxyFromEnvironment() ? Transport.fromEnvironment(System.getenv(), host) : null;
         // TLS verification (JDK trust store or the given one, host name, SNI) and the proxy, if any.
@@ -118,6 +97,7 @@ final class HttpKustoClient implements KustoClient {
         // The Web Client wraps a client of our own so that close() can report when the connections are closed.
         this.http = vertx.createHttpClient(webOptions, new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
         this.web = WebClient.wrap(http, webOptions);
+        this.connection = new ClusterConnection(url, host, https, proxy, options, web);
         this.queryWorkers =
                 vertx.createSharedWorkerExecutor("kusto-typed-query", Math.max(1, options.getMaxConnections()));
         String dm = options.getIngestionEndpoint() != null
@@ -249,16 +229,17 @@ final class HttpKustoClient implements KustoClient {
             payload.put("properties", new JsonObject().put("Options", new JsonObject().put("notruncation", true)));
         }
         Buffer body = payload.toBuffer();
-        return authorization(id).compose(authorization -> {
+        return connection.authorization(id).compose(authorization -> {
             RequestOptions request = new RequestOptions()
                     .setMethod(HttpMethod.POST)
                     .setAbsoluteURI(clusterUrl + "/v2/rest/query")
                     .setIdleTimeout(options.getRequestTimeout().toMillis())
                     .setConnectTimeout(options.getConnectTimeout().toMillis());
-            putHeaders(request::putHeader, "application/json; charset=utf-8", null, body.length(), id, authorization);
+            connection.putHeaders(
+                    request::putHeader, "application/json; charset=utf-8", null, body.length(), id, authorization);
             return http.request(request)
                     .compose(req -> req.send(body))
-                    .recover(cause -> Future.failedFuture(transportFailure(cause, id)))
+                    .recover(cause -> Future.failedFuture(connection.transportFailure(cause, id)))
                     .compose(response -> {
                         if (response.statusCode() < 200 || response.statusCode() >= 300) {
                             return response.body()
@@ -315,146 +296,16 @@ final class HttpKustoClient implements KustoClient {
 
     private Future<HttpResponse<Buffer>> send(
             String pathAndQuery, String contentType, String contentEncoding, Buffer body, String requestId) {
-        return authorization(requestId).compose(authorization -> {
+        return connection.authorization(requestId).compose(authorization -> {
             HttpRequest<Buffer> request = web.requestAbs(HttpMethod.POST, clusterUrl + pathAndQuery)
                     .idleTimeout(options.getRequestTimeout().toMillis())
                     .connectTimeout(options.getConnectTimeout().toMillis());
-            putHeaders(request::putHeader, contentType, contentEncoding, body.length(), requestId, authorization);
+            connection.putHeaders(
+                    request::putHeader, contentType, contentEncoding, body.length(), requestId, authorization);
             return request.sendBuffer(body)
-                    .recover(cause -> Future.failedFuture(transportFailure(cause, requestId)))
-                    .expecting(success(requestId));
+                    .recover(cause -> Future.failedFuture(connection.transportFailure(cause, requestId)))
+                    .expecting(ClusterConnection.success(requestId));
         });
-    }
-
-    /** The {@code Authorization} value ({@code Bearer ...}), or null without a token provider. */
-    private Future<String> authorization(String requestId) {
-        if (tokens != null && !tokenAllowed) {
-            return Future.failedFuture(new IllegalStateException("Refusing to send a bearer token over plain HTTP to "
-                    + "the non-loopback host '" + host + "': use an https:// cluster URL"));
-        }
-        return tokens == null
-                ? Future.succeededFuture(null)
-                : verifiedConnection(requestId).compose(v -> tokens.get()).map(t -> "Bearer " + t.token());
-    }
-
-    /** docs/kusto-rules.md §1.2 / docs/streaming-ingest.md: every recommended header, and the token if any. */
-    private void putHeaders(
-            BiConsumer<String, String> put,
-            String contentType,
-            String contentEncoding,
-            int contentLength,
-            String requestId,
-            String authorization) {
-        put.accept("Accept", "application/json");
-        put.accept("Accept-Encoding", "gzip,deflate");
-        put.accept("Connection", "Keep-Alive");
-        put.accept("Content-Type", contentType);
-        put.accept("Content-Length", Integer.toString(contentLength));
-        put.accept("x-ms-client-request-id", requestId);
-        put.accept("x-ms-app", application);
-        put.accept("x-ms-user", user);
-        put.accept("x-ms-client-version", clientVersion);
-        if (contentEncoding != null) {
-            put.accept("Content-Encoding", contentEncoding);
-        }
-        if (authorization != null) {
-            put.accept("Authorization", authorization);
-        }
-    }
-
-    /** 2xx, or the error the body describes (docs/kusto-rules.md §1.5). */
-    private static Expectation<HttpResponse<Buffer>> success(String requestId) {
-        return new Expectation<>() {
-            @Override
-            public boolean test(HttpResponse<Buffer> response) {
-                return response.statusCode() >= 200 && response.statusCode() < 300;
-            }
-
-            @Override
-            public Exception describe(HttpResponse<Buffer> response) {
-                return ErrorParser.parse(response.statusCode(), response.headers(), response.body(), requestId);
-            }
-        };
-    }
-
-    /**
-     * A request that got no answer. Web Client does not tell how much of the body was written when a request fails,
-     * so only failures that happen before a connection exists (refused, unresolvable, connect timeout, TLS handshake,
-     * proxy refusal) are known not to have reached the service; any later failure may have been received and
-     * committed, and is reported as such (at-least-once: rows are then listed as possibly duplicated, never as lost).
-     */
-    private KustoException transportFailure(Throwable cause, String requestId) {
-        Transport.Failure f = Transport.classify(cause, proxy);
-        boolean beforeConnection = f.kind() != Transport.FailureKind.IO
-                || cause instanceof ConnectException
-                || cause instanceof UnknownHostException;
-        if (beforeConnection) {
-            return connectFailure(f, cause, requestId);
-        }
-        return new KustoTransportException(
-                "Request " + requestId + " to " + clusterUrl + " failed after the connection was made (the service may "
-                        + "have received and committed it): " + cause,
-                cause,
-                requestId,
-                true);
-    }
-
-    /** A request that got no connection: a certificate, proxy or network failure. */
-    private KustoException connectFailure(Transport.Failure f, Throwable cause, String requestId) {
-        return switch (f.kind()) {
-            case CERTIFICATE ->
-                new KustoTlsException(
-                        host,
-                        "The TLS certificate of " + host + " did not verify: " + f.detail()
-                                + ". Nothing was sent and no token was requested for it.",
-                        cause,
-                        requestId);
-            case PROXY_STATUS ->
-                new KustoProxyException(
-                        "Could not reach " + clusterUrl + " through the proxy: " + f.detail(),
-                        f.proxyStatus(),
-                        cause,
-                        requestId);
-            case PROXY_UNREACHABLE, IO ->
-                new KustoTransportException(
-                        "Could not connect to " + clusterUrl + ": " + f.detail(), cause, requestId, false);
-        };
-    }
-
-    /**
-     * Before the first token is fetched, makes sure the cluster's certificate verifies, so that a token is never
-     * fetched for (let alone sent to) a host that is not the cluster: one {@code GET /v1/rest/auth/metadata} (which
-     * needs no token, docs/kusto-rules.md §6.4) on a pooled connection, kept alive for the requests that follow.
-     * Later connections are verified by their own handshake before any header is written. Plain HTTP (loopback only,
-     * see tokenAllowed) has no certificate to verify.
-     */
-    private synchronized Future<Void> verifiedConnection(String requestId) {
-        if (!https) {
-            return Future.succeededFuture();
-        }
-        if (verified != null) {
-            return verified;
-        }
-        Future<Void> attempt = web.requestAbs(HttpMethod.GET, clusterUrl + "/v1/rest/auth/metadata")
-                .idleTimeout(options.getRequestTimeout().toMillis())
-                .connectTimeout(options.getConnectTimeout().toMillis())
-                .putHeader("x-ms-client-request-id", requestId)
-                .putHeader("x-ms-app", application)
-                .putHeader("x-ms-user", user)
-                .putHeader("x-ms-client-version", clientVersion)
-                .send()
-                // Connected and verified: what the endpoint answers does not matter.
-                .<Void>mapEmpty()
-                .recover(err -> Future.failedFuture(connectFailure(Transport.classify(err, proxy), err, requestId)));
-        verified = attempt;
-        attempt.onFailure(err -> forgetVerification(attempt));
-        return attempt;
-    }
-
-    private synchronized void forgetVerification(Future<Void> failed) {
-        if (verified == failed) {
-            verified = null; // the next request tries again (a transient failure may pass)
-        }
     }
 
     @Override

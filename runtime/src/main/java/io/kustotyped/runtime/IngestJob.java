@@ -31,6 +31,9 @@ import java.util.function.UnaryOperator;
  * allocating per batch; {@code peakBufferedBytes} counts the raw array a batch holds and its compressed body, as
  * before.
  *
+ * <p>One class past 400 lines on purpose: filling, the sender's accounting and completion read and write the same
+ * counters and lists under the job's one lock, and splitting them would split that lock.
+ *
  * @param <T> the row type
  */
 final class IngestJob<T> {

@@ -32,6 +32,10 @@ import java.util.UUID;
  * <p>Methods returning a primitive read JSON {@code null} as zero ({@code false}); the others return {@code null}. A
  * value of the wrong shape, or out of the Java type's range, is an {@link IllegalArgumentException} describing it;
  * the row decoder adds the column and row. Each method leaves the parser on the value's last token.
+ *
+ * <p>One class past 400 lines on purpose: every generated reader calls these methods as {@code JsonValues.xxx}, so
+ * they are the runtime's contract with generated code and stay on one class; each is a few lines of the same idea
+ * (one JSON value to one Java type), and moving the bodies elsewhere would only add a delegate per method.
  */
 public final class JsonValues {
 
