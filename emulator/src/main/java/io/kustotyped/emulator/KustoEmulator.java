@@ -46,7 +46,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>This file holds the running emulator and its {@link Builder}, whose documented options are about half of it: the
  * builder stays nested because users name it {@code KustoEmulator.Builder}. Starting (store, HTTP, HTTPS, undoing a
- * failed start) is {@code EmulatorLauncher}'s.
+ * failed start) is {@code EmulatorLauncher}'s; the queued-ingestion side's lifecycle is {@code QueuedSide}'s.
  */
 public final class KustoEmulator implements AutoCloseable {
     private final Vertx vertx;
@@ -57,7 +57,7 @@ public final class KustoEmulator implements AutoCloseable {
     private final String host;
     private final int port;
     private final EmulatorLauncher.Tls tls;
-    private volatile QueuedIngestion queued;
+    private final QueuedSide queued;
 
     KustoEmulator(
             Vertx vertx,
@@ -76,6 +76,7 @@ public final class KustoEmulator implements AutoCloseable {
         this.host = host;
         this.port = port;
         this.tls = tls;
+        this.queued = new QueuedSide(vertx);
     }
 
     /** @return a builder with the defaults: 127.0.0.1, a free port, no token, in memory, no faults */
@@ -192,7 +193,7 @@ public final class KustoEmulator implements AutoCloseable {
      * @throws IllegalStateException when queued ingestion is off
      */
     public StorageAccount storageAccount() {
-        return requireQueued().account();
+        return queued.require().account();
     }
 
     /**
@@ -200,7 +201,7 @@ public final class KustoEmulator implements AutoCloseable {
      * @throws IllegalStateException when queued ingestion is off
      */
     public QueuedIngestionStats queuedIngestionStats() {
-        return requireQueued().stats();
+        return queued.require().stats();
     }
 
     /**
@@ -208,7 +209,7 @@ public final class KustoEmulator implements AutoCloseable {
      * @throws IllegalStateException when queued ingestion is off
      */
     public Map<String, String> ingestionResources() {
-        return requireQueued().resources();
+        return queued.require().resources();
     }
 
     /**
@@ -216,7 +217,7 @@ public final class KustoEmulator implements AutoCloseable {
      * @throws IllegalStateException when queued ingestion is off
      */
     public String kustoIdentityToken() {
-        return requireQueued().identityToken();
+        return queued.require().identityToken();
     }
 
     /**
@@ -224,34 +225,12 @@ public final class KustoEmulator implements AutoCloseable {
      * @throws IllegalStateException when queued ingestion is off
      */
     public Optional<Azurite> startedAzurite() {
-        return Optional.ofNullable(requireQueued().azurite());
-    }
-
-    private QueuedIngestion requireQueued() {
-        QueuedIngestion q = queued;
-        if (q == null) {
-            throw new IllegalStateException("queued ingestion is off: use KustoEmulator.builder().queuedStorage()");
-        }
-        return q;
+        return Optional.ofNullable(queued.require().azurite());
     }
 
     /** Called by the launcher once the DM side runs. */
     void queuedIngestion(QueuedIngestion q) {
-        this.queued = q;
-    }
-
-    private Future<Void> closeQueued() {
-        QueuedIngestion q = queued;
-        queued = null;
-        if (q == null) {
-            return Future.succeededFuture();
-        }
-        return vertx.executeBlocking(
-                () -> {
-                    q.close();
-                    return null;
-                },
-                false);
+        queued.set(q);
     }
 
     /** @return the Vert.x instance it runs on */
@@ -265,7 +244,7 @@ public final class KustoEmulator implements AutoCloseable {
      * @return completes when stopped
      */
     public Future<Void> closeAsync() {
-        return server.close().eventually(this::closeQueued).eventually(() -> {
+        return server.close().eventually(queued::close).eventually(() -> {
             catalog.close();
             EmulatorLauncher.deleteGenerated(tls);
             return ownsVertx ? vertx.close() : Future.succeededFuture();
@@ -278,7 +257,7 @@ public final class KustoEmulator implements AutoCloseable {
         try {
             await(server.close());
         } finally {
-            await(closeQueued());
+            await(queued.close());
             catalog.close();
             EmulatorLauncher.deleteGenerated(tls);
             if (ownsVertx) {
