@@ -12,7 +12,7 @@ import java.util.List;
  * Reads a queued blob into rows through the same path as a streaming request (format readers, mapping engine,
  * conversions: {@link IngestPayload}), for the emulator's Data Management side. The checks are those of a
  * streaming request minus the streaming policy and the schema-propagation delay, which queued ingestion does not
- * have (docs/queued-ingestion.md).
+ * have (docs/queue-protocol.md).
  */
 public final class QueuedBlobReader {
     private QueuedBlobReader() {}

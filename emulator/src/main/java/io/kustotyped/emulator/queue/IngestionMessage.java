@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * One ingestion message of the V1 queue protocol, decoded: the queue text is the base64 of a UTF-8 JSON object whose
  * keys are read in any case (Microsoft's Java client sends camelCase, the docs, Python and Go PascalCase), report
- * settings as numbers or names, and {@code AdditionalProperties} values as strings (docs/queued-ingestion.md §2).
+ * settings as numbers or names, and {@code AdditionalProperties} values as strings (docs/queue-protocol.md §2).
  *
  * @param id the source id ({@code Id})
  * @param blobPath the blob URL with its SAS

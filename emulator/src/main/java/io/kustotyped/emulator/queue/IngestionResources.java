@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The storage the Data Management side advertises and creates: exactly the five resource types the SDKs expect
  * (Microsoft's Java client fails its whole refresh on an unknown one), each a URL with an account SAS (the Java
- * client needs a {@code ?} in every URL), and the Kusto identity token (docs/queued-ingestion.md §1.2, §1.3).
+ * client needs a {@code ?} in every URL), and the Kusto identity token (docs/queue-protocol.md §1.2, §1.3).
  */
 final class IngestionResources {
     static final String INGESTION_QUEUE = "readyforaggregation-secured";

@@ -20,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Consumes the ingestion queue the way Kusto's DM does (docs/queued-ingestion.md): decode the message, wait out the
+ * Consumes the ingestion queue the way Kusto's DM does (docs/queue-protocol.md): decode the message, wait out the
  * batching delay, check the identity token, read the blob (gzip by name or {@code Content-Encoding}), ingest it
  * through the streaming path ({@link QueuedBlobReader}), commit (durable with a data directory), then report and
  * delete the message. A crash before the delete leaves the message in the queue: it becomes visible again and is
