@@ -13,12 +13,17 @@ final class BitOutput {
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     static final int CHUNK = 64 * 1024;
-    private static final int DRAIN_AT = CHUNK - 8;
+    /** Drained once past this: every writer may put 8 bytes at a position below it. */
+    static final int DRAIN_AT = CHUNK - 16;
 
-    private final byte[] chunk = new byte[CHUNK];
-    private int pos;
-    private long bits;
-    private int count;
+    // Package-private so that BlockWriter's symbol loop can keep them in locals (docs/performance.md §1.3).
+    final byte[] chunk = new byte[CHUNK];
+    /** Bytes in {@link #chunk}; always below {@link #DRAIN_AT} between calls. */
+    int pos;
+    /** Pending bits, the first in the least significant bit; fewer than 32 between calls. */
+    long bits;
+
+    int count;
     private DeflateSink sink;
     private boolean stopped;
 
@@ -88,7 +93,8 @@ final class BitOutput {
         drain();
     }
 
-    private void drain() {
+    /** Hands {@code chunk[0, pos)} to the sink and empties the chunk. */
+    void drain() {
         if (!stopped && pos > 0 && !sink.accept(chunk, pos)) {
             stopped = true;
         }

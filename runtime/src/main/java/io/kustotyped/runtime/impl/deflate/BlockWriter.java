@@ -13,19 +13,29 @@ import static io.kustotyped.runtime.impl.deflate.DeflateTables.LENGTH_CODE;
 import static io.kustotyped.runtime.impl.deflate.DeflateTables.LENGTH_EXTRA;
 import static io.kustotyped.runtime.impl.deflate.DeflateTables.LITLEN_SYMBOLS;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Writes one block of LZ77 symbols as whichever of a dynamic Huffman block (RFC 1951 §3.2.7), a fixed Huffman block
  * (§3.2.6) or stored blocks (§3.2.4) is the smallest, counted exactly from the symbols' frequencies before writing.
  *
- * <p>A symbol is an int: a literal byte (0-255), or a match {@code distance << 8 | (length - 3)} (always >= 256).
+ * <p>A symbol is an int: a literal byte (0-255), or a match as {@link JsonDeflater#match} packs it (always >= 256).
  */
 final class BlockWriter {
 
     private static final short[] FIXED_LITLEN_CODES = new short[288];
     private static final short[] FIXED_DIST_CODES = new short[32];
     private static final int MAX_STORED = 65_535;
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The smallest distance minus 1 per distance code + 1; 0 for a literal. */
+    private static final int[] SECOND_BASE = new int[DIST_SYMBOLS + 1];
 
     static {
+        System.arraycopy(DIST_BASE, 0, SECOND_BASE, 1, DIST_SYMBOLS);
         HuffmanCodes.assignCodes(FIXED_LITLEN_LENGTHS, FIXED_LITLEN_CODES, 288, new int[16], new int[17]);
         HuffmanCodes.assignCodes(FIXED_DIST_LENGTHS, FIXED_DIST_CODES, 32, new int[16], new int[17]);
     }
@@ -36,8 +46,9 @@ final class BlockWriter {
     private final byte[] allLengths = new byte[LITLEN_SYMBOLS + DIST_SYMBOLS];
     private final int[] codelenSymbols = new int[LITLEN_SYMBOLS + DIST_SYMBOLS]; // extra bits << 5 | symbol
     private final int[] codelenFreq = new int[CODELEN_SYMBOLS];
-    private final int[] lengthBits = new int[256]; // per length - 3: its code and extra bits, ready to write
-    private final byte[] lengthBitCount = new byte[256];
+    // Per block, what writeSymbols writes, as bits << 8 | bit count (distances: code << 16 | code length << 8 | count)
+    private final int[] firstTable = new int[512];
+    private final int[] secondTable = new int[DIST_SYMBOLS + 1];
     private final int[] scratchCount = new int[16];
     private final int[] scratchNext = new int[17];
 
@@ -179,24 +190,56 @@ final class BlockWriter {
 
     private void writeSymbols(
             BitOutput out, int[] symbols, int n, byte[] litLens, short[] litCodes, byte[] distLens, short[] distCodes) {
+        int[] first = firstTable; // literals, then lengths - 3 with their extra bits: indexed by symbol & 0x1FF
+        for (int s = 0; s < 256; s++) {
+            first[s] = (litCodes[s] & 0xFFFF) << 8 | litLens[s];
+        }
         for (int l = 0; l < 256; l++) {
             int code = LENGTH_CODE[l];
             int s = 257 + code;
-            lengthBits[l] = (litCodes[s] & 0xFFFF) | (l - LENGTH_BASE[code]) << litLens[s];
-            lengthBitCount[l] = (byte) (litLens[s] + LENGTH_EXTRA[code]);
+            first[256 + l] = ((litCodes[s] & 0xFFFF) | (l - LENGTH_BASE[code]) << litLens[s]) << 8
+                    | (litLens[s] + LENGTH_EXTRA[code]);
+        }
+        int[] second = secondTable; // 0: nothing (a literal); distance code + 1: code << 16 | length << 8 | bits
+        for (int c = 0; c < DIST_SYMBOLS; c++) {
+            second[c + 1] = (distCodes[c] & 0xFFFF) << 16 | distLens[c] << 8 | (distLens[c] + DIST_EXTRA[c]);
+        }
+        // Branch-free per symbol: a literal is a match whose second part writes no bits. The bit buffer is in locals
+        // (fields would be loaded and stored per symbol) and its whole bytes are stored 8 at a time after every
+        // symbol, leaving at most 7 bits pending: at most 7 + 20 + 28 = 55 bits before the next store.
+        byte[] chunk = out.chunk;
+        long bits = out.bits;
+        int count = out.count;
+        int pos = out.pos;
+        if (count >= 8) {
+            LONG_LE.set(chunk, pos, bits);
+            pos += count >>> 3;
+            bits >>>= count & ~7;
+            count &= 7;
         }
         for (int i = 0; i < n; i++) {
             int sym = symbols[i];
-            if (sym < 256) {
-                out.write(litCodes[sym] & 0xFFFF, litLens[sym]);
-            } else {
-                int l = sym & 0xFF;
-                out.write(lengthBits[l], lengthBitCount[l]);
-                int d = (sym >>> 8) - 1;
-                int c = DeflateTables.distCode(d);
-                out.write((distCodes[c] & 0xFFFF) | (d - DIST_BASE[c]) << distLens[c], distLens[c] + DIST_EXTRA[c]);
+            int e = first[sym & 0x1FF];
+            bits |= (long) (e >>> 8) << count;
+            count += e & 0xFF;
+            int c = (sym >>> JsonDeflater.DIST_CODE_SHIFT) & 31;
+            int d = second[c];
+            int extra = (sym >>> JsonDeflater.DISTANCE_SHIFT) - SECOND_BASE[c];
+            bits |= (long) ((d >>> 16) | extra << ((d >>> 8) & 0xFF)) << count;
+            count += d & 0xFF;
+            LONG_LE.set(chunk, pos, bits);
+            pos += count >>> 3;
+            bits >>>= count & ~7;
+            count &= 7;
+            if (pos >= BitOutput.DRAIN_AT) {
+                out.pos = pos;
+                out.drain();
+                pos = 0;
             }
         }
+        out.bits = bits;
+        out.count = count;
+        out.pos = pos;
         out.write(litCodes[END_OF_BLOCK] & 0xFFFF, litLens[END_OF_BLOCK]);
     }
 
