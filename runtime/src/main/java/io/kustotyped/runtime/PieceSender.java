@@ -134,9 +134,10 @@ final class PieceSender {
      */
     private static Buffer compress(Piece p, IngestOptions o, int max) {
         Batch b = p.batch();
-        int n = Gzip.compressInto(b.buffers, b.raw, p.start(), p.rawLength(), o.getGzipLevel(), max);
+        int level = o.getGzipEncoder() == GzipEncoder.JSON_LINES ? Gzip.JSON_LINES : o.getGzipLevel();
+        int n = Gzip.compressInto(b.buffers, b.raw, p.start(), p.rawLength(), level, max);
         if (n < 0) {
-            return Gzip.compress(b.raw, p.start(), p.rawLength(), o.getGzipLevel());
+            return Gzip.compress(b.raw, p.start(), p.rawLength(), level);
         }
         return b.buffers.gz.slice(0, n);
     }

@@ -1,5 +1,7 @@
 package io.kustotyped.runtime.impl;
 
+import io.kustotyped.runtime.impl.deflate.DeflateSink;
+import io.kustotyped.runtime.impl.deflate.JsonDeflater;
 import io.vertx.core.buffer.Buffer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -13,6 +15,9 @@ import java.util.zip.Deflater;
  * <p>The deflater writes into a small per-thread chunk that is appended to the buffer as it fills: Vert.x offers no
  * public way to wrap a byte array without copying it, and its buffers grow in place, so the body is written once
  * into its final buffer and never copied as a whole.
+ *
+ * <p>The raw deflate comes from zlib at a level 1-9, or, for {@link #JSON_LINES}, from the pure-Java
+ * {@link JsonDeflater} (the same header and trailer around it).
  */
 public final class Gzip {
 
@@ -22,12 +27,30 @@ public final class Gzip {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff}; // deflate, no mtime
     private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
 
+    /** The "level" that selects {@link JsonDeflater} instead of zlib. */
+    public static final int JSON_LINES = 0;
+
     private Gzip() {}
 
-    private static final class PerThread {
+    private static final class PerThread implements DeflateSink {
         final Deflater[] deflaters = new Deflater[10];
         final CRC32 crc = new CRC32();
         final byte[] chunk = new byte[CHUNK];
+        JsonDeflater jsonDeflater;
+        // Where JsonDeflater's chunks go, for the current call.
+        Buffer out;
+        int pos;
+        int limit;
+
+        @Override
+        public boolean accept(byte[] bytes, int length) {
+            if ((long) pos + length + TRAILER_LENGTH > limit) {
+                return false;
+            }
+            out.setBytes(pos, bytes, 0, length);
+            pos += length;
+            return true;
+        }
 
         Deflater deflater(int level) {
             Deflater d = deflaters[level];
@@ -44,7 +67,7 @@ public final class Gzip {
     /**
      * Compresses {@code src[offset, offset + length)}.
      *
-     * @param level 1-9
+     * @param level 1-9 (zlib), or {@link #JSON_LINES}
      * @return a new buffer holding the complete gzip member
      */
     public static Buffer compress(byte[] src, int offset, int length, int level) {
@@ -58,7 +81,7 @@ public final class Gzip {
      * Compresses {@code src[offset, offset + length)} into {@code into.gz} from its start, reusing that buffer (which
      * grows as needed, never past {@code limit}), so that the caller can send a slice of it without a copy.
      *
-     * @param level 1-9
+     * @param level 1-9 (zlib), or {@link #JSON_LINES}
      * @param limit the most bytes the gzip member may take
      * @return the length of the gzip member at the start of {@code into.gz}, or -1 when it would be over
      *     {@code limit} (use {@link #compress} to learn its size)
@@ -75,20 +98,14 @@ public final class Gzip {
 
     /** Writes the gzip member at the start of {@code out}; its length, or -1 past {@code limit}. */
     private static int deflate(PerThread t, byte[] src, int offset, int length, int level, int limit, Buffer out) {
-        Deflater deflater = t.deflater(level);
-        deflater.setInput(src, offset, length);
-        deflater.finish();
-        byte[] chunk = t.chunk;
         out.setBytes(0, HEADER);
-        int pos = HEADER_LENGTH;
-        while (!deflater.finished()) {
-            int n = deflater.deflate(chunk, 0, chunk.length);
-            if ((long) pos + n + TRAILER_LENGTH > limit) {
-                return -1;
-            }
-            out.setBytes(pos, chunk, 0, n);
-            pos += n;
+        int pos = level == JSON_LINES
+                ? jsonLines(t, src, offset, length, limit, out)
+                : zlib(t, src, offset, length, level, limit, out);
+        if (pos < 0) {
+            return -1;
         }
+        byte[] chunk = t.chunk;
         CRC32 crc = t.crc;
         crc.reset();
         crc.update(src, offset, length);
@@ -103,5 +120,38 @@ public final class Gzip {
         chunk[7] = (byte) (length >>> 24);
         out.setBytes(pos, chunk, 0, TRAILER_LENGTH);
         return pos + TRAILER_LENGTH;
+    }
+
+    /** Raw deflate by zlib after the header; where it ends, or -1 past {@code limit}. */
+    private static int zlib(PerThread t, byte[] src, int offset, int length, int level, int limit, Buffer out) {
+        Deflater deflater = t.deflater(level);
+        deflater.setInput(src, offset, length);
+        deflater.finish();
+        byte[] chunk = t.chunk;
+        int pos = HEADER_LENGTH;
+        while (!deflater.finished()) {
+            int n = deflater.deflate(chunk, 0, chunk.length);
+            if ((long) pos + n + TRAILER_LENGTH > limit) {
+                return -1;
+            }
+            out.setBytes(pos, chunk, 0, n);
+            pos += n;
+        }
+        return pos;
+    }
+
+    /** Raw deflate by {@link JsonDeflater} after the header; where it ends, or -1 past {@code limit}. */
+    private static int jsonLines(PerThread t, byte[] src, int offset, int length, int limit, Buffer out) {
+        if (t.jsonDeflater == null) {
+            t.jsonDeflater = new JsonDeflater();
+        }
+        t.out = out;
+        t.pos = HEADER_LENGTH;
+        t.limit = limit;
+        try {
+            return t.jsonDeflater.deflate(src, offset, length, t) ? t.pos : -1;
+        } finally {
+            t.out = null; // the thread keeps no reference to a batch's buffer
+        }
     }
 }
