@@ -9,6 +9,7 @@ import com.microsoft.azure.kusto.ingest.IngestionMapping;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
+import io.kustotyped.runtime.GzipEncoder;
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
@@ -46,6 +47,8 @@ import reactor.core.publisher.Mono;
  *   <li>{@code kustoTyped_default}: {@code LogRowIngestor.ingest(Iterator)} with default options (gzip level 1,
  *       {@code maxInFlight} = max(2, cores)), the rows produced lazily;
  *   <li>{@code kustoTyped_gzip6}: the same at gzip level 6, the SDK's level;
+ *   <li>{@code kustoTyped_jsonLines}: the defaults with {@code setGzipEncoder(GzipEncoder.JSON_LINES)}, the pure-Java
+ *       encoder instead of zlib;
  *   <li>{@code sdk_concurrent}: what a user of kusto-ingest 7.0.6 does at best: as many threads as cores, each
  *       taking the next 10,000 rows, {@code ObjectMapper.writeValue} per row into a reused stream, and
  *       {@code StreamingIngestClient.ingestFromStream} (gzip level 6 inside the SDK).
@@ -77,7 +80,7 @@ public final class EndToEnd {
         long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000L;
         List<String> variants = args.length > 1
                 ? List.of(args).subList(1, args.length)
-                : List.of("kustoTyped_default", "kustoTyped_gzip6", "sdk_concurrent");
+                : List.of("kustoTyped_default", "kustoTyped_jsonLines", "kustoTyped_gzip6", "sdk_concurrent");
         LogRow[] distinct = LogRows.generate(DISTINCT, 2026);
         Process sinkProcess = startSink();
         try {
@@ -119,6 +122,7 @@ public final class EndToEnd {
                         case "kustoTyped_default" -> () -> kustoTyped(client, new IngestOptions(), distinct, rows);
                         case "kustoTyped_gzip6" ->
                             () -> kustoTyped(client, new IngestOptions().setGzipLevel(6), distinct, rows);
+                        case "kustoTyped_jsonLines" -> () -> kustoTyped(client, jsonLines(), distinct, rows);
                         case "sdk_concurrent" -> () -> sdk(sdk, distinct, rows, cores);
                         default -> throw new IllegalArgumentException("unknown variant " + variant);
                     };
@@ -150,8 +154,13 @@ public final class EndToEnd {
         switch (variant) {
             case "kustoTyped_default" -> kustoTyped(client, new IngestOptions(), distinct, warm);
             case "kustoTyped_gzip6" -> kustoTyped(client, new IngestOptions().setGzipLevel(6), distinct, warm);
+            case "kustoTyped_jsonLines" -> kustoTyped(client, jsonLines(), distinct, warm);
             default -> sdk(sdk, distinct, warm, cores);
         }
+    }
+
+    private static IngestOptions jsonLines() {
+        return new IngestOptions().setGzipEncoder(GzipEncoder.JSON_LINES);
     }
 
     private static void expect(String line, String expected) {

@@ -63,9 +63,15 @@ class GzipEncoderTest {
             IngestResult r = await(ingestor.ingest(rows));
             assertEquals(2_000, r.rowsIngested());
             assertEquals(2_000, f.count("Logs | distinct seq | count"));
+            List<IngestListener.RequestEvent> sent = events.stream()
+                    .filter(e -> e.outcome() == IngestListener.Outcome.SUCCEEDED)
+                    .toList();
+            assertEquals(r.requests(), sent.size());
             assertTrue(
-                    events.stream().anyMatch(e -> e.outcome() == IngestListener.Outcome.SPLIT),
-                    "a piece compressed over 16 KiB is halved");
+                    sent.stream().allMatch(e -> e.compressedBytes() <= 16 * 1024),
+                    "every body within the compressed limit");
+            long raw64k = sent.stream().mapToLong(e -> e.rawBytes()).sum() / (64 * 1024) + 1;
+            assertTrue(sent.size() >= 2 * raw64k, "the 64 KiB batches were halved: " + sent.size() + " requests");
         }
     }
 }
