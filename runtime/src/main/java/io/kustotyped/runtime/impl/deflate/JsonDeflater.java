@@ -39,7 +39,8 @@ public final class JsonDeflater {
      * (benchmarks/README.md, GzipBenchmark): probing every 4th byte of unmatched text is 1.3x faster and 1.5 % smaller
      * than probing every byte (the keys are found by the next probe and extended back to their start).
      */
-    private static final int STEP = 4; // BLOCK_SYMBOLS + STEP - 1 <= 65,535
+    private static final int STEP =
+            4; // BLOCK_SYMBOLS + STEP - 1 <= 65,535; the hashes of the skipped come from one long
 
     private static final int PRIME = 0x9E3779B1; // Knuth's multiplicative hash: the top bits mix all four bytes
 
@@ -74,7 +75,8 @@ public final class JsonDeflater {
         int n = 0;
         int anchor = offset; // literals from here to pos may be taken back into a match found later
         while (pos < matchEnd) {
-            int v = (int) INT_LE.get(src, pos);
+            long word = (long) LONG_LE.get(src, pos); // pos + 8 <= end: this position's 4 bytes and the next 3's
+            int v = (int) word;
             int h = (v * PRIME) >>> shift;
             int candidate = head[h];
             head[h] = pos;
@@ -97,7 +99,7 @@ public final class JsonDeflater {
                 anchor = pos;
             } else {
                 for (int k = 1; k < STEP; k++) { // every position is in the table, so that a later probe finds it
-                    head[((int) INT_LE.get(src, pos + k) * PRIME) >>> shift] = pos + k;
+                    head[((int) (word >>> (8 * k)) * PRIME) >>> shift] = pos + k;
                 }
                 for (int k = 0; k < STEP; k++) {
                     int b = src[pos + k] & 0xFF;
