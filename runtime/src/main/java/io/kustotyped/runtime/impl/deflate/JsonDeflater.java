@@ -14,10 +14,12 @@ import java.util.Objects;
 
 /**
  * A raw DEFLATE (RFC 1951) encoder tuned for JSON lines, where every row repeats the keys of the row before it: greedy
- * LZ77 with one hash probe per position (the most recent earlier position whose next 4 bytes hash alike, so a key is
- * found about one row back), matches of 4-258 bytes extended 8 bytes at a time, and per block of up to
+ * LZ77 with one hash probe (the most recent earlier position whose next 4 bytes hash alike, so a key is found about
+ * one row back) every {@value #STEP} bytes of unmatched text, matches of 4-258 bytes extended 8 bytes at a time and
+ * backwards over the literals before them, and per block of up to
  * {@value #BLOCK_SYMBOLS} symbols whichever of a dynamic Huffman, fixed Huffman or stored block is the smallest
- * ({@link BlockWriter}). docs/performance.md §2 has why: deflate is most of a row's client CPU at gzip level 1.
+ * ({@link BlockWriter}). docs/performance.md §2.5 has why (deflate is most of a row's client CPU at gzip level 1) and
+ * §2.6 what it reached.
  *
  * <p>One instance per thread (it holds ~450 KB of tables, reused from one call to the next). Internal.
  */
