@@ -6,7 +6,8 @@ import java.nio.ByteOrder;
 
 /**
  * DEFLATE's bit stream (RFC 1951 §3.1.1: bits packed from the least significant bit of each byte): a 64-bit buffer
- * written four bytes at a time into a chunk, which goes to a {@link DeflateSink} whenever it is nearly full.
+ * written four bytes at a time into a chunk (eight at a time by {@link BlockWriter}'s symbol loop), which goes to a
+ * {@link DeflateSink} whenever it is nearly full.
  */
 final class BitOutput {
 
@@ -20,10 +21,11 @@ final class BitOutput {
     final byte[] chunk = new byte[CHUNK];
     /** Bytes in {@link #chunk}; always below {@link #DRAIN_AT} between calls. */
     int pos;
-    /** Pending bits, the first in the least significant bit; fewer than 32 between calls. */
+    /** Pending bits, the first in the least significant bit, none above {@link #count}. */
     long bits;
-
+    /** How many bits are pending: fewer than 32 between calls. */
     int count;
+
     private DeflateSink sink;
     private boolean stopped;
 
