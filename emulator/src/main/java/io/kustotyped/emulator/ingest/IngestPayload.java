@@ -28,8 +28,10 @@ record IngestPayload(List<Object[]> rows, int records) {
         }
         List<SourceRecord> records;
         int skipped = 0;
+        TopLevelFields fields = null;
         if (target.format().isJson()) {
-            JsonRecordReader.Result r = JsonRecordReader.read(target.format(), data);
+            fields = TopLevelFields.of(target.table(), target.mapping());
+            JsonRecordReader.Result r = JsonRecordReader.read(target.format(), data, fields);
             records = r.records();
             skipped = r.skipped();
         } else {
@@ -47,7 +49,7 @@ record IngestPayload(List<Object[]> rows, int records) {
                                             : "")
                                     + ".");
         }
-        MappingEngine engine = MappingEngine.prepare(target.table(), target.mapping());
+        MappingEngine engine = MappingEngine.prepare(target.table(), target.mapping(), fields);
         List<Object[]> rows = new ArrayList<>(records.size());
         for (SourceRecord record : records) {
             rows.add(engine.apply(record));

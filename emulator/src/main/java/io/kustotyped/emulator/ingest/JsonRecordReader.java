@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.error.KustoErrors;
@@ -35,16 +34,24 @@ final class JsonRecordReader {
     /** The result of reading: the records and how many lines {@code json} skipped. */
     record Result(List<SourceRecord> records, int skipped) {}
 
-    static Result read(IngestFormat format, byte[] data) {
+    /**
+     * Reads the records of a body.
+     *
+     * @param format a JSON format
+     * @param data the body, valid UTF-8
+     * @param fields the top-level properties the mapping reads, or {@code null} to keep each record's whole tree
+     * @return the records and how many lines {@code json} skipped
+     */
+    static Result read(IngestFormat format, byte[] data, TopLevelFields fields) {
         return switch (format) {
-            case JSON -> jsonLines(data);
-            case MULTIJSON -> multiJson(data);
-            case SINGLEJSON -> singleJson(data);
+            case JSON -> jsonLines(data, fields);
+            case MULTIJSON -> multiJson(data, fields);
+            case SINGLEJSON -> singleJson(data, fields);
             default -> throw new IllegalArgumentException(format + " is not a JSON format");
         };
     }
 
-    private static Result jsonLines(byte[] data) {
+    private static Result jsonLines(byte[] data, TopLevelFields fields) {
         List<SourceRecord> records = new ArrayList<>();
         int skipped = 0;
         long lineNumber = 0;
@@ -58,11 +65,11 @@ final class JsonRecordReader {
             }
             lineNumber++;
             if (!isBlank(data, start, end)) {
-                JsonNode record = oneObject(data, start, end - start, lineNumber);
+                SourceRecord record = oneObject(data, start, end - start, lineNumber, fields);
                 if (record == null) {
                     skipped++; // docs/kusto-rules.md §8: json skips lines that are not valid JSON records
                 } else {
-                    records.add(new SourceRecord(record, null, lineNumber));
+                    records.add(record);
                 }
             }
             start = end + 1;
@@ -83,14 +90,14 @@ final class JsonRecordReader {
      * Exactly one JSON object on the line, or null. A line beyond the nesting or number limits is not skipped like a
      * malformed one: it is valid JSON the emulator cannot keep, so it fails the request.
      */
-    private static JsonNode oneObject(byte[] data, int offset, int length, long lineNumber) {
+    private static SourceRecord oneObject(byte[] data, int offset, int length, long lineNumber, TopLevelFields fields) {
         try (JsonParser p = MAPPER.createParser(data, offset, length)) {
             try {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return null;
                 }
-                JsonNode node = MAPPER.readTree(p);
-                return p.nextToken() == null ? node : null;
+                SourceRecord record = object(p, fields, lineNumber);
+                return p.nextToken() == null ? record : null;
             } catch (StreamConstraintsException e) {
                 throw KustoErrors.invalidBlob("json: the record at line " + lineNumber + " has "
                         + JsonLimits.describe(e, p).replaceFirst(" at line \\d+,", " at") + ".");
@@ -102,7 +109,7 @@ final class JsonRecordReader {
         }
     }
 
-    private static Result multiJson(byte[] data) {
+    private static Result multiJson(byte[] data, TopLevelFields fields) {
         List<SourceRecord> records = new ArrayList<>();
         JsonParser p = null;
         try (JsonParser parser = MAPPER.createParser(data)) {
@@ -114,7 +121,7 @@ final class JsonRecordReader {
                         throw KustoErrors.invalidBlob("multijson: the JSON array is not closed (at line "
                                 + p.currentLocation().getLineNr() + ").");
                     }
-                    records.add(record(p, t, records.size()));
+                    records.add(record(p, t, records.size(), fields));
                 }
                 if (p.nextToken() != null) {
                     throw KustoErrors.invalidBlob("multijson: unexpected content after the JSON array at line "
@@ -123,7 +130,7 @@ final class JsonRecordReader {
                 }
             } else {
                 while (t != null) {
-                    records.add(record(p, t, records.size()));
+                    records.add(record(p, t, records.size(), fields));
                     t = p.nextToken();
                 }
             }
@@ -136,16 +143,23 @@ final class JsonRecordReader {
         return new Result(records, 0);
     }
 
-    private static SourceRecord record(JsonParser p, JsonToken t, int index) throws IOException {
+    /** One record, the parser on its {@code START_OBJECT}: the mapped properties only, or the whole tree. */
+    private static SourceRecord object(JsonParser p, TopLevelFields fields, long line) throws IOException {
+        return fields == null
+                ? new SourceRecord(MAPPER.readTree(p), null, line)
+                : SourceRecord.ofTopLevel(fields.read(p), line);
+    }
+
+    private static SourceRecord record(JsonParser p, JsonToken t, int index, TopLevelFields fields) throws IOException {
         long line = p.currentTokenLocation().getLineNr();
         if (t != JsonToken.START_OBJECT) {
             throw KustoErrors.invalidBlob("multijson: record " + (index + 1) + " at line " + line
                     + " is not a JSON object (found " + t + ").");
         }
-        return new SourceRecord(MAPPER.readTree(p), null, line);
+        return object(p, fields, line);
     }
 
-    private static Result singleJson(byte[] data) {
+    private static Result singleJson(byte[] data, TopLevelFields fields) {
         JsonParser p = null;
         try (JsonParser parser = MAPPER.createParser(data)) {
             p = parser;
@@ -155,12 +169,12 @@ final class JsonRecordReader {
                         + (t == null ? "nothing" : t.toString()) + ").");
             }
             long line = p.currentTokenLocation().getLineNr();
-            JsonNode node = MAPPER.readTree(p);
+            SourceRecord record = object(p, fields, line);
             if (p.nextToken() != null) {
                 throw KustoErrors.invalidBlob("singlejson: only one JSON object is allowed per payload; more content "
                         + "at line " + p.currentLocation().getLineNr() + ". Use multijson for several records.");
             }
-            return new Result(List.of(new SourceRecord(node, null, line)), 0);
+            return new Result(List.of(record), 0);
         } catch (JsonProcessingException e) {
             throw KustoErrors.invalidBlob("singlejson: malformed JSON (" + JsonLimits.describe(e, p) + ").");
         } catch (IOException e) {
