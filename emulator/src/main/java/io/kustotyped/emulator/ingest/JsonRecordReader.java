@@ -104,8 +104,8 @@ final class JsonRecordReader {
             }
         } catch (KustoError e) {
             throw e;
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | NumberFormatException e) {
+            return null; // a number Jackson cannot convert (exponent overflow) makes the line malformed too
         }
     }
 
@@ -137,6 +137,9 @@ final class JsonRecordReader {
         } catch (JsonProcessingException e) {
             throw KustoErrors.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
                     + JsonLimits.describe(e, p) + "). A malformed record fails the whole multijson payload.");
+        } catch (NumberFormatException e) {
+            throw KustoErrors.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
+                    + unreadableNumber(e, p) + "). A malformed record fails the whole multijson payload.");
         } catch (IOException e) {
             throw KustoErrors.invalidBlob("multijson: cannot read the payload: " + e.getMessage());
         }
@@ -177,8 +180,17 @@ final class JsonRecordReader {
             return new Result(List.of(record), 0);
         } catch (JsonProcessingException e) {
             throw KustoErrors.invalidBlob("singlejson: malformed JSON (" + JsonLimits.describe(e, p) + ").");
+        } catch (NumberFormatException e) {
+            throw KustoErrors.invalidBlob("singlejson: malformed JSON (" + unreadableNumber(e, p) + ").");
         } catch (IOException e) {
             throw KustoErrors.invalidBlob("singlejson: cannot read the payload: " + e.getMessage());
         }
+    }
+
+    /** A number that tokenizes but does not convert, such as {@code 1e9999999999} (its exponent overflows). */
+    private static String unreadableNumber(NumberFormatException e, JsonParser p) {
+        return "a number that cannot be read: " + e.getMessage() + " at line "
+                + p.currentLocation().getLineNr() + ", column "
+                + p.currentLocation().getColumnNr();
     }
 }

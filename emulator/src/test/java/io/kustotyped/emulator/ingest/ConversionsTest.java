@@ -56,6 +56,17 @@ class ConversionsTest {
     }
 
     @Test
+    void nanAndTheInfinitiesFitNoIntegerOrDecimalColumn() {
+        for (String v : new String[] {"NaN", "Infinity", "-Infinity"}) {
+            for (ScalarType t : new ScalarType[] {INT, LONG, DECIMAL, BOOL, DATETIME}) {
+                assertNull(json(v, t), v + " into " + t);
+            }
+            assertEquals(v, json(v, STRING));
+        }
+        assertTrue(Double.isNaN((Double) json("NaN", REAL)));
+    }
+
+    @Test
     void bools() {
         assertEquals(true, json("true", BOOL));
         assertEquals(false, json("0", BOOL));
