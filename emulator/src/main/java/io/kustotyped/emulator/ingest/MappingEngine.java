@@ -169,7 +169,8 @@ final class MappingEngine {
             if (t == null) {
                 return Conversions.fromJson(null, slot.type());
             }
-            return Conversions.fromText(Values.formatDatetime(t), slot.type());
+            // t is whole ticks in range, so it is what its text would parse back to in a datetime column
+            return slot.type() == ScalarType.DATETIME ? t : Conversions.fromText(Values.formatDatetime(t), slot.type());
         }
         switch (transform) {
             case "PropertyBagArrayToDictionary" -> node = bagArrayToDictionary(node);
@@ -188,6 +189,15 @@ final class MappingEngine {
         if (node == null || !(node.isNumber() || node.isTextual())) {
             return null;
         }
+        long nanosPerUnit = switch (transform) {
+            case "DateTimeFromUnixSeconds" -> 1_000_000_000L;
+            case "DateTimeFromUnixMilliseconds" -> 1_000_000L;
+            case "DateTimeFromUnixMicroseconds" -> 1_000L;
+            default -> 1L; // Nanoseconds
+        };
+        if (node.isInt() || node.isLong()) {
+            return Values.fromUnix(node.longValue(), nanosPerUnit);
+        }
         BigDecimal amount;
         try {
             amount = node.isNumber()
@@ -196,12 +206,6 @@ final class MappingEngine {
         } catch (NumberFormatException ex) {
             return null;
         }
-        long nanosPerUnit = switch (transform) {
-            case "DateTimeFromUnixSeconds" -> 1_000_000_000L;
-            case "DateTimeFromUnixMilliseconds" -> 1_000_000L;
-            case "DateTimeFromUnixMicroseconds" -> 1_000L;
-            default -> 1L; // Nanoseconds
-        };
         return Values.fromUnix(amount, nanosPerUnit);
     }
 
