@@ -207,11 +207,32 @@ class TopLevelFieldsTest {
             String key = KEYS[random.nextInt(KEYS.length)];
             sb.append(random.nextInt(8) == 0 ? "'" + key + "'" : "\"" + key + "\"");
             sb.append(random.nextInt(60) == 0 ? " " : ": ");
-            sb.append(VALUES[random.nextInt(VALUES.length)]);
+            sb.append(random.nextInt(5) == 0 ? number(random) : VALUES[random.nextInt(VALUES.length)]);
         }
         sb.append(random.nextInt(40) == 0 ? "" : "}");
         if (random.nextInt(40) == 0) {
             sb.append(" {}");
+        }
+        return sb.toString();
+    }
+
+    /** A random JSON number: a double's shortest text, or up to 25 random digits with a point and an exponent. */
+    private static String number(SplittableRandom random) {
+        if (random.nextBoolean()) {
+            return Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(-20, 20)))
+                    .replace("E", random.nextBoolean() ? "e" : "E");
+        }
+        StringBuilder sb = new StringBuilder(random.nextBoolean() ? "-" : "");
+        sb.append(1 + random.nextInt(9));
+        for (int k = random.nextInt(12); k > 0; k--) {
+            sb.append(random.nextInt(10));
+        }
+        sb.append('.');
+        for (int k = 1 + random.nextInt(14); k > 0; k--) {
+            sb.append(random.nextInt(10));
+        }
+        if (random.nextInt(4) == 0) {
+            sb.append('e').append(random.nextInt(-330, 330));
         }
         return sb.toString();
     }
