@@ -224,12 +224,51 @@ public final class Conversions {
                 }
             }
         }
-        if (!result.isValueNode() && result.toString().length() > MAX_DYNAMIC_CHARS) {
+        if (!result.isValueNode()
+                && textBound(result) > MAX_DYNAMIC_CHARS
+                && result.toString().length() > MAX_DYNAMIC_CHARS) {
             return null;
         }
         if (result.isTextual() && result.textValue().length() > MAX_DYNAMIC_CHARS) {
             return null;
         }
         return result;
+    }
+
+    /**
+     * An upper bound on the length of {@code node.toString()}, cheap to compute: every string character may need a
+     * six-character escape, numbers take at most their digits and exponent. Stops early past
+     * {@link #MAX_DYNAMIC_CHARS}; only when the bound is past it does the value need to be written out.
+     */
+    private static long textBound(JsonNode node) {
+        if (node.isTextual()) {
+            return 2 + 6L * node.textValue().length();
+        }
+        if (node.isBoolean() || node.isNull()) {
+            return 5;
+        }
+        if (node.isInt() || node.isLong() || node.isDouble() || node.isFloat()) {
+            return 24;
+        }
+        if (node.isBigInteger()) {
+            return 2 + node.bigIntegerValue().bitLength() / 3;
+        }
+        if (node.isBigDecimal()) {
+            BigDecimal d = node.decimalValue(); // plain or scientific notation
+            return 3L + d.precision() + Math.max(Math.abs((long) d.scale()), 13);
+        }
+        if (node.isObject() || node.isArray()) {
+            long bound = 2;
+            for (var it = node.properties().iterator();
+                    node.isObject() && it.hasNext() && bound <= MAX_DYNAMIC_CHARS; ) {
+                var e = it.next();
+                bound += 4 + 6L * e.getKey().length() + textBound(e.getValue());
+            }
+            for (int i = 0; node.isArray() && i < node.size() && bound <= MAX_DYNAMIC_CHARS; i++) {
+                bound += 1 + textBound(node.get(i));
+            }
+            return bound;
+        }
+        return Long.MAX_VALUE / 4; // anything else: write it out
     }
 }

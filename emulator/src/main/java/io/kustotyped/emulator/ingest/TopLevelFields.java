@@ -35,9 +35,10 @@ import java.util.Map;
  * rules and dropped, so a record the tree path rejects (syntax, limits, a number Jackson cannot convert) is rejected
  * here at the same token with the same exception; a repeated property keeps its last value, as the tree does.
  *
- * <p>One shortcut: a property that only {@code real} columns read gets a plain decimal number (no exponent) as the
- * {@code double} it converts to, without the {@code BigDecimal} (docs/kusto-rules.md §4.2 conversion is unchanged:
- * both are the correctly rounded double of the text, and {@code -0.0} becomes {@code 0.0} as through BigDecimal).
+ * <p>One shortcut: a property that only {@code real} columns read gets a number as the {@code double} it converts
+ * to, without the {@code BigDecimal} (the docs/kusto-rules.md §4.2 conversion is unchanged: both are the correctly
+ * rounded double of the text). Zero (whose sign BigDecimal drops) and numbers beyond the double range (whose
+ * exponent BigDecimal may refuse) still take the tree's way.
  */
 final class TopLevelFields {
     private final String[] names;
@@ -164,9 +165,12 @@ final class TopLevelFields {
                 if (p.getNumberTypeFP() != JsonParser.NumberTypeFP.BIG_DECIMAL && p.isNaN()) {
                     return DoubleNode.valueOf(p.getDoubleValue());
                 }
-                if (realOnly && plainDecimal(p)) {
+                if (realOnly) {
                     double d = p.getDoubleValue();
-                    return DoubleNode.valueOf(d == 0 ? 0.0 : d);
+                    if (d != 0 && Double.isFinite(d)) {
+                        return DoubleNode.valueOf(d);
+                    }
+                    // 0, -0.0 and overflow: as the tree reads them (an exponent BigDecimal cannot hold throws)
                 }
                 return DecimalNode.valueOf(p.getDecimalValue());
             case VALUE_TRUE:
@@ -178,19 +182,5 @@ final class TopLevelFields {
             default: // objects and arrays: exactly the tree Jackson builds
                 return JsonRecordReader.MAPPER.readTree(p);
         }
-    }
-
-    /** Digits, a sign and a point only: BigDecimal parses any such text, so skipping it skips no failure. */
-    private static boolean plainDecimal(JsonParser p) throws IOException {
-        char[] chars = p.getTextCharacters();
-        int from = p.getTextOffset();
-        int to = from + p.getTextLength();
-        for (int i = from; i < to; i++) {
-            char c = chars[i];
-            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+') {
-                return false;
-            }
-        }
-        return true;
     }
 }

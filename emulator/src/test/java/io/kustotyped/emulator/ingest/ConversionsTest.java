@@ -136,4 +136,18 @@ class ConversionsTest {
         assertNull(
                 json("\"[" + "1,".repeat(Conversions.MAX_DYNAMIC_CHARS / 2) + "1]\"", DYNAMIC), "over 1 MiB is NULL");
     }
+
+    @Test
+    void aDynamicValueIsMeasuredByItsWrittenLengthEscapesIncluded() {
+        int max = Conversions.MAX_DYNAMIC_CHARS;
+        // {"a":"xx...x"} is 8 characters plus the string
+        assertTrue(json("{\"a\":\"" + "x".repeat(max - 8) + "\"}", DYNAMIC) != null, "exactly 1 MiB is kept");
+        assertTrue(json("{\"a\":\"" + "x".repeat(max - 7) + "\"}", DYNAMIC) == null, "one character over");
+        // a newline is written as two characters, so the string's own length does not decide: ["\n...\n"] is 4 + 2n
+        assertTrue(json("[\"" + "\\n".repeat(max / 2 - 2) + "\"]", DYNAMIC) != null, "1 MiB once escaped");
+        assertTrue(json("[\"" + "\\n".repeat(max / 2 - 1) + "\"]", DYNAMIC) == null, "over once escaped");
+        // [1.5,1.5,...,1] is 4n + 3
+        assertTrue(json("[" + "1.5,".repeat(max / 4 - 1) + "1]", DYNAMIC) != null, "many small numbers, under");
+        assertTrue(json("[" + "1.5,".repeat(max / 4) + "1]", DYNAMIC) == null, "many small numbers, over");
+    }
 }
