@@ -3,13 +3,16 @@ package io.kustotyped.emulator.ingest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.kustotyped.emulator.store.ColumnDef;
 import io.kustotyped.emulator.store.IngestionMapping;
@@ -31,7 +34,8 @@ import java.util.Map;
  * <p>The values are exactly the nodes the record's tree would hold at those properties ({@link
  * JsonRecordReader#MAPPER}'s rules: an integer is an {@link IntNode}, {@link LongNode} or {@link BigIntegerNode} by
  * size, a fraction or exponent a {@link DecimalNode} with its exact text, {@code NaN}/{@code Infinity} a
- * {@link DoubleNode}, an object or array the tree Jackson builds for it). Every other value is read with the same
+ * {@link DoubleNode}, an object or array the {@link ObjectNode} or {@link ArrayNode} of those, built the way
+ * Jackson's tree deserializer builds them). Every other value is read with the same
  * rules and dropped, so a record the tree path rejects (syntax, limits, a number Jackson cannot convert) is rejected
  * here at the same token with the same exception; a repeated property keeps its last value, as the tree does.
  *
@@ -179,7 +183,20 @@ final class TopLevelFields {
                 return BooleanNode.FALSE;
             case VALUE_NULL:
                 return NullNode.instance;
-            default: // objects and arrays: exactly the tree Jackson builds
+            case START_OBJECT:
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    object.replace(name, value(p, p.nextToken(), false)); // a repeated name: the last value wins
+                }
+                return object;
+            case START_ARRAY:
+                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+                    array.add(value(p, item, false));
+                }
+                return array;
+            default: // not produced by a JSON text parser; Jackson's tree decides
                 return JsonRecordReader.MAPPER.readTree(p);
         }
     }

@@ -121,7 +121,14 @@ class TopLevelFieldsTest {
         "01",
         "1.",
         "tru",
-        "\"unclosed"
+        "\"unclosed",
+        "{\"a\":1,\"a\":[2]}",
+        "[{\"k\":-0.0},1e2,[]]",
+        "{\"a\" 1}",
+        "[1,]",
+        "[1 2]",
+        "{\"a\":[1,}",
+        "[NaN,'q']"
     };
 
     @Test
@@ -237,6 +244,26 @@ class TopLevelFieldsTest {
         return sb.toString();
     }
 
+    /** A cell as text; a JSON value with the node class of every value in it (IntNode and LongNode print alike). */
+    private static String typed(Object v) {
+        if (!(v instanceof com.fasterxml.jackson.databind.JsonNode node)) {
+            return String.valueOf(v);
+        }
+        StringBuilder sb = new StringBuilder(node.getClass().getSimpleName()).append('(');
+        if (node.isObject()) {
+            node.properties()
+                    .forEach(e -> sb.append(e.getKey())
+                            .append('=')
+                            .append(typed(e.getValue()))
+                            .append(' '));
+        } else if (node.isArray()) {
+            node.forEach(item -> sb.append(typed(item)).append(' '));
+        } else {
+            sb.append(node);
+        }
+        return sb.append(')').toString();
+    }
+
     /** Reads and maps a body as {@link IngestPayload} does, with or without the fast path. */
     private static String outcome(IngestFormat format, String body, boolean fast) {
         try {
@@ -252,7 +279,7 @@ class TopLevelFieldsTest {
                     out.append(' ')
                             .append(TABLE.columns().get(c).name())
                             .append('=')
-                            .append(v == null ? "null" : v.getClass().getSimpleName() + ":" + v)
+                            .append(v == null ? "null" : v.getClass().getSimpleName() + ":" + typed(v))
                             .append(',');
                 }
             }
