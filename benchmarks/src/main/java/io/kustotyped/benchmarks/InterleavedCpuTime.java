@@ -44,6 +44,7 @@ public final class InterleavedCpuTime {
         all.put("lever_compareEscapes", b::lever_compareEscapes);
         all.put("lever_getChars", b::lever_getChars);
         all.put("lever_twoPass", b::lever_twoPass);
+        all.put("lever_stringInternals", b::lever_stringInternals);
         all.put("dslJson_compiled", b::dslJson_compiled);
         all.put("fastjson2_oneWriter", b::fastjson2_oneWriter);
         all.put("fastjson2_toJSONBytes_perRow", b::fastjson2_toJSONBytes_perRow);

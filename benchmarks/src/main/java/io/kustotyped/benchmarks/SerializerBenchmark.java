@@ -17,6 +17,7 @@ import io.avaje.jsonb.JsonType;
 import io.avaje.jsonb.Jsonb;
 import io.kustotyped.runtime.json.JsonOutput;
 import io.kustotyped.runtime.json.JsonRowWriter;
+import io.kustotyped.runtime.json.StringInternalsLever;
 import io.kustotyped.runtime.json.WriterLevers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -183,6 +184,16 @@ public class SerializerBenchmark {
         return writeAll(WriterLevers.TWO_PASS);
     }
 
+    /**
+     * Lever probe: Latin-1 strings bulk-copied from {@code String}'s internal bytes through {@code Unsafe}, as
+     * fastjson2 does ({@link StringInternalsLever}; not shippable, it measures what bounds the shipped writer).
+     */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int lever_stringInternals() {
+        return writeAll(StringInternalsLever.WRITER);
+    }
+
     private int writeAll(JsonRowWriter<LogRow> writer) {
         JsonOutput o = out;
         o.reset();
@@ -340,6 +351,8 @@ public class SerializerBenchmark {
         requireSameBytes("lever_getChars", generatedBytes);
         lever_twoPass();
         requireSameBytes("lever_twoPass", generatedBytes);
+        lever_stringInternals();
+        requireSameBytes("lever_stringInternals", generatedBytes);
         jackson_writeValue_perRow();
         outputs.put("jackson_writeValue_perRow", parseLines(sink.toByteArray()));
         jackson_sequenceWriter();

@@ -58,7 +58,7 @@ public final class WriterLevers {
             + 5 * 2
             + 1;
 
-    private static byte[] bytes(String s) {
+    static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,15 +1,12 @@
 package io.kustotyped.it.ingest;
 
-import static io.kustotyped.it.ingest.IngestTestSupport.await;
+import static io.kustotyped.it.support.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.kustotyped.emulator.KustoEmulator;
-import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoClientOptions;
+import io.kustotyped.it.support.EmulatorFixture;
 import io.kustotyped.runtime.TokenProvider;
-import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -44,27 +41,20 @@ import org.junit.jupiter.api.Test;
  */
 class AllTypesReadBackTest {
 
-    private Vertx vertx;
-    private KustoEmulator emulator;
+    private EmulatorFixture fixture;
     private AllTypesIngestor ingestor;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        emulator = KustoEmulator.builder().database("Test").token("it-token").start();
-        KustoClient client = KustoClient.create(
-                vertx,
-                new KustoClientOptions()
-                        .setClusterUrl(emulator.uri().toString())
-                        .setTokenProvider(TokenProvider.fixed("it-token")));
-        ingestor = AllTypesIngestor.create(client);
+        fixture =
+                new EmulatorFixture(b -> b.token("it-token"), o -> o.setTokenProvider(TokenProvider.fixed("it-token")));
+        ingestor = AllTypesIngestor.create(fixture.client);
         await(ingestor.applySchema());
     }
 
     @AfterEach
-    void stop() throws Exception {
-        emulator.close();
-        await(vertx.close());
+    void stop() {
+        fixture.close();
     }
 
     static AllTypes minimums() {

@@ -1,18 +1,16 @@
 package io.kustotyped.it.ingest;
 
-import static io.kustotyped.it.ingest.IngestTestSupport.await;
+import static io.kustotyped.it.support.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kustotyped.emulator.KustoEmulator;
+import io.kustotyped.it.support.EmulatorFixture;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoClientOptions;
 import io.kustotyped.runtime.KustoResultTable;
 import io.kustotyped.runtime.SchemaReport;
 import io.kustotyped.runtime.TokenProvider;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -43,25 +41,19 @@ import org.junit.jupiter.api.Test;
 /** Every supported Java type, ingested through the generated ingestor and queried back with the same values. */
 class AllTypesRoundTripTest {
 
-    private Vertx vertx;
-    private KustoEmulator emulator;
+    private EmulatorFixture fixture;
     private KustoClient client;
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
-        emulator = KustoEmulator.builder().database("Test").token("it-token").start();
-        client = KustoClient.create(
-                vertx,
-                new KustoClientOptions()
-                        .setClusterUrl(emulator.uri().toString())
-                        .setTokenProvider(TokenProvider.fixed("it-token")));
+        fixture =
+                new EmulatorFixture(b -> b.token("it-token"), o -> o.setTokenProvider(TokenProvider.fixed("it-token")));
+        client = fixture.client;
     }
 
     @AfterEach
-    void stop() throws Exception {
-        emulator.close();
-        await(vertx.close());
+    void stop() {
+        fixture.close();
     }
 
     static AllTypes full() {

@@ -1,9 +1,10 @@
 package io.kustotyped.it.ingest;
 
-import static io.kustotyped.it.ingest.IngestTestSupport.await;
+import static io.kustotyped.it.support.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kustotyped.it.support.EmulatorFixture;
 import io.kustotyped.runtime.IngestOptions;
 import io.kustotyped.runtime.IngestResult;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,7 +1,7 @@
 package io.kustotyped.it.ingest;
 
-import static io.kustotyped.it.ingest.IngestTestSupport.await;
-import static io.kustotyped.it.ingest.IngestTestSupport.awaitFailure;
+import static io.kustotyped.it.support.Futures.await;
+import static io.kustotyped.it.support.Futures.awaitFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,7 @@ import io.kustotyped.emulator.dm.AzuriteExtension;
 import io.kustotyped.emulator.fault.FaultKind;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
+import io.kustotyped.it.support.EmulatorFixture;
 import io.kustotyped.runtime.FailedRows;
 import io.kustotyped.runtime.IngestException;
 import io.kustotyped.runtime.IngestMode;

@@ -1,6 +1,6 @@
 package io.kustotyped.it.ingest;
 
-import static io.kustotyped.it.ingest.IngestTestSupport.await;
+import static io.kustotyped.it.support.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,10 +1,11 @@
 package io.kustotyped.it.ingest;
 
-import static io.kustotyped.it.ingest.IngestTestSupport.await;
-import static io.kustotyped.it.ingest.IngestTestSupport.awaitFailure;
+import static io.kustotyped.it.support.Futures.await;
+import static io.kustotyped.it.support.Futures.awaitFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.kustotyped.it.support.EmulatorFixture;
 import io.kustotyped.runtime.IngestException;
 import io.kustotyped.runtime.IngestResult;
 import io.kustotyped.runtime.KustoServiceException;

@@ -1,6 +1,6 @@
 package io.kustotyped.it.ingest;
 
-import static io.kustotyped.it.ingest.IngestTestSupport.await;
+import static io.kustotyped.it.support.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,7 @@ import io.kustotyped.emulator.EmulatorStats;
 import io.kustotyped.emulator.fault.FaultKind;
 import io.kustotyped.emulator.fault.FaultOptions;
 import io.kustotyped.emulator.fault.FaultPhase;
+import io.kustotyped.it.support.EmulatorFixture;
 import io.kustotyped.runtime.FailedRows;
 import io.kustotyped.runtime.IngestException;
 import io.kustotyped.runtime.IngestOptions;

@@ -1,18 +1,17 @@
 package io.kustotyped.it.read;
 
+import static io.kustotyped.it.support.Futures.await;
+import static io.kustotyped.it.support.Futures.awaitFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kustotyped.emulator.KustoEmulator;
+import io.kustotyped.it.support.EmulatorFixture;
 import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoClientOptions;
 import io.kustotyped.runtime.KustoServiceException;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -28,20 +27,16 @@ class LargeResultTest {
 
     private static final int LIMIT = 100;
 
-    private Vertx vertx;
-    private KustoEmulator emulator;
+    private EmulatorFixture fixture;
     private KustoClient client;
     private ReadShapesIngestor ingestor;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        emulator =
-                KustoEmulator.builder().database("Test").queryRecordLimit(LIMIT).start();
-        client = KustoClient.create(
-                vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
+        fixture = new EmulatorFixture(b -> b.queryRecordLimit(LIMIT));
+        client = fixture.client;
         ingestor = ReadShapesIngestor.create(client);
-        ReadBackTest.await(ingestor.applySchema());
+        await(ingestor.applySchema());
         List<ReadShapes> rows = IntStream.range(0, 250)
                 .mapToObj(i -> new ReadShapes(
                         i,
@@ -63,24 +58,22 @@ class LargeResultTest {
                         null,
                         null))
                 .toList();
-        ReadBackTest.await(ingestor.ingest(rows));
+        await(ingestor.ingest(rows));
     }
 
     @AfterEach
-    void stop() throws Exception {
-        emulator.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
+    void stop() {
+        fixture.close();
     }
 
     @Test
     void aResultWithinTheLimitIsReadWhole() throws Exception {
-        assertEquals(
-                LIMIT, ReadBackTest.await(ingestor.query("| take " + LIMIT)).size());
+        assertEquals(LIMIT, await(ingestor.query("| take " + LIMIT)).size());
     }
 
     @Test
-    void aTruncatedResultFailsWithTheServiceErrorInsteadOfReturningPartOfIt() {
-        Throwable t = ReadBackTest.failure(ingestor.query("| order by id asc"));
+    void aTruncatedResultFailsWithTheServiceErrorInsteadOfReturningPartOfIt() throws Exception {
+        Throwable t = awaitFailure(ingestor.query("| order by id asc"));
         KustoServiceException e = assertInstanceOf(KustoServiceException.class, t);
         assertEquals("LimitsExceeded", e.code().orElse(null));
         assertTrue(e.detail().orElse("").contains("E_QUERY_RESULT_SET_TOO_LARGE"), e.toString());
@@ -91,17 +84,17 @@ class LargeResultTest {
     @Test
     void queryEachLiftsTheLimitAndHandsOverEveryRowInOrder() throws Exception {
         List<Long> ids = new ArrayList<>();
-        long count = ReadBackTest.await(client.queryEach(
+        long count = await(client.queryEach(
                 "Test", "ReadShapes | order by id asc", ReadShapesRowReader.INSTANCE, r -> ids.add(r.id())));
         assertEquals(250, count);
         assertEquals(LongList.range(250), ids);
     }
 
     @Test
-    void anExceptionInTheRowHandlerStopsTheQueryAndFailsItsFuture() {
+    void anExceptionInTheRowHandlerStopsTheQueryAndFailsItsFuture() throws Exception {
         IllegalStateException stop = new IllegalStateException("enough");
         AtomicLong seen = new AtomicLong();
-        Throwable t = ReadBackTest.failure(
+        Throwable t = awaitFailure(
                 client.queryEach("Test", "ReadShapes | order by id asc", ReadShapesRowReader.INSTANCE, r -> {
                     if (seen.incrementAndGet() == 10) {
                         throw stop;

@@ -1,24 +1,22 @@
 package io.kustotyped.it.read;
 
+import static io.kustotyped.it.support.Futures.await;
+import static io.kustotyped.it.support.Futures.awaitFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kustotyped.emulator.KustoEmulator;
 import io.kustotyped.it.ingest.AllTypes;
 import io.kustotyped.it.ingest.AllTypesIngestor;
 import io.kustotyped.it.ingest.AllTypesRowReader;
 import io.kustotyped.it.ingest.AllTypesSamples;
+import io.kustotyped.it.support.EmulatorFixture;
 import io.kustotyped.runtime.KustoClient;
-import io.kustotyped.runtime.KustoClientOptions;
 import io.kustotyped.runtime.RowReadException;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,33 +38,18 @@ import org.junit.jupiter.api.Test;
  */
 class ReadBackTest {
 
-    private Vertx vertx;
-    private KustoEmulator emulator;
+    private EmulatorFixture fixture;
     private KustoClient client;
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
-        emulator = KustoEmulator.builder().database("Test").start();
-        client = KustoClient.create(
-                vertx, new KustoClientOptions().setClusterUrl(emulator.uri().toString()));
+        fixture = new EmulatorFixture(b -> {});
+        client = fixture.client;
     }
 
     @AfterEach
-    void stop() throws Exception {
-        emulator.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
-    static <T> T await(Future<T> f) throws Exception {
-        return f.await(20, TimeUnit.SECONDS);
-    }
-
-    static Throwable failure(Future<?> f) {
-        ExecutionException e = assertThrows(
-                ExecutionException.class,
-                () -> f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS));
-        return e.getCause();
+    void stop() {
+        fixture.close();
     }
 
     @Test
@@ -252,7 +233,7 @@ class ReadBackTest {
         await(ingestor.applySchema());
         await(ingestor.ingest(List.of(AllTypesSamples.full())));
 
-        Throwable t = failure(
+        Throwable t = awaitFailure(
                 client.query("Test", "AllTypes | project id, anInt = tostring(anInt)", AllTypesRowReader.INSTANCE));
         RowReadException e = assertInstanceOf(RowReadException.class, t);
         assertEquals("anInt", e.column());
@@ -269,13 +250,13 @@ class ReadBackTest {
 
         // A long column does not fit an int property.
         Throwable narrow =
-                failure(client.query("Test", "AllTypes | project anInt = aLong", AllTypesRowReader.INSTANCE));
+                awaitFailure(client.query("Test", "AllTypes | project anInt = aLong", AllTypesRowReader.INSTANCE));
         assertTrue(narrow.getMessage().contains("column 'anInt' is of Kusto type long"), narrow.getMessage());
     }
 
     @Test
     void aKustoErrorFailsTheQueryWithTheServiceError() throws Exception {
-        Throwable t = failure(client.query("Test", "NoSuchTable | take 1", AllTypesRowReader.INSTANCE));
+        Throwable t = awaitFailure(client.query("Test", "NoSuchTable | take 1", AllTypesRowReader.INSTANCE));
         assertInstanceOf(io.kustotyped.runtime.KustoServiceException.class, t);
     }
 }
