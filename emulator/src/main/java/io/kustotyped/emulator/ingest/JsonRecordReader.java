@@ -14,6 +14,7 @@ import io.kustotyped.emulator.store.JsonLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads the three JSON formats with their different rules for malformed records (docs/kusto-rules.md §8, §1.7):
@@ -36,8 +37,12 @@ final class JsonRecordReader {
 
     private JsonRecordReader() {}
 
-    /** The result of reading: the records and how many lines {@code json} skipped. */
-    record Result(List<SourceRecord> records, int skipped) {}
+    /**
+     * The result of reading: the records (or what each became) and how many lines {@code json} skipped.
+     *
+     * @param <T> a record, or what each record became
+     */
+    record Result<T>(List<T> records, int skipped) {}
 
     /**
      * Reads the records of a body.
@@ -47,17 +52,32 @@ final class JsonRecordReader {
      * @param fields the top-level properties the mapping reads, or {@code null} to keep each record's whole tree
      * @return the records and how many lines {@code json} skipped
      */
-    static Result read(IngestFormat format, byte[] data, TopLevelFields fields) {
+    static Result<SourceRecord> read(IngestFormat format, byte[] data, TopLevelFields fields) {
+        return read(format, data, fields, Function.identity());
+    }
+
+    /**
+     * Reads the records of a body, turning each into a row as soon as it is read, so that no record outlives its
+     * row; a record that cannot be read still fails or is skipped as it would be.
+     *
+     * @param format a JSON format
+     * @param data the body, valid UTF-8
+     * @param fields the top-level properties the mapping reads, or {@code null} to keep each record's whole tree
+     * @param each what to make of each record, in order
+     * @param <T> what each record becomes
+     * @return what the records became and how many lines {@code json} skipped
+     */
+    static <T> Result<T> read(IngestFormat format, byte[] data, TopLevelFields fields, Function<SourceRecord, T> each) {
         return switch (format) {
-            case JSON -> jsonLines(data, fields);
-            case MULTIJSON -> multiJson(data, fields);
-            case SINGLEJSON -> singleJson(data, fields);
+            case JSON -> jsonLines(data, fields, each);
+            case MULTIJSON -> multiJson(data, fields, each);
+            case SINGLEJSON -> singleJson(data, fields, each);
             default -> throw new IllegalArgumentException(format + " is not a JSON format");
         };
     }
 
-    private static Result jsonLines(byte[] data, TopLevelFields fields) {
-        List<SourceRecord> records = new ArrayList<>();
+    private static <T> Result<T> jsonLines(byte[] data, TopLevelFields fields, Function<SourceRecord, T> each) {
+        List<T> records = new ArrayList<>();
         int skipped = 0;
         long lineNumber = 0;
         int start = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF
@@ -74,12 +94,12 @@ final class JsonRecordReader {
                 if (record == null) {
                     skipped++; // docs/kusto-rules.md §8: json skips lines that are not valid JSON records
                 } else {
-                    records.add(record);
+                    records.add(each.apply(record));
                 }
             }
             start = end + 1;
         }
-        return new Result(records, skipped);
+        return new Result<>(records, skipped);
     }
 
     private static boolean isBlank(byte[] data, int from, int to) {
@@ -114,8 +134,8 @@ final class JsonRecordReader {
         }
     }
 
-    private static Result multiJson(byte[] data, TopLevelFields fields) {
-        List<SourceRecord> records = new ArrayList<>();
+    private static <T> Result<T> multiJson(byte[] data, TopLevelFields fields, Function<SourceRecord, T> each) {
+        List<T> records = new ArrayList<>();
         JsonParser p = null;
         try (JsonParser parser = MAPPER.createParser(data)) {
             p = parser;
@@ -126,7 +146,7 @@ final class JsonRecordReader {
                         throw KustoErrors.invalidBlob("multijson: the JSON array is not closed (at line "
                                 + p.currentLocation().getLineNr() + ").");
                     }
-                    records.add(record(p, t, records.size(), fields));
+                    records.add(each.apply(record(p, t, records.size(), fields)));
                 }
                 if (p.nextToken() != null) {
                     throw KustoErrors.invalidBlob("multijson: unexpected content after the JSON array at line "
@@ -135,7 +155,7 @@ final class JsonRecordReader {
                 }
             } else {
                 while (t != null) {
-                    records.add(record(p, t, records.size(), fields));
+                    records.add(each.apply(record(p, t, records.size(), fields)));
                     t = p.nextToken();
                 }
             }
@@ -148,7 +168,7 @@ final class JsonRecordReader {
         } catch (IOException e) {
             throw KustoErrors.invalidBlob("multijson: cannot read the payload: " + e.getMessage());
         }
-        return new Result(records, 0);
+        return new Result<>(records, 0);
     }
 
     /** One record, the parser on its {@code START_OBJECT}: the mapped properties only, or the whole tree. */
@@ -167,7 +187,7 @@ final class JsonRecordReader {
         return object(p, fields, line);
     }
 
-    private static Result singleJson(byte[] data, TopLevelFields fields) {
+    private static <T> Result<T> singleJson(byte[] data, TopLevelFields fields, Function<SourceRecord, T> each) {
         JsonParser p = null;
         try (JsonParser parser = MAPPER.createParser(data)) {
             p = parser;
@@ -182,7 +202,7 @@ final class JsonRecordReader {
                 throw KustoErrors.invalidBlob("singlejson: only one JSON object is allowed per payload; more content "
                         + "at line " + p.currentLocation().getLineNr() + ". Use multijson for several records.");
             }
-            return new Result(List.of(record), 0);
+            return new Result<>(List.of(each.apply(record)), 0);
         } catch (JsonProcessingException e) {
             throw KustoErrors.invalidBlob("singlejson: malformed JSON (" + JsonLimits.describe(e, p) + ").");
         } catch (NumberFormatException e) {

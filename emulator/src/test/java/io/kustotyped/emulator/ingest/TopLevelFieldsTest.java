@@ -157,6 +157,15 @@ class TopLevelFieldsTest {
             String tree = outcome(format, body, false);
             String fast = outcome(format, body, true);
             assertEquals(tree, fast, () -> "body: " + body);
+            // IngestPayload maps each record as it reads it: the same rows, the same errors
+            String payload = payload(format, body);
+            if (tree.startsWith("error")) {
+                assertEquals(tree, payload, () -> "body: " + body);
+            } else if (tree.contains("\nrow")) {
+                assertEquals(tree.substring(tree.indexOf("\nrow")), payload, () -> "body: " + body);
+            } else {
+                assertTrue(payload.startsWith("error BadRequest_NoRecordsOrWrongFormat"), payload);
+            }
             if (tree.startsWith("error")) {
                 differentOutcomes++;
             }
@@ -268,24 +277,42 @@ class TopLevelFieldsTest {
     private static String outcome(IngestFormat format, String body, boolean fast) {
         try {
             TopLevelFields fields = fast ? TopLevelFields.of(TABLE, MAPPING) : null;
-            JsonRecordReader.Result r = JsonRecordReader.read(format, body.getBytes(StandardCharsets.UTF_8), fields);
+            JsonRecordReader.Result<SourceRecord> r =
+                    JsonRecordReader.read(format, body.getBytes(StandardCharsets.UTF_8), fields);
             MappingEngine engine = MappingEngine.prepare(TABLE, MAPPING, fields);
             StringBuilder out = new StringBuilder("skipped " + r.skipped());
             for (SourceRecord record : r.records()) {
-                Object[] row = engine.apply(record);
-                out.append("\nrow");
-                for (int c = 0; c < row.length; c++) {
-                    Object v = row[c];
-                    out.append(' ')
-                            .append(TABLE.columns().get(c).name())
-                            .append('=')
-                            .append(v == null ? "null" : v.getClass().getSimpleName() + ":" + typed(v))
-                            .append(',');
-                }
+                render(engine.apply(record), out);
             }
             return out.toString();
         } catch (KustoError e) {
             return "error " + e.code() + " " + e.getMessage() + " / " + e.atMessage();
+        }
+    }
+
+    /** The rows {@link IngestPayload#read} gives for a body, or its error. */
+    private static String payload(IngestFormat format, String body) {
+        try {
+            IngestPayload p = IngestPayload.read(
+                    new IngestTarget(TABLE, format, MAPPING, null), body.getBytes(StandardCharsets.UTF_8), 1 << 24);
+            StringBuilder out = new StringBuilder();
+            p.rows().forEach(row -> render(row, out));
+            assertEquals(p.rows().size(), p.records());
+            return out.toString();
+        } catch (KustoError e) {
+            return "error " + e.code() + " " + e.getMessage() + " / " + e.atMessage();
+        }
+    }
+
+    private static void render(Object[] row, StringBuilder out) {
+        out.append("\nrow");
+        for (int c = 0; c < row.length; c++) {
+            Object v = row[c];
+            out.append(' ')
+                    .append(TABLE.columns().get(c).name())
+                    .append('=')
+                    .append(v == null ? "null" : v.getClass().getSimpleName() + ":" + typed(v))
+                    .append(',');
         }
     }
 }
