@@ -267,7 +267,12 @@ public final class Values {
         Matcher m = DOTNET_TIMESPAN.matcher(s);
         if (m.matches()) {
             String dayText = m.group(2) != null ? m.group(2) : m.group(3);
-            long days = dayText == null ? 0 : Long.parseLong(dayText);
+            long days;
+            try {
+                days = dayText == null ? 0 : Long.parseLong(dayText);
+            } catch (NumberFormatException e) {
+                return null; // more days than a long holds: far past TimeSpan.MaxValue's 10,675,199
+            }
             int hours = Integer.parseInt(m.group(4));
             int minutes = Integer.parseInt(m.group(5));
             int seconds = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));

@@ -76,6 +76,8 @@ class CanonicalTextTest {
         }
         assertTrue(decided > 12_000, "the fast path decides most canonical text: " + decided);
         assertEquals(Values.ofTicks(Long.MIN_VALUE + 1).negated(), Values.parseTimespan("10675199.02:48:05.4775807"));
+        assertEquals(null, Values.parseTimespan("99999999999999999999.00:00:00"), "more days than a long holds");
+        assertEquals(Values.ofTicks(86_400 * Values.TICKS_PER_SECOND), Values.parseTimespan("000000001.00:00:00"));
     }
 
     @Test
