@@ -3,9 +3,9 @@ package io.kustotyped.emulator.ingest;
 import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.error.KustoErrors;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -40,25 +40,50 @@ final class BodyDecoder {
             }
             return body;
         }
-        try (InputStream in = e.equals("gzip")
+        boolean gzip = e.equals("gzip");
+        try (InputStream in = gzip
                 ? new GZIPInputStream(new ByteArrayInputStream(body), 8192)
                 : new InflaterInputStream(new ByteArrayInputStream(body))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(body.length * 4, 1 << 20) + 16);
-            byte[] buf = new byte[8192];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > maxDataBytes) {
+            // Inflate straight into one array, sized from the gzip trailer's ISIZE (the size mod 2^32 of the last
+            // member: only a hint, the array grows when it is wrong) and never past the limit + 1.
+            long cap = Math.min(maxDataBytes + 1, Integer.MAX_VALUE - 8);
+            long hint = gzip && body.length >= 18 ? isize(body) : body.length * 4L;
+            byte[] out = new byte[(int) Math.max(64, Math.min(hint, cap))];
+            int size = 0;
+            while (true) {
+                if (size == out.length) {
+                    int probe = in.read();
+                    if (probe < 0) {
+                        return out; // the hint was exact: no copy
+                    }
+                    if (size + 1L > maxDataBytes || out.length == cap) {
+                        throw tooLarge("more than " + maxDataBytes + " bytes", maxDataBytes);
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(Math.max(out.length * 2L, 64), cap));
+                    out[size++] = (byte) probe;
+                }
+                int n = in.read(out, size, out.length - size);
+                if (n < 0) {
+                    return size == out.length ? out : Arrays.copyOf(out, size);
+                }
+                size += n;
+                if (size > maxDataBytes) {
                     throw tooLarge("more than " + maxDataBytes + " bytes", maxDataBytes);
                 }
-                out.write(buf, 0, n);
             }
-            return out.toByteArray();
         } catch (IOException ex) {
             throw KustoErrors.invalidBlob("The body is not valid " + e + " data (Content-Encoding: " + contentEncoding
                     + "): " + ex.getMessage() + ".");
         }
+    }
+
+    /** The gzip trailer's ISIZE: the last four bytes, little-endian. */
+    private static long isize(byte[] body) {
+        int n = body.length;
+        return (body[n - 4] & 0xFFL)
+                | (body[n - 3] & 0xFFL) << 8
+                | (body[n - 2] & 0xFFL) << 16
+                | (body[n - 1] & 0xFFL) << 24;
     }
 
     private static String normalize(String contentEncoding) {

@@ -48,7 +48,7 @@ public final class Conversions {
                 node.isNumber() ? (Object) node.doubleValue() : node.isTextual() ? parseReal(node.textValue()) : null;
             case DECIMAL ->
                 node.isNumber()
-                        ? checkDecimal(node.decimalValue())
+                        ? isNonFinite(node) ? null : checkDecimal(node.decimalValue())
                         : node.isTextual() ? parseDecimal(node.textValue()) : null;
             case DATETIME ->
                 node.isTextual() ? Values.parseDatetime(node.textValue()) : null; // numbers need a transform
@@ -128,11 +128,14 @@ public final class Conversions {
 
     /** An integral JSON number (or an integral-valued float such as 2.0, or a numeric string) in long range. */
     private static Long jsonLong(JsonNode node) {
+        if (node.isInt() || node.isLong()) {
+            return node.longValue(); // the common case, without the BigInteger below
+        }
         if (node.isIntegralNumber()) {
             BigInteger b = node.bigIntegerValue();
             return b.bitLength() < 64 ? b.longValue() : null;
         }
-        if (node.isNumber()) {
+        if (node.isNumber() && !isNonFinite(node)) {
             // docs/kusto-rules.md §4.2: a floating point value into an int column is NULL; an exact integer like 2.0 is
             // kept.
             BigDecimal d = node.decimalValue();
@@ -146,6 +149,11 @@ public final class Conversions {
             return parseLong(node.textValue().trim());
         }
         return null;
+    }
+
+    /** NaN and the infinities ({@code ALLOW_NON_NUMERIC_NUMBERS}) fit no integer or decimal column. */
+    private static boolean isNonFinite(JsonNode node) {
+        return node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue());
     }
 
     private static Long parseLong(String s) {
@@ -197,7 +205,7 @@ public final class Conversions {
             if (parsed != null && !parsed.isMissingNode()) {
                 return parsed.isNull() ? null : dynamic(parsed);
             }
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
             // not JSON: keep the text
         }
         return dynamic(TextNode.valueOf(text));
@@ -211,17 +219,56 @@ public final class Conversions {
             if (t.startsWith("{") || t.startsWith("[")) {
                 try {
                     result = JsonRecordReader.MAPPER.readTree(t);
-                } catch (IOException e) {
+                } catch (IOException | NumberFormatException e) {
                     result = node; // not JSON: keep the string
                 }
             }
         }
-        if (!result.isValueNode() && result.toString().length() > MAX_DYNAMIC_CHARS) {
+        if (!result.isValueNode()
+                && textBound(result) > MAX_DYNAMIC_CHARS
+                && result.toString().length() > MAX_DYNAMIC_CHARS) {
             return null;
         }
         if (result.isTextual() && result.textValue().length() > MAX_DYNAMIC_CHARS) {
             return null;
         }
         return result;
+    }
+
+    /**
+     * An upper bound on the length of {@code node.toString()}, cheap to compute: every string character may need a
+     * six-character escape, numbers take at most their digits and exponent. Stops early past
+     * {@link #MAX_DYNAMIC_CHARS}; only when the bound is past it does the value need to be written out.
+     */
+    private static long textBound(JsonNode node) {
+        if (node.isTextual()) {
+            return 2 + 6L * node.textValue().length();
+        }
+        if (node.isBoolean() || node.isNull()) {
+            return 5;
+        }
+        if (node.isInt() || node.isLong() || node.isDouble() || node.isFloat()) {
+            return 24;
+        }
+        if (node.isBigInteger()) {
+            return 2 + node.bigIntegerValue().bitLength() / 3;
+        }
+        if (node.isBigDecimal()) {
+            BigDecimal d = node.decimalValue(); // plain or scientific notation
+            return 3L + d.precision() + Math.max(Math.abs((long) d.scale()), 13);
+        }
+        if (node.isObject() || node.isArray()) {
+            long bound = 2;
+            for (var it = node.properties().iterator();
+                    node.isObject() && it.hasNext() && bound <= MAX_DYNAMIC_CHARS; ) {
+                var e = it.next();
+                bound += 4 + 6L * e.getKey().length() + textBound(e.getValue());
+            }
+            for (int i = 0; node.isArray() && i < node.size() && bound <= MAX_DYNAMIC_CHARS; i++) {
+                bound += 1 + textBound(node.get(i));
+            }
+            return bound;
+        }
+        return Long.MAX_VALUE / 4; // anything else: write it out
     }
 }

@@ -26,16 +26,28 @@ record IngestPayload(List<Object[]> rows, int records) {
             throw KustoErrors.invalidBlob("The data is not valid UTF-8: " + Utf8.describe(data, invalid)
                     + " starts an invalid, overlong or truncated sequence. Text formats must be UTF-8.");
         }
-        List<SourceRecord> records;
+        List<SourceRecord> records = null;
+        List<Object[]> rows = null;
         int skipped = 0;
+        TopLevelFields fields = null;
         if (target.format().isJson()) {
-            JsonRecordReader.Result r = JsonRecordReader.read(target.format(), data);
-            records = r.records();
-            skipped = r.skipped();
+            fields = TopLevelFields.of(target.table(), target.mapping());
+            MappingEngine early = fields == null ? null : prepareOrNull(target, fields);
+            if (early != null) {
+                // map each record as it is read: no record outlives its row (mapping a JSON record never fails)
+                JsonRecordReader.Result<Object[]> r =
+                        JsonRecordReader.read(target.format(), data, fields, early::apply);
+                rows = r.records();
+                skipped = r.skipped();
+            } else {
+                JsonRecordReader.Result<SourceRecord> r = JsonRecordReader.read(target.format(), data, fields);
+                records = r.records();
+                skipped = r.skipped();
+            }
         } else {
             records = TextRecordReader.read(target.format(), data);
         }
-        if (records.isEmpty()) {
+        if (rows != null ? rows.isEmpty() : records.isEmpty()) {
             throw KustoErrors.noRecords(
                     data.length == 0
                             ? "The input stream produced 0 bytes. This usually means that the input JSON stream was ill formed."
@@ -47,11 +59,23 @@ record IngestPayload(List<Object[]> rows, int records) {
                                             : "")
                                     + ".");
         }
-        MappingEngine engine = MappingEngine.prepare(target.table(), target.mapping());
-        List<Object[]> rows = new ArrayList<>(records.size());
+        if (rows != null) {
+            return new IngestPayload(rows, rows.size());
+        }
+        MappingEngine engine = MappingEngine.prepare(target.table(), target.mapping(), fields);
+        rows = new ArrayList<>(records.size());
         for (SourceRecord record : records) {
             rows.add(engine.apply(record));
         }
         return new IngestPayload(rows, records.size());
+    }
+
+    /** The engine, or null when the mapping does not fit the table: that error comes after the empty-body check. */
+    private static MappingEngine prepareOrNull(IngestTarget target, TopLevelFields fields) {
+        try {
+            return MappingEngine.prepare(target.table(), target.mapping(), fields);
+        } catch (KustoError e) {
+            return null;
+        }
     }
 }

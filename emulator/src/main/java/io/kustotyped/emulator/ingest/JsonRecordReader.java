@@ -3,10 +3,10 @@ package io.kustotyped.emulator.ingest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kustotyped.emulator.error.KustoError;
 import io.kustotyped.emulator.error.KustoErrors;
@@ -14,6 +14,7 @@ import io.kustotyped.emulator.store.JsonLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads the three JSON formats with their different rules for malformed records (docs/kusto-rules.md §8, §1.7):
@@ -21,8 +22,12 @@ import java.util.List;
  * {@code BadRequest_InvalidBlob} on any malformed record, {@code singlejson} takes exactly one object.
  */
 final class JsonRecordReader {
-    /** Numbers keep their exact text (decimal columns), comments and single quotes are allowed (§8). */
+    /**
+     * Numbers keep their exact text (decimal columns), comments and single quotes are allowed (§8). Doubles are
+     * parsed with Jackson's fast parser, which gives the same correctly rounded value as {@code Double.parseDouble}.
+     */
     static final JsonMapper MAPPER = JsonLimits.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -32,20 +37,47 @@ final class JsonRecordReader {
 
     private JsonRecordReader() {}
 
-    /** The result of reading: the records and how many lines {@code json} skipped. */
-    record Result(List<SourceRecord> records, int skipped) {}
+    /**
+     * The result of reading: the records (or what each became) and how many lines {@code json} skipped.
+     *
+     * @param <T> a record, or what each record became
+     */
+    record Result<T>(List<T> records, int skipped) {}
 
-    static Result read(IngestFormat format, byte[] data) {
+    /**
+     * Reads the records of a body.
+     *
+     * @param format a JSON format
+     * @param data the body, valid UTF-8
+     * @param fields the top-level properties the mapping reads, or {@code null} to keep each record's whole tree
+     * @return the records and how many lines {@code json} skipped
+     */
+    static Result<SourceRecord> read(IngestFormat format, byte[] data, TopLevelFields fields) {
+        return read(format, data, fields, Function.identity());
+    }
+
+    /**
+     * Reads the records of a body, turning each into a row as soon as it is read, so that no record outlives its
+     * row; a record that cannot be read still fails or is skipped as it would be.
+     *
+     * @param format a JSON format
+     * @param data the body, valid UTF-8
+     * @param fields the top-level properties the mapping reads, or {@code null} to keep each record's whole tree
+     * @param each what to make of each record, in order
+     * @param <T> what each record becomes
+     * @return what the records became and how many lines {@code json} skipped
+     */
+    static <T> Result<T> read(IngestFormat format, byte[] data, TopLevelFields fields, Function<SourceRecord, T> each) {
         return switch (format) {
-            case JSON -> jsonLines(data);
-            case MULTIJSON -> multiJson(data);
-            case SINGLEJSON -> singleJson(data);
+            case JSON -> jsonLines(data, fields, each);
+            case MULTIJSON -> multiJson(data, fields, each);
+            case SINGLEJSON -> singleJson(data, fields, each);
             default -> throw new IllegalArgumentException(format + " is not a JSON format");
         };
     }
 
-    private static Result jsonLines(byte[] data) {
-        List<SourceRecord> records = new ArrayList<>();
+    private static <T> Result<T> jsonLines(byte[] data, TopLevelFields fields, Function<SourceRecord, T> each) {
+        List<T> records = new ArrayList<>();
         int skipped = 0;
         long lineNumber = 0;
         int start = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF
@@ -58,16 +90,16 @@ final class JsonRecordReader {
             }
             lineNumber++;
             if (!isBlank(data, start, end)) {
-                JsonNode record = oneObject(data, start, end - start, lineNumber);
+                SourceRecord record = oneObject(data, start, end - start, lineNumber, fields);
                 if (record == null) {
                     skipped++; // docs/kusto-rules.md §8: json skips lines that are not valid JSON records
                 } else {
-                    records.add(new SourceRecord(record, null, lineNumber));
+                    records.add(each.apply(record));
                 }
             }
             start = end + 1;
         }
-        return new Result(records, skipped);
+        return new Result<>(records, skipped);
     }
 
     private static boolean isBlank(byte[] data, int from, int to) {
@@ -83,27 +115,27 @@ final class JsonRecordReader {
      * Exactly one JSON object on the line, or null. A line beyond the nesting or number limits is not skipped like a
      * malformed one: it is valid JSON the emulator cannot keep, so it fails the request.
      */
-    private static JsonNode oneObject(byte[] data, int offset, int length, long lineNumber) {
+    private static SourceRecord oneObject(byte[] data, int offset, int length, long lineNumber, TopLevelFields fields) {
         try (JsonParser p = MAPPER.createParser(data, offset, length)) {
             try {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return null;
                 }
-                JsonNode node = MAPPER.readTree(p);
-                return p.nextToken() == null ? node : null;
+                SourceRecord record = object(p, fields, lineNumber);
+                return p.nextToken() == null ? record : null;
             } catch (StreamConstraintsException e) {
                 throw KustoErrors.invalidBlob("json: the record at line " + lineNumber + " has "
                         + JsonLimits.describe(e, p).replaceFirst(" at line \\d+,", " at") + ".");
             }
         } catch (KustoError e) {
             throw e;
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | NumberFormatException e) {
+            return null; // a number Jackson cannot convert (exponent overflow) makes the line malformed too
         }
     }
 
-    private static Result multiJson(byte[] data) {
-        List<SourceRecord> records = new ArrayList<>();
+    private static <T> Result<T> multiJson(byte[] data, TopLevelFields fields, Function<SourceRecord, T> each) {
+        List<T> records = new ArrayList<>();
         JsonParser p = null;
         try (JsonParser parser = MAPPER.createParser(data)) {
             p = parser;
@@ -114,7 +146,7 @@ final class JsonRecordReader {
                         throw KustoErrors.invalidBlob("multijson: the JSON array is not closed (at line "
                                 + p.currentLocation().getLineNr() + ").");
                     }
-                    records.add(record(p, t, records.size()));
+                    records.add(each.apply(record(p, t, records.size(), fields)));
                 }
                 if (p.nextToken() != null) {
                     throw KustoErrors.invalidBlob("multijson: unexpected content after the JSON array at line "
@@ -123,29 +155,39 @@ final class JsonRecordReader {
                 }
             } else {
                 while (t != null) {
-                    records.add(record(p, t, records.size()));
+                    records.add(each.apply(record(p, t, records.size(), fields)));
                     t = p.nextToken();
                 }
             }
         } catch (JsonProcessingException e) {
             throw KustoErrors.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
                     + JsonLimits.describe(e, p) + "). A malformed record fails the whole multijson payload.");
+        } catch (NumberFormatException e) {
+            throw KustoErrors.invalidBlob("multijson: malformed JSON in record " + (records.size() + 1) + " ("
+                    + unreadableNumber(e, p) + "). A malformed record fails the whole multijson payload.");
         } catch (IOException e) {
             throw KustoErrors.invalidBlob("multijson: cannot read the payload: " + e.getMessage());
         }
-        return new Result(records, 0);
+        return new Result<>(records, 0);
     }
 
-    private static SourceRecord record(JsonParser p, JsonToken t, int index) throws IOException {
+    /** One record, the parser on its {@code START_OBJECT}: the mapped properties only, or the whole tree. */
+    private static SourceRecord object(JsonParser p, TopLevelFields fields, long line) throws IOException {
+        return fields == null
+                ? new SourceRecord(MAPPER.readTree(p), null, line)
+                : SourceRecord.ofTopLevel(fields.read(p), line);
+    }
+
+    private static SourceRecord record(JsonParser p, JsonToken t, int index, TopLevelFields fields) throws IOException {
         long line = p.currentTokenLocation().getLineNr();
         if (t != JsonToken.START_OBJECT) {
             throw KustoErrors.invalidBlob("multijson: record " + (index + 1) + " at line " + line
                     + " is not a JSON object (found " + t + ").");
         }
-        return new SourceRecord(MAPPER.readTree(p), null, line);
+        return object(p, fields, line);
     }
 
-    private static Result singleJson(byte[] data) {
+    private static <T> Result<T> singleJson(byte[] data, TopLevelFields fields, Function<SourceRecord, T> each) {
         JsonParser p = null;
         try (JsonParser parser = MAPPER.createParser(data)) {
             p = parser;
@@ -155,16 +197,25 @@ final class JsonRecordReader {
                         + (t == null ? "nothing" : t.toString()) + ").");
             }
             long line = p.currentTokenLocation().getLineNr();
-            JsonNode node = MAPPER.readTree(p);
+            SourceRecord record = object(p, fields, line);
             if (p.nextToken() != null) {
                 throw KustoErrors.invalidBlob("singlejson: only one JSON object is allowed per payload; more content "
                         + "at line " + p.currentLocation().getLineNr() + ". Use multijson for several records.");
             }
-            return new Result(List.of(new SourceRecord(node, null, line)), 0);
+            return new Result<>(List.of(each.apply(record)), 0);
         } catch (JsonProcessingException e) {
             throw KustoErrors.invalidBlob("singlejson: malformed JSON (" + JsonLimits.describe(e, p) + ").");
+        } catch (NumberFormatException e) {
+            throw KustoErrors.invalidBlob("singlejson: malformed JSON (" + unreadableNumber(e, p) + ").");
         } catch (IOException e) {
             throw KustoErrors.invalidBlob("singlejson: cannot read the payload: " + e.getMessage());
         }
+    }
+
+    /** A number that tokenizes but does not convert, such as {@code 1e9999999999} (its exponent overflows). */
+    private static String unreadableNumber(NumberFormatException e, JsonParser p) {
+        return "a number that cannot be read: " + e.getMessage() + " at line "
+                + p.currentLocation().getLineNr() + ", column "
+                + p.currentLocation().getColumnNr();
     }
 }

@@ -36,7 +36,8 @@ final class MappingEngine {
     private final boolean identity;
 
     /** One column's source. */
-    private record Slot(MappingElement element, ScalarType type, JsonPath path, List<JsonPath> droppedPaths) {}
+    private record Slot(
+            MappingElement element, ScalarType type, JsonPath path, int topLevel, List<JsonPath> droppedPaths) {}
 
     private MappingEngine(List<ColumnDef> columns, Slot[] slots, boolean identity) {
         this.columns = columns;
@@ -49,11 +50,13 @@ final class MappingEngine {
      *
      * @param table the target table
      * @param mapping the mapping, or {@code null} for ordinal identity (separated-values formats)
+     * @param fields the top-level properties the records hold when they were read without their tree, or
+     *     {@code null}
      * @return the engine
      * @throws KustoError 400 {@code BadRequest_InconsistentMapping} when the mapping names a column the table
      *     does not have (streaming ingestion never creates columns, docs/kusto-rules.md §3.1)
      */
-    static MappingEngine prepare(Table table, IngestionMapping mapping) {
+    static MappingEngine prepare(Table table, IngestionMapping mapping, TopLevelFields fields) {
         List<ColumnDef> columns = table.columns();
         Slot[] slots = new Slot[columns.size()];
         if (mapping == null) {
@@ -86,7 +89,10 @@ final class MappingEngine {
                     }
                 }
             }
-            slots[index] = new Slot(e, columns.get(index).type(), path, dropped);
+            int topLevel = fields != null && path != null
+                    ? fields.indexOf((String) path.steps().get(0))
+                    : -1;
+            slots[index] = new Slot(e, columns.get(index).type(), path, topLevel, dropped);
         }
         return new MappingEngine(columns, slots, false);
     }
@@ -147,6 +153,8 @@ final class MappingEngine {
             node = TextNode.valueOf(e.constValue());
         } else if (e.path() != null && !e.hasJsonPath()) {
             node = TextNode.valueOf(e.path()); // docs/kusto-rules.md §3.1: a Path not starting with '$' is a constant
+        } else if (slot.topLevel() >= 0 && record.topLevel() != null) {
+            node = record.topLevel()[slot.topLevel()];
         } else if (slot.path() != null && record.json() != null) {
             node = slot.path().select(record.json());
         } else if (e.ordinal() != null && record.fields() != null) {
@@ -161,7 +169,8 @@ final class MappingEngine {
             if (t == null) {
                 return Conversions.fromJson(null, slot.type());
             }
-            return Conversions.fromText(Values.formatDatetime(t), slot.type());
+            // t is whole ticks in range, so it is what its text would parse back to in a datetime column
+            return slot.type() == ScalarType.DATETIME ? t : Conversions.fromText(Values.formatDatetime(t), slot.type());
         }
         switch (transform) {
             case "PropertyBagArrayToDictionary" -> node = bagArrayToDictionary(node);
@@ -180,6 +189,15 @@ final class MappingEngine {
         if (node == null || !(node.isNumber() || node.isTextual())) {
             return null;
         }
+        long nanosPerUnit = switch (transform) {
+            case "DateTimeFromUnixSeconds" -> 1_000_000_000L;
+            case "DateTimeFromUnixMilliseconds" -> 1_000_000L;
+            case "DateTimeFromUnixMicroseconds" -> 1_000L;
+            default -> 1L; // Nanoseconds
+        };
+        if (node.isInt() || node.isLong()) {
+            return Values.fromUnix(node.longValue(), nanosPerUnit);
+        }
         BigDecimal amount;
         try {
             amount = node.isNumber()
@@ -188,12 +206,6 @@ final class MappingEngine {
         } catch (NumberFormatException ex) {
             return null;
         }
-        long nanosPerUnit = switch (transform) {
-            case "DateTimeFromUnixSeconds" -> 1_000_000_000L;
-            case "DateTimeFromUnixMilliseconds" -> 1_000_000L;
-            case "DateTimeFromUnixMicroseconds" -> 1_000L;
-            default -> 1L; // Nanoseconds
-        };
         return Values.fromUnix(amount, nanosPerUnit);
     }
 

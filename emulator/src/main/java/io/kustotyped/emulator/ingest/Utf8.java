@@ -1,11 +1,17 @@
 package io.kustotyped.emulator.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 validation (RFC 3629): overlong forms ({@code C0 AF} for {@code /}), UTF-16 surrogates, code points
  * past U+10FFFF and truncated sequences are all invalid. Java's {@code new String(bytes, UTF_8)} would replace them
  * and Jackson decodes some overlong forms, so a body is checked once before either reads it.
  */
 public final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {}
 
     /**
@@ -16,6 +22,13 @@ public final class Utf8 {
         int n = data.length;
         int i = 0;
         while (i < n) {
+            // ASCII, the usual case, eight bytes at a time
+            while (i + 8 <= n && ((long) LONGS.get(data, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+            }
+            if (i >= n) {
+                break;
+            }
             int b = data[i];
             if (b >= 0) {
                 i++;

@@ -95,7 +95,8 @@ public final class Values {
         if (s.isEmpty()) {
             return null;
         }
-        Instant result = parseIso(s);
+        Object canonical = CanonicalText.datetime(s);
+        Instant result = canonical != CanonicalText.NOT_CANONICAL ? (Instant) canonical : parseIso(s);
         if (result == null) {
             result = parseRfc(s);
         }
@@ -105,7 +106,7 @@ public final class Values {
         return result;
     }
 
-    private static Instant parseIso(String s) {
+    static Instant parseIso(String s) { // package-private: CanonicalTextTest compares the fast path with it
         Matcher m = ISO.matcher(s);
         if (!m.matches()) {
             return null;
@@ -179,6 +180,12 @@ public final class Values {
      * @return the text
      */
     public static String formatDatetime(Instant instant) {
+        String fast = CanonicalText.datetime(instant);
+        return fast != null ? fast : formatDatetimeGeneral(instant);
+    }
+
+    /** {@link #formatDatetime} without the fast path. */
+    static String formatDatetimeGeneral(Instant instant) {
         LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         return String.format(
                 Locale.ROOT,
@@ -190,6 +197,20 @@ public final class Values {
                 t.getMinute(),
                 t.getSecond(),
                 t.getNano() / NANOS_PER_TICK);
+    }
+
+    /** {@link #fromUnix(java.math.BigDecimal, long)} for a whole count, in long arithmetic where it fits. */
+    public static Instant fromUnix(long amount, long nanosPerUnit) {
+        long nanos;
+        try {
+            nanos = Math.multiplyExact(amount, nanosPerUnit);
+        } catch (ArithmeticException e) {
+            return fromUnix(java.math.BigDecimal.valueOf(amount), nanosPerUnit);
+        }
+        long ticks = Math.floorDiv(nanos, NANOS_PER_TICK);
+        // as the BigDecimal form: whole seconds toward zero, the rest (possibly negative) as nanoseconds
+        Instant result = Instant.ofEpochSecond(ticks / TICKS_PER_SECOND, ticks % TICKS_PER_SECOND * NANOS_PER_TICK);
+        return result.isBefore(MIN_DATETIME) || result.isAfter(MAX_DATETIME) ? null : result;
     }
 
     /**
@@ -234,10 +255,24 @@ public final class Values {
             return null;
         }
         String s = text.trim();
+        Object canonical = CanonicalText.timespanTicks(s);
+        if (canonical != CanonicalText.NOT_CANONICAL) {
+            return canonical == null ? null : ofTicks((Long) canonical);
+        }
+        return parseTimespanGeneral(s);
+    }
+
+    /** {@link #parseTimespan} without the fast path, for trimmed text. */
+    static Duration parseTimespanGeneral(String s) {
         Matcher m = DOTNET_TIMESPAN.matcher(s);
         if (m.matches()) {
             String dayText = m.group(2) != null ? m.group(2) : m.group(3);
-            long days = dayText == null ? 0 : Long.parseLong(dayText);
+            long days;
+            try {
+                days = dayText == null ? 0 : Long.parseLong(dayText);
+            } catch (NumberFormatException e) {
+                return null; // more days than a long holds: far past TimeSpan.MaxValue's 10,675,199
+            }
             int hours = Integer.parseInt(m.group(4));
             int minutes = Integer.parseInt(m.group(5));
             int seconds = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
@@ -314,10 +349,7 @@ public final class Values {
         if (days > 0) {
             sb.append(days).append('.');
         }
-        sb.append(String.format(Locale.ROOT, "%02d:%02d:%02d", hours, minutes, seconds));
-        if (fraction > 0) {
-            sb.append(String.format(Locale.ROOT, ".%07d", fraction));
-        }
+        sb.append(CanonicalText.time(hours, minutes, seconds, fraction));
         return sb.toString();
     }
 
@@ -338,6 +370,15 @@ public final class Values {
         if (s.length() >= 2 && s.charAt(0) == '{' && s.charAt(s.length() - 1) == '}') {
             s = s.substring(1, s.length() - 1);
         }
+        Object canonical = CanonicalText.guid(s);
+        if (canonical != CanonicalText.NOT_CANONICAL) {
+            return (UUID) canonical;
+        }
+        return parseGuidGeneral(s);
+    }
+
+    /** {@link #parseGuid} without the fast path, for trimmed text without braces. */
+    static UUID parseGuidGeneral(String s) {
         if (GUID36.matcher(s).matches()) {
             return UUID.fromString(s);
         }

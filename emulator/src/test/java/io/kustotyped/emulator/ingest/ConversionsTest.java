@@ -56,6 +56,17 @@ class ConversionsTest {
     }
 
     @Test
+    void nanAndTheInfinitiesFitNoIntegerOrDecimalColumn() {
+        for (String v : new String[] {"NaN", "Infinity", "-Infinity"}) {
+            for (ScalarType t : new ScalarType[] {INT, LONG, DECIMAL, BOOL, DATETIME}) {
+                assertNull(json(v, t), v + " into " + t);
+            }
+            assertEquals(v, json(v, STRING));
+        }
+        assertTrue(Double.isNaN((Double) json("NaN", REAL)));
+    }
+
+    @Test
     void bools() {
         assertEquals(true, json("true", BOOL));
         assertEquals(false, json("0", BOOL));
@@ -124,5 +135,19 @@ class ConversionsTest {
         assertEquals("hello world", ((JsonNode) Conversions.fromText("hello world", DYNAMIC)).textValue());
         assertNull(
                 json("\"[" + "1,".repeat(Conversions.MAX_DYNAMIC_CHARS / 2) + "1]\"", DYNAMIC), "over 1 MiB is NULL");
+    }
+
+    @Test
+    void aDynamicValueIsMeasuredByItsWrittenLengthEscapesIncluded() {
+        int max = Conversions.MAX_DYNAMIC_CHARS;
+        // {"a":"xx...x"} is 8 characters plus the string
+        assertTrue(json("{\"a\":\"" + "x".repeat(max - 8) + "\"}", DYNAMIC) != null, "exactly 1 MiB is kept");
+        assertTrue(json("{\"a\":\"" + "x".repeat(max - 7) + "\"}", DYNAMIC) == null, "one character over");
+        // a newline is written as two characters, so the string's own length does not decide: ["\n...\n"] is 4 + 2n
+        assertTrue(json("[\"" + "\\n".repeat(max / 2 - 2) + "\"]", DYNAMIC) != null, "1 MiB once escaped");
+        assertTrue(json("[\"" + "\\n".repeat(max / 2 - 1) + "\"]", DYNAMIC) == null, "over once escaped");
+        // [1.5,1.5,...,1] is 4n + 3
+        assertTrue(json("[" + "1.5,".repeat(max / 4 - 1) + "1]", DYNAMIC) != null, "many small numbers, under");
+        assertTrue(json("[" + "1.5,".repeat(max / 4) + "1]", DYNAMIC) == null, "many small numbers, over");
     }
 }
